@@ -1,0 +1,124 @@
+//! Clitic segmentation, as candidates rather than blind stripping.
+//!
+//! Arabic attaches conjunctions (و، ف), prepositions (ب، ل، ك) and the
+//! article (ال) to the front of a word, and pronouns (ه، ها، هم …) to its
+//! end. `وزير` is not `و` + `زير`, so this module never decides: it lists
+//! the readings a word allows, each with the stem it leaves, and the
+//! lexicon or a rule picks the one it knows.
+//!
+//! Proclitics follow the grammar `(و|ف)? (ب|ك|ل)? (ال)?`. When `ل` meets
+//! the article, the article's alef is not written: `لل` + rest is read as
+//! `ل` + `ال` + rest, so `للطرابلسي` gives the stem `الطرابلسي` and skips one
+//! letter (spec rule 11: the span starts after the first `ل`).
+//! A reading must leave a stem of at least two letters (three when the
+//! article is the last thing stripped, so `الى` keeps its letters).
+
+/// Proclitics that may open a word, longest first, as (written prefix in
+/// key form, whether it ends in `لل`: the `ل` preposition on an article
+/// whose alef is not written). A prefix ending in the article itself
+/// (`وال`, `بال`) needs no entry: the article stays in the stem, so `و`
+/// and `ب` already give that reading.
+const PREFIXES: &[(&str, bool)] = &[
+    ("ولل", true), ("فلل", true),
+    ("لل", true),
+    ("وب", false), ("فب", false), ("وك", false), ("فك", false), ("ول", false), ("فل", false),
+    ("و", false), ("ف", false), ("ب", false), ("ك", false), ("ل", false),
+];
+
+/// One reading of a word's front.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// How many key characters of the word lie outside the stem's span.
+    pub skip: usize,
+    /// The stem's key as the lexicon stores it (with its article, if any).
+    pub stem: String,
+    /// The proclitic string as written (empty for the bare word).
+    pub prefix: &'static str,
+}
+
+/// Every reading of the front of `key` (a normalized word): the bare word
+/// first, then longer prefixes before shorter ones, without repeats. Each
+/// stem keeps its article (`والهجره` → `الهجره`), because the article
+/// belongs to the span; `لل…` gives the stem `ال…` with one letter skipped.
+pub fn readings(key: &str) -> Vec<Reading> {
+    let mut out = vec![Reading { skip: 0, stem: key.to_string(), prefix: "" }];
+    for &(prefix, lam_article) in PREFIXES {
+        let Some(rest) = key.strip_prefix(prefix) else { continue };
+        if rest.chars().count() < 2 {
+            continue;
+        }
+        let plen = prefix.chars().count();
+        let (stem, skip) = if lam_article { (format!("ال{rest}"), plen - 1) } else { (rest.to_string(), plen) };
+        if out.iter().any(|r| r.stem == stem) {
+            continue;
+        }
+        out.push(Reading { skip, stem, prefix });
+    }
+    out
+}
+
+/// The article-less form of a stem: `الطرابلسي` → `طرابلسي`, if what is left
+/// has at least two letters.
+pub fn without_article(stem: &str) -> Option<&str> {
+    let rest = stem.strip_prefix("ال")?;
+    (rest.chars().count() >= 2).then_some(rest)
+}
+
+/// Pronoun suffixes, longest first, in key form (ة is already folded to ه).
+const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي"];
+
+/// Every reading of the end of `key`: (stem, suffix), the bare word first.
+/// A stem keeps at least three letters.
+pub fn suffix_readings(key: &str) -> Vec<(String, &'static str)> {
+    let mut out = vec![(key.to_string(), "")];
+    let len = key.chars().count();
+    for &s in SUFFIXES {
+        let slen = s.chars().count();
+        if key.ends_with(s) && len >= slen + 3 {
+            let stem: String = key.chars().take(len - slen).collect();
+            out.push((stem, s));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(key: &str) -> Vec<(usize, String)> {
+        readings(key).into_iter().map(|r| (r.skip, r.stem)).collect()
+    }
+
+    #[test]
+    fn prefix_table() {
+        let cases: &[(&str, &str, &[(usize, &str)])] = &[
+            ("wazir is also a bare word", "وزير", &[(0, "وزير"), (1, "زير")]),
+            ("conjunction on a country", "وتركيا", &[(0, "وتركيا"), (1, "تركيا")]),
+            ("preposition on a city", "بطرابلس", &[(0, "بطرابلس"), (1, "طرابلس")]),
+            ("lam meets the article", "للطرابلسي", &[(0, "للطرابلسي"), (1, "الطرابلسي"), (1, "لطرابلسي")]),
+            ("wa + lam + article", "وللطرابلسي", &[(0, "وللطرابلسي"), (2, "الطرابلسي"), (2, "لطرابلسي"), (1, "للطرابلسي")]),
+            ("wa + article keeps the article", "والهجره", &[(0, "والهجره"), (1, "الهجره")]),
+            ("fa + bi + article", "فبالوزاره", &[(0, "فبالوزاره"), (2, "الوزاره"), (1, "بالوزاره")]),
+            ("li on a country", "لليبيا", &[(0, "لليبيا"), (1, "اليبيا"), (1, "ليبيا")]),
+            ("two letters are not stripped to one", "بل", &[(0, "بل")]),
+        ];
+        for (name, key, want) in cases {
+            let want: Vec<(usize, String)> = want.iter().map(|(s, t)| (*s, t.to_string())).collect();
+            assert_eq!(stems(key), want, "case {name:?}: readings of {key:?}");
+        }
+    }
+
+    #[test]
+    fn suffixes() {
+        assert_eq!(suffix_readings("نظيره"), vec![("نظيره".into(), ""), ("نظير".into(), "ه")]);
+        assert_eq!(suffix_readings("بلادهم")[1], ("بلاد".into(), "هم"));
+        assert_eq!(suffix_readings("له"), vec![("له".into(), "")], "too short to strip");
+    }
+
+    #[test]
+    fn article() {
+        assert_eq!(without_article("الطرابلسي"), Some("طرابلسي"));
+        assert_eq!(without_article("الي"), None);
+    }
+}
