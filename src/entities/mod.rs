@@ -169,6 +169,17 @@ pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
 fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candidate<'l>>) {
     use rules::persons::{classify, NameWord};
     let mut names: Vec<Vec<String>> = Vec::new();
+    // a given name alone is the person whose full name starts with it, when only one does
+    let mut firsts: Vec<(String, usize)> = Vec::new();
+    for c in taken.iter().filter(|c| c.kind == EntityType::Pers && c.last - c.first >= 2) {
+        let t = &p.tokens[c.first];
+        if classify(lex, t, p.text) == NameWord::Given {
+            match firsts.iter_mut().find(|(k, _)| *k == t.key) {
+                Some(f) => f.1 += 1,
+                None => firsts.push((t.key.clone(), 1)),
+            }
+        }
+    }
     for c in taken.iter().filter(|c| c.kind == EntityType::Pers) {
         let lastw = &p.tokens[c.last - 1];
         let words: Vec<String> = p.tokens[c.first..c.last].iter().map(|t| t.key.clone()).collect();
@@ -214,7 +225,8 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
                     key.push_str(&p.tokens[j].key);
                     j += 1;
                 }
-                if (has_surname || j - i >= 2) && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
+                let lone_first = j - i == 1 && &r.stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| *k == r.stem && *n == 1);
+                if (has_surname || j - i >= 2 || lone_first) && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
                     best = Some((r.skip, j, key));
                 }
             }

@@ -84,8 +84,14 @@ fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &
     };
     let one_word = m.last - m.first == 1;
     let city_only = e.attr("gid").is_some() && !e.flag("country") && !e.flag("capital");
+    // a country that is also an ordinary word (مالي "financial") after a preposition only
+    if one_word && e.flag("country") && lex.is_common(&m.key) {
+        return m.skip > 0 || m.first == 0 || prev_key(p, m.first).is_some_and(is_preposition) || !super::is_word(&p.tokens[m.first - 1]);
+    }
+    let common_word = one_word && matches!(e.kind, Some(EntityType::Gpe) | Some(EntityType::Loc) | Some(EntityType::Fac)) && !e.flag("country") && lex.is_common(&m.key);
     let person_name = one_word
-        && city_only
+        && e.kind == Some(EntityType::Gpe)
+        && !e.flag("country")
         && (lex.given(&m.key).is_some_and(|g| g.attr("src") == Some("curated")) || lex.family(&m.key).is_some_and(|f| f.attr("src") == Some("curated")));
     // a small foreign town that is one word needs a cue: قارة is a town in Syria and "continent"
     let small_town = one_word && city_only && e.attr("cc") != Some("LY") && e.attr("pop").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0) < 100_000;
@@ -99,7 +105,7 @@ fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &
     if nisba_shape && m.skip == 0 && m.first > 0 && super::is_word(&p.tokens[m.first - 1]) && !is_preposition(&p.tokens[m.first - 1].key) && e.attr("cc").is_none_or(|cc| !evidence.contains_key(cc)) {
         return false;
     }
-    if e.common() || person_name || small_town {
+    if e.common() || common_word || person_name || small_town {
         return cue_before(p, m.first, cues);
     }
     true
@@ -136,7 +142,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
         }
         // الليبيا: a country that takes no article, written with one
         if let Some(rest) = p.tokens[i].key.strip_prefix("ال") {
-            if let Some(e) = ix.ids(rest).iter().map(|&id| lex.entry(id)).find(|e| e.flag("country") && !e.key.starts_with("ال") && !e.key.contains(' ')) {
+            if let Some(e) = ix.ids(rest).iter().map(|&id| lex.entry(id)).find(|e| e.flag("country") && !e.key.starts_with("ال") && !e.key.contains(' ') && !lex.is_common(rest)) {
                 if rest.chars().count() >= 4 {
                     out.push(candidate(p, i, i + 1, 0, EntityType::Gpe, rest.to_string(), Some(e), 0.7, "gazetteer-article"));
                 }

@@ -65,11 +65,33 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     if lex.is_common(k) || lex.given(k).is_some() || lex.family(k).is_some() {
         return NameWord::Stop;
     }
-    // a word with a proclitic (و، ف، بال، لل) is not inside a name
+    // a word with a proclitic (و، ف، بال، لل) is not inside a name, nor an
+    // ordinary word behind a preposition (بتاريخ)
     if k.chars().count() < 2 || k.starts_with('و') || k.starts_with("بال") || k.starts_with("لل") || k.starts_with("فال") || k.starts_with("كال") {
         return NameWord::Stop;
     }
+    if crate::text::clitics::readings(k).iter().skip(1).any(|r| lex.is_common(&r.stem)) {
+        return NameWord::Stop;
+    }
+    // titles, portfolios and organization heads are not names (مدير عام هيئة)
+    if !lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty() {
+        return NameWord::Stop;
+    }
+    // with the article, only a masculine nisba is a family name nobody listed
+    // (الحفني); القومية، الأوقاف، المساهمين are nouns and adjectives
+    if k.starts_with("ال") && !k.ends_with('ي') {
+        return NameWord::Stop;
+    }
     NameWord::Unknown
+}
+
+/// Imperfect verbs (يفعل، تفعل، نفعل) and sound plurals are not names.
+fn looks_like_verb_or_plural(k: &str) -> bool {
+    let n = k.chars().count();
+    (!k.starts_with("ال") && (k.starts_with('ي') || k.starts_with('ت') || k.starts_with('ن')) && (4..=6).contains(&n))
+        || k.ends_with("ون")
+        || k.ends_with("ين") && n > 5
+        || k.ends_with("ات")
 }
 
 /// Grows a chain from token `j`: the end (exclusive) of the longest chain
@@ -92,6 +114,9 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
                 end = k;
             }
             NameWord::Unknown if k == j && !licensed => break,
+            // without a title, an unknown word after a given name must not look like a verb
+            // or a plural (عماد يرتبك، كريم المساهمين)
+            NameWord::Unknown if !licensed && looks_like_verb_or_plural(&p.tokens[k].key) => break,
             _ => {
                 k += 1;
                 end = k;
