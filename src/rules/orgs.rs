@@ -30,7 +30,7 @@ use crate::text::{clitics, Prepared};
 /// Heads whose complement may be any noun phrase with the article.
 const STRONG: &[&str] = &[
     "وزاره", "حكومه", "جامعه", "سفاره", "قنصليه", "منظمه", "هيئه", "جهاز", "مفوضيه", "وكاله", "شركه", "حزب",
-    "مؤسسه", "مصرف", "بنك", "بعثه", "اتحاد", "جمعيه", "مطار", "ميناء", "قصر", "سجن", "مستشفي", "قاعده", "معبر",
+    "مؤسسه", "مصرف", "بنك", "بعثه", "اتحاد", "جمعيه", "جريده", "صحيفه", "مجله", "اذاعه", "قناه", "تلفزيون", "مطار", "ميناء", "قصر", "سجن", "مستشفي", "قاعده", "معبر",
 ];
 /// Heads that, with the article, make a name with a nationality adjective.
 const DEFINITE_WITH_NORP: &[&str] = &["سفاره", "قنصليه", "وزاره", "حكومه", "بعثه"];
@@ -46,7 +46,8 @@ const NOT_NAME_ADJ: &[&str] = &[
 const TRAILING: &[&str] = &["العرب", "الافارقه", "الاوروبيين", "الخليجيين"];
 
 fn entity_at<'l>(p: &Prepared, lex: &'l Lexicon, j: usize, kind: EntityType) -> Option<(usize, &'l Entry)> {
-    let m = phrase_at(p, lex, lex.phrases(Part::Name), j, false, &|e| e.kind == Some(kind))?;
+    // a place that is also an ordinary word (مدينة is Medina) is not a complement
+    let m = phrase_at(p, lex, lex.phrases(Part::Name), j, false, &|e| e.kind == Some(kind) && !(e.common() || (kind == EntityType::Gpe && !e.flag("country") && !e.key.contains(' ') && lex.is_common(&e.key))))?;
     // a country before its capital or a city of the same name
     let e = m.entries.iter().copied().find(|e| e.flag("country")).unwrap_or(m.entries[0]);
     Some((m.last, e))
@@ -95,15 +96,14 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
     }
     let mut end;
     let mut proper = false;
-    if takes("portfolio") {
-        if let Some(pm) = phrase_at(p, lex, lex.phrases(Part::Title), j, false, &|x| x.tag == "PORTFOLIO") {
-            end = pm.last;
-            proper = true;
-            return Some((trailing(p, lex, end), proper));
-        }
-    }
     let k = p.tokens[j].key.as_str();
-    if let Some((e, _)) = takes("gpe").then(|| state_name(p, lex, j).or_else(|| entity_at(p, lex, j, EntityType::Gpe))).flatten() {
+    if let Some(pm) = takes("portfolio").then(|| phrase_at(p, lex, lex.phrases(Part::Title), j, false, &|x| x.tag == "PORTFOLIO")).flatten() {
+        end = pm.last;
+        proper = true;
+    } else if let Some((e, _)) = entity_at(p, lex, j, EntityType::Org) {
+        // منظمة أطباء بلا حدود, حركة حماس: a head before a known organization
+        return Some((e, true));
+    } else if let Some((e, _)) = takes("gpe").then(|| state_name(p, lex, j).or_else(|| entity_at(p, lex, j, EntityType::Gpe))).flatten() {
         end = e;
         proper = true;
     } else if let Some((e, _)) = takes("norp").then(|| entity_at(p, lex, j, EntityType::Norp)).flatten() {
@@ -119,10 +119,6 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
     } else if takes("name") && name_word(p, lex, j) {
         end = j + 1;
         proper = true;
-        // a second name word: جامعة نايف العربية, شركة أرامكو السعودية
-        if name_word(p, lex, end) && !p.tokens[end].key.starts_with("ال") {
-            end += 1;
-        }
     } else {
         return None;
     }
@@ -139,7 +135,8 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
         if is_nisba(k) {
             end += 1;
         } else if let Some(rest) = k.strip_prefix("وال") {
-            if rest.chars().count() >= 3 && !lex.is_common(k) && !lex.is_common(&format!("ال{rest}")) {
+            let head_word = !lex.phrases(Part::Head).ids(rest).is_empty();
+            if rest.chars().count() >= 3 && !head_word && !lex.is_common(k) && !lex.is_common(&format!("ال{rest}")) {
                 end += 1;
             } else {
                 break;
