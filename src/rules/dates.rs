@@ -100,11 +100,13 @@ fn valid(d: Ymd) -> bool {
 fn numeric(p: &Prepared, i: usize) -> Option<(usize, Ymd)> {
     let a = num(p, i)?;
     let seps: &[&str] = &["-", "/", "."];
-    if !(punct(p, i + 1, seps) && adjacent(p, i, i + 1) && adjacent(p, i + 1, i + 2)) {
+    // 24/11/2025 and 24 / 11 / 2025; a dash or dot only written tight (2025-11-24)
+    let sep_ok = |a: usize| punct(p, a, seps) && ((adjacent(p, a - 1, a) && adjacent(p, a, a + 1)) || p.tokens[a].key == "/");
+    if !sep_ok(i + 1) {
         return None;
     }
     let b = num(p, i + 2)?;
-    if !(punct(p, i + 3, seps) && adjacent(p, i + 2, i + 3) && adjacent(p, i + 3, i + 4)) {
+    if !(sep_ok(i + 3) && p.tokens[i + 3].key == p.tokens[i + 1].key) {
         return None;
     }
     let c = num(p, i + 4)?;
@@ -155,7 +157,8 @@ fn year_at(p: &Prepared, i: usize) -> Option<(usize, i32)> {
         return None;
     }
     // 2019م: the era letter is part of the date
-    let end = if p.tokens.get(i + 1).is_some_and(|t| matches!(t.key.as_str(), "م" | "ه" | "هـ") && adjacent(p, i, i + 1)) { i + 2 } else { i + 1 };
+    let era = |t: &crate::text::Token| matches!(t.key.as_str(), "م" | "ه" | "ميلادي" | "ميلاديه" | "هجري" | "هجريه" | "للميلاد" | "للهجره");
+    let end = if p.tokens.get(i + 1).is_some_and(|t| era(t) && (adjacent(p, i, i + 1) || t.key.chars().count() > 1)) { i + 2 } else { i + 1 };
     Some((end, y as i32))
 }
 
@@ -237,7 +240,7 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
                 }
             }
         }
-        if i > 0 && matches!(p.tokens[i - 1].key.as_str(), "منذ" | "في" | "خلال" | "حتي") {
+        if i > 0 && matches!(p.tokens[i - 1].key.as_str(), "منذ" | "في" | "خلال" | "حتي" | "وحتي" | "بين" | "قبل" | "بعد") {
             if let Some((end, y)) = year_at(p, i) {
                 push(&mut out, i, end, 0, Some(format!("{y:04}")));
                 i = end;
@@ -270,7 +273,15 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
             if rel.is_some() {
                 last += 1;
             }
-            let value = base.map(|b| {
+            // الثلاثاء الموافق 5/8/2008: the weekday and its date are one span
+            let mut explicit = None;
+            if p.tokens.get(last).is_some_and(|t| t.key == "الموافق") {
+                if let Some((end, d)) = numeric(p, last + 1) {
+                    explicit = Some(iso(d));
+                    last = end;
+                }
+            }
+            let value = explicit.or_else(|| base.map(|b| {
                 let bw = weekday(b);
                 let delta = match rel {
                     Some(r) if r > 0 => (wd as i64 - bw).rem_euclid(7).max(1),
@@ -278,7 +289,7 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
                     _ => -((bw - wd as i64).rem_euclid(7)),
                 };
                 iso(civil_from_days(days_from_civil(b) + delta))
-            });
+            }));
             push(&mut out, i, last, skip0, value);
             i = last;
             continue;
@@ -333,6 +344,11 @@ mod tests {
             ("named day is not today", "احتفل اليوم الوطني", &[]),
             ("ambiguous month needs a number", "آب العائلة وفي 3 آب", &[("3 آب", None)]),
             ("hijri date", "في 12 رمضان 1445 هـ", &[("12 رمضان 1445", None)]),
+            ("numeric date with spaced slashes", "بتاريخ 28 / 8 / 1996 صدر", &[("28 / 8 / 1996", Some("1996-08-28"))]),
+            ("era word after the year", "عام 1907 ميلادي", &[("عام 1907 ميلادي", Some("1907"))]),
+            ("weekday with its date", "يوم الثلاثاء الموافق 5/8/2008", &[("يوم الثلاثاء الموافق 5/8/2008", Some("2008-08-05"))]),
+            ("bare year after a preposition", "منذ 2011 وحتى 2014", &[("2011", Some("2011")), ("2014", Some("2014"))]),
+            ("a count is not a year", "وصل 2000 مهاجر", &[]),
             ("yesterday with a conjunction", "date 2024-01-10 وأمس قال", &[("2024-01-10", Some("2024-01-10")), ("أمس", Some("2024-01-09"))]),
         ];
         for (name, text, want) in cases {
