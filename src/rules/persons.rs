@@ -12,6 +12,7 @@
 //! - after `نظيره` and a nationality (`نظيره السوري محمد الرحمون`);
 //! - at a known given name followed by at least one more name word
 //!   (`تامر الحفني`, `عماد مصطفى الطرابلسي`).
+//!
 //! A quoted name after such a context is taken whole. A chain stops at
 //! punctuation, at an ordinary word, and at any word another rule has
 //! claimed (a date, a place, a nationality). Surname-only mentions are
