@@ -22,6 +22,11 @@ pub mod meetings;
 pub mod text;
 pub mod topics;
 
+/// The JavaScript API (wasm32 only): what `pkg/kashif.js` exports.
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_api {
+    pub use crate::wasm::{analyze, version, JsAnalyzer as Analyzer};
+}
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
