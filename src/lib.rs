@@ -343,3 +343,8 @@ pub fn analyze(text: &str) -> Analysis {
         stats: Stats { characters: text.chars().count() as u32, length: text.encode_utf16().count() as u32, tokens: 0, sentences: 0 },
     })
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
