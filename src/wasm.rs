@@ -106,7 +106,11 @@ fn options_from(value: JsValue) -> Result<crate::Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(crate::Options::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    // Through a JSON value, so that unknown keys are reported (serde-wasm-bindgen
+    // reads only the fields a struct names).
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
 
 fn to_js(analysis: &crate::Analysis) -> Result<JsValue, JsError> {
