@@ -48,7 +48,7 @@ fn mentions(a: &JsValue) -> Vec<(String, u32, u32, String)> {
 #[wasm_bindgen_test]
 fn utf16_offsets_after_emoji() {
     let text = "😀 👨‍👩‍👧 زار الوفد ليبيا 🇱🇾 وتركيا";
-    let a = kashif::wasm_api::analyze(text, JsValue::UNDEFINED).expect("analysis");
+    let a = kashif::wasm_api::analyze(text, None).expect("analysis");
     let js_text = JsValue::from_str(text);
     let found = mentions(&a);
     assert_eq!(found.iter().map(|m| (m.0.as_str(), m.3.as_str())).collect::<Vec<_>>(), vec![("GPE", "ليبيا"), ("GPE", "تركيا")]);
@@ -64,7 +64,7 @@ fn utf16_offsets_after_emoji() {
 fn lone_surrogates_keep_offsets() {
     let js_text = lone_surrogate_text();
     let text = js_text.as_string().expect("lossy conversion");
-    let a = kashif::wasm_api::analyze(&text, JsValue::UNDEFINED).unwrap();
+    let a = kashif::wasm_api::analyze(&text, None).unwrap();
     for (_, start, end, t) in mentions(&a) {
         assert_eq!(js_slice(&js_text, start, end).as_string().as_deref(), Some(t.as_str()));
     }
@@ -74,7 +74,7 @@ fn lone_surrogates_keep_offsets() {
 /// Results are plain objects, not class instances; groups are plain too.
 #[wasm_bindgen_test]
 fn results_are_plain_objects() {
-    let a = kashif::wasm_api::analyze("المملكة العربية السعودية", JsValue::UNDEFINED).unwrap();
+    let a = kashif::wasm_api::analyze("المملكة العربية السعودية", None).unwrap();
     assert!(is_plain_object(&a), "analysis is a plain object");
     let first = Array::from(&get(&a, "entities")).get(0);
     assert!(is_plain_object(&first), "a mention is a plain object");
@@ -87,7 +87,7 @@ fn results_are_plain_objects() {
 fn errors_are_exceptions() {
     let opts = Object::new();
     Reflect::set(&opts, &"noSuchOption".into(), &JsValue::TRUE).unwrap();
-    let err = kashif::wasm_api::Analyzer::new(opts.into()).err().expect("unknown option is an error");
+    let err = kashif::wasm_api::Analyzer::new(Some(opts.into())).err().expect("unknown option is an error");
     let err: JsValue = err.into();
     assert!(err.is_instance_of::<js_sys::Error>(), "thrown value is an Error");
     let msg = get(&err, "message").as_string().unwrap();
@@ -95,7 +95,7 @@ fn errors_are_exceptions() {
 
     let small = Object::new();
     Reflect::set(&small, &"maxInputBytes".into(), &JsValue::from_f64(8.0)).unwrap();
-    let analyzer = kashif::wasm_api::Analyzer::new(small.into()).unwrap();
+    let analyzer = kashif::wasm_api::Analyzer::new(Some(small.into())).unwrap();
     let err: JsValue = analyzer.analyze("ليبيا وتركيا").err().expect("too large").into();
     assert!(get(&err, "message").as_string().unwrap().contains("too large"));
 }
@@ -105,7 +105,7 @@ fn errors_are_exceptions() {
 fn options_filter_types() {
     let opts = Object::new();
     Reflect::set(&opts, &"types".into(), &Array::of1(&"OCC".into())).unwrap();
-    let a = kashif::wasm_api::Analyzer::new(opts.into()).unwrap().analyze("وزير الداخلية التركي في أنقرة").unwrap();
+    let a = kashif::wasm_api::Analyzer::new(Some(opts.into())).unwrap().analyze("وزير الداخلية التركي في أنقرة").unwrap();
     assert_eq!(mentions(&a).into_iter().map(|m| m.0).collect::<Vec<_>>(), vec!["OCC".to_string()]);
     assert_eq!(kashif::wasm_api::version(), env!("CARGO_PKG_VERSION"));
 }
