@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Golden test over the five seed articles (copied from
 //! ../shared/eval/seeds into tests/data/seeds): the entities of each seed
 //! must match tests/golden/ID.entities.tsv. After an intended change, run
