@@ -301,6 +301,11 @@ fn person_context(p: &Prepared, lex: &Lexicon, taken: &[Candidate], at: usize) -
         }
         k -= 1;
         let c = &taken[k];
+        // سفير إيطاليا لدى ليبيا: the country after لدى hosts the ambassador
+        if c.kind == EntityType::Gpe && c.first > 0 && p.tokens[c.first - 1].key == "لدي" {
+            tok = c.first - 1;
+            continue;
+        }
         match c.kind {
             EntityType::Occ => titles.insert(0, p.slice(c.start, c.end).to_string()),
             EntityType::Norp | EntityType::Gpe | EntityType::Org => {

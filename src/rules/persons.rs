@@ -71,7 +71,7 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     if k.chars().count() < 2 || k.starts_with('و') || k.starts_with("بال") || k.starts_with("لل") || k.starts_with("فال") || k.starts_with("كال") {
         return NameWord::Stop;
     }
-    if crate::text::clitics::readings(k).iter().skip(1).any(|r| lex.is_common(&r.stem)) {
+    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && lex.is_common(&r.stem)) {
         return NameWord::Stop;
     }
     // titles, portfolios and organization heads are not names (مدير عام هيئة)
@@ -103,7 +103,16 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
     let mut end = j;
     let mut k = j;
     while k < n && k - j < MAX_CHAIN && !blocked[k] {
-        let w = classify(lex, &p.tokens[k], p.text);
+        let mut w = classify(lex, &p.tokens[k], p.text);
+        // after a title, a given name that is also an ordinary word (الطاهر) opens a name
+        // when a name word follows it
+        let surface = p.tokens[k].text(p.text);
+        let given_spelling = lex.given(&p.tokens[k].key).is_some_and(|g| !(surface.ends_with('ى') && !g.name.ends_with('ى')));
+        if w == NameWord::Stop && licensed && k == j && given_spelling && k + 1 < n && !blocked[k + 1] {
+            if matches!(classify(lex, &p.tokens[k + 1], p.text), NameWord::Given | NameWord::Family | NameWord::Unknown) {
+                w = NameWord::Given;
+            }
+        }
         match w {
             NameWord::Stop => break,
             NameWord::Connector => {
@@ -251,6 +260,7 @@ mod tests {
             ("quoted nasab chain with al", "نظيره الإماراتي “سيف بن زايد أل نهيان ” ، علاقات", &[("PERS", "سيف بن زايد أل نهيان")]),
             ("given name and unknown nisba", "السفارة المصرية، تامر الحفني، مجموعة", &[("PERS", "تامر الحفني")]),
             ("title then surname only", "وقدم الوزير الطرابلسي رؤية وزارة", &[("PERS", "الطرابلسي")]),
+            ("common given name after a title", "وزير الخارجية الطاهر الباعور، أمس", &[("PERS", "الطاهر الباعور")]),
             ("the preposition ala is not Ali", "أكد على ضرورة التعاون", &[]),
             ("given name alone is not a person", "قال محمد إن", &[]),
             ("western given name", "أعلن الرئيس الفرنسي إيمانويل ماكرون أمس", &[("PERS", "إيمانويل ماكرون")]),
