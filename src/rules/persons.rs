@@ -112,11 +112,16 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
         // after a title, a given name that is also an ordinary word (الطاهر) opens a name
         // when a name word follows it
         let surface = p.tokens[k].text(p.text);
-        let given_spelling = lex.given(&p.tokens[k].key).is_some_and(|g| !(surface.ends_with('ى') && !g.name.ends_with('ى')));
-        if w == NameWord::Stop && licensed && k == j && given_spelling && k + 1 < n && !blocked[k + 1] {
-            if matches!(classify(lex, &p.tokens[k + 1], p.text), NameWord::Given | NameWord::Family | NameWord::Unknown) {
-                w = NameWord::Given;
-            }
+        let given_spelling = lex.given(&p.tokens[k].key).is_some_and(|g| !surface.ends_with('ى') || g.name.ends_with('ى'));
+        if w == NameWord::Stop
+            && licensed
+            && k == j
+            && given_spelling
+            && k + 1 < n
+            && !blocked[k + 1]
+            && matches!(classify(lex, &p.tokens[k + 1], p.text), NameWord::Given | NameWord::Family | NameWord::Unknown)
+        {
+            w = NameWord::Given;
         }
         if w == NameWord::AlNoun && !matches!(prev, NameWord::Given | NameWord::Family) {
             break;
@@ -185,6 +190,11 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             *b = true;
         }
     }
+    let mut by_first: std::collections::HashMap<usize, Vec<&Candidate>> = std::collections::HashMap::new();
+    for c in others {
+        by_first.entry(c.first).or_default().push(c);
+    }
+    let at = |j: usize, kinds: &[EntityType]| by_first.get(&j).and_then(|v| v.iter().copied().filter(|c| kinds.contains(&c.kind)).max_by_key(|c| c.last));
     let mut out = Vec::new();
     let mut push = |first: usize, last: usize, score: f32, rule: &'static str| {
         let key = p.tokens[first..last].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
@@ -206,13 +216,13 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         let mut j = s;
         // past a nationality, an official place or organization named with the title
         for _ in 0..2 {
-            if let Some(c) = others.iter().filter(|c| c.first == j && matches!(c.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org)).max_by_key(|c| c.last) {
+            if let Some(c) = at(j, &[EntityType::Norp, EntityType::Gpe, EntityType::Org]) {
                 j = c.last;
             }
         }
         // السفير الليبي لدى مصر عبد المطلب ثابت: the host country after لدى
         if p.tokens.get(j).is_some_and(|t| t.key == "لدي") {
-            if let Some(c) = others.iter().filter(|c| c.first == j + 1 && c.kind == EntityType::Gpe).max_by_key(|c| c.last) {
+            if let Some(c) = at(j + 1, &[EntityType::Gpe]) {
                 j = c.last;
             }
         }
