@@ -51,9 +51,19 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
         let mut ends = vec![m.last];
         let mut j = m.last;
         if e.attr("takes") == Some("portfolio") {
-            if let Some(pm) = phrase_at(p, lex, ix, j, false, &|x| x.tag == "PORTFOLIO") {
+            // وزير الداخلية; وزير الدولة للاتصال والشؤون السياسية: after the first
+            // portfolio, more joined by ل or و
+            let is_portfolio = |x: &Entry| x.tag == "PORTFOLIO";
+            let lam = |pm: &super::PhraseMatch, first: char| pm.skip > 0 && first == 'ل';
+            let first_char = p.tokens.get(j).and_then(|t| t.key.chars().next()).unwrap_or(' ');
+            let first = phrase_at(p, lex, ix, j, false, &is_portfolio).or_else(|| phrase_at(p, lex, ix, j, true, &is_portfolio).filter(|pm| lam(pm, first_char)));
+            if let Some(pm) = first {
                 j = pm.last;
                 ends.push(j);
+                while let Some(pm) = phrase_at(p, lex, ix, j, true, &is_portfolio).filter(|pm| pm.skip > 0 && matches!(p.tokens[j].key.chars().next(), Some('ل' | 'و'))) {
+                    j = pm.last;
+                    ends.push(j);
+                }
             }
         } else if e.attr("takes") == Some("inst") && j < p.tokens.len() {
             // رئيس الجامعة: a generic institution with the article, named by nothing
@@ -99,6 +109,7 @@ mod tests {
     fn table() {
         let cases: &[(&str, &str, &[(&str, &str)])] = &[
             ("minister with portfolio and modifier", "وزير الداخلية المكلّف بحكومة", &[("OCC", "وزير الداخلية المكلّف")]),
+            ("minister of state with joined portfolios", "وزير الدولة للاتصال والشؤون السياسية وليد", &[("OCC", "وزير الدولة للاتصال والشؤون السياسية")]),
             ("nationality stays outside", "وزير الداخلية التركي علي", &[("OCC", "وزير الداخلية")]),
             ("plural title with portfolio", "ووزراء الداخلية العرب", &[("OCC", "وزراء الداخلية")]),
             ("president with generic institution", "وأعرب رئيس الجامعة عن", &[("OCC", "رئيس الجامعة")]),
