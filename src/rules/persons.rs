@@ -244,14 +244,16 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     }
     // a known given name and at least one more name word
     for i in 0..n {
-        if blocked[i] || classify(lex, &p.tokens[i], p.text) != NameWord::Given {
+        // عبد + a word with the article (عبد الله، عبد الحميد) is a given name too
+        let abd = p.tokens[i].key == "عبد" && p.tokens.get(i + 1).is_some_and(|t| t.key.starts_with("ال") && !blocked[i + 1]);
+        if blocked[i] || !(abd || classify(lex, &p.tokens[i], p.text) == NameWord::Given) {
             continue;
         }
         if i > 0 && !blocked[i - 1] && matches!(classify(lex, &p.tokens[i - 1], p.text), NameWord::Given | NameWord::Connector) {
             continue; // inside a chain that starts earlier
         }
         if let Some(e) = chain(p, lex, i, &blocked, false) {
-            if e - i >= 2 {
+            if e - i >= if abd { 3 } else { 2 } {
                 push(i, e, 0.75, "pers-given");
             }
         }
@@ -292,6 +294,8 @@ mod tests {
             ("ambassador to a host country", "مع السفير الليبي لدى مصر عبد المطلب ثابت سبل", &[("PERS", "عبد المطلب ثابت")]),
             ("family name with the article after a given name", "المتحدث باسم الوزارة العميد طارق الخراز إن", &[("PERS", "طارق الخراز")]),
             ("institution after a title is no name", "رئيس اللجنة القومية العربية في نابلس", &[]),
+            ("abd compound without a title", "ونقلت الوكالة عن عبد الله اللافي قوله", &[("PERS", "عبد الله اللافي")]),
+            ("commissioner with a foreign name", "برئاسة المفوض ماغنوس برونر، وبحث", &[("PERS", "ماغنوس برونر")]),
             ("the preposition ala is not Ali", "أكد على ضرورة التعاون", &[]),
             ("given name alone is not a person", "قال محمد إن", &[]),
             ("western given name", "أعلن الرئيس الفرنسي إيمانويل ماكرون أمس", &[("PERS", "إيمانويل ماكرون")]),
