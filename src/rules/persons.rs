@@ -28,6 +28,8 @@ const CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "�
 /// Words after which a name follows: the counterpart of a minister.
 const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرائه", "نظيري", "نظيرهم"];
 const MAX_CHAIN: usize = 6;
+/// Place and institution nouns that end a name (`مختار قرية الدوايمة`).
+const NOT_NAME: &[&str] = &["مدينه", "قريه", "بلده", "محافظه", "ولايه", "منطقه", "مخيم", "قضاء", "حي", "شارع", "ضاحيه", "اقليم", "عاصمه", "مركز", "مكتب", "بيت", "دار"];
 
 /// What a word can be inside a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +58,9 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     let k = t.key.as_str();
     if CONNECTORS.contains(&k) {
         return NameWord::Connector;
+    }
+    if NOT_NAME.contains(&k) {
+        return NameWord::Stop;
     }
     // على folds to علي: the letter ى tells the preposition from the name
     // (names spelled with ى, مصطفى, keep it in their canonical form)
@@ -141,6 +146,8 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
                 end = k;
             }
             NameWord::Unknown if k == j && !licensed => break,
+            // after a title, an imperfect verb is no name (الوزير يرجح)
+            NameWord::Unknown if k == j && p.tokens[k].key.starts_with('ي') && (4..=5).contains(&p.tokens[k].key.chars().count()) => break,
             // without a title, an unknown word after a given name must not look like a verb
             // or a plural (عماد يرتبك، كريم المساهمين)
             NameWord::Unknown if !licensed && looks_like_verb_or_plural(&p.tokens[k].key) => break,
