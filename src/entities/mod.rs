@@ -553,6 +553,21 @@ mod tests {
         }
     }
 
+    /// Every rule looks ahead; cutting a text anywhere must never make one
+    /// read past the end.
+    #[test]
+    fn every_prefix_of_a_dense_text_is_safe() {
+        let text = "date 2025-11-24 التقى وزير الداخلية التركي علي يرلي كايا، أمس الثلاثاء 12/3/2024 في 5 آذار/مارس 2024، \
+                    نظيره السوري “محمد الرحمون” والأمين العام لمجلس وزراء الداخلية العرب في الدورة الــ41 لمجلس وزراء الداخلية العرب \
+                    ورئيس جمهورية تونس عام 2019 م والقمة العربية الرابعة و2020-01-0";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for &(b, _) in &chars {
+            let p = Prepared::new(&text[..b]);
+            let (m, g) = recognize(&p, Lexicon::builtin());
+            assert!(m.iter().all(|x| (x.entity as usize) < g.len()), "prefix of {b} bytes: mention with a missing group");
+        }
+    }
+
     #[test]
     fn merge_prefers_outermost_then_priority() {
         let p = Prepared::new("سفارة جمهورية مصر");

@@ -28,6 +28,13 @@ const CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "�
 /// Words after which a name follows: the counterpart of a minister.
 const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرائه", "نظيري", "نظيرهم"];
 const MAX_CHAIN: usize = 6;
+/// Verbs of meeting and speech: a name of two or more words may follow them
+/// even when no word of it is known (`التقى ماغنوس برونر`).
+const VERBS: &[&str] = &[
+    "التقي", "استقبل", "بحث", "قال", "اكد", "اعلن", "صرح", "اوضح", "اشار", "اضاف", "زار", "دعا", "طالب", "شدد", "كشف",
+    "ناقش", "وصل", "غادر", "اعتبر", "اعرب", "افاد", "ذكر", "التقت", "استقبلت", "قالت", "اكدت", "اعلنت", "صرحت", "اوضحت",
+    "اشارت", "اضافت", "زارت", "دعت", "يلتقي", "يستقبل", "يبحث", "يزور", "رحب", "هنا", "ابلغ", "تلقي", "اجري", "وقع",
+];
 /// Place and institution nouns that end a name (`مختار قرية الدوايمة`).
 const NOT_NAME: &[&str] = &["مدينه", "قريه", "بلده", "محافظه", "ولايه", "منطقه", "مخيم", "قضاء", "حي", "شارع", "ضاحيه", "اقليم", "عاصمه", "مركز", "مكتب", "بيت", "دار"];
 
@@ -80,8 +87,18 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     if k.chars().count() < 2 || k.starts_with('و') || k.starts_with("بال") || k.starts_with("لل") || k.starts_with("فال") || k.starts_with("كال") {
         return NameWord::Stop;
     }
-    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && lex.is_common(&r.stem)) {
+    let listed = |w: &str| {
+        lex.is_common(w) || !lex.phrases(crate::lexicon::Part::Title).ids(w).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(w).is_empty()
+    };
+    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && listed(&r.stem)) {
         return NameWord::Stop;
+    }
+    // an ordinary word with a pronoun suffix (حققه، داخليته ← داخلية + ه)
+    for (stem, _) in crate::text::clitics::suffix_readings(k).into_iter().skip(1) {
+        let marbuta = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        if stem.chars().count() >= 3 && (lex.is_common(&stem) || marbuta.as_deref().is_some_and(|m| lex.is_common(m))) {
+            return NameWord::Stop;
+        }
     }
     // titles, portfolios and organization heads are not names (مدير عام هيئة)
     if !lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty() {
@@ -102,6 +119,8 @@ fn looks_like_verb_or_plural(k: &str) -> bool {
         || k.ends_with("ون")
         || k.ends_with("ين") && n > 5
         || k.ends_with("ات")
+        || k.ends_with("تان")
+        || (!k.starts_with("ال") && k.ends_with("يه") && n >= 5)
 }
 
 /// Grows a chain from token `j`: the end (exclusive) of the longest chain
@@ -147,7 +166,7 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
             }
             NameWord::Unknown if k == j && !licensed => break,
             // after a title, an imperfect verb is no name (الوزير يرجح)
-            NameWord::Unknown if k == j && p.tokens[k].key.starts_with('ي') && (4..=5).contains(&p.tokens[k].key.chars().count()) => break,
+            NameWord::Unknown if k == j && (p.tokens[k].key.starts_with('ي') && (4..=5).contains(&p.tokens[k].key.chars().count()) || (p.tokens[k].key.starts_with('ت') || p.tokens[k].key.starts_with('ن')) && p.tokens[k].key.chars().count() == 4) => break,
             // without a title, an unknown word after a given name must not look like a verb
             // or a plural (عماد يرتبك، كريم المساهمين)
             NameWord::Unknown if !licensed && looks_like_verb_or_plural(&p.tokens[k].key) => break,
@@ -249,6 +268,24 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             }
         }
     }
+    // after a verb of meeting or speech: two or more name words, none an ordinary word
+    for i in 0..n.saturating_sub(2) {
+        let verb = crate::text::clitics::readings(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&r.stem.as_str()));
+        let j = i + 1;
+        if !verb || blocked[j] || line_break_after(p, i) {
+            continue;
+        }
+        let first = classify(lex, &p.tokens[j], p.text);
+        if !matches!(first, NameWord::Unknown | NameWord::Given) || p.tokens[j].key.starts_with("ال") {
+            continue;
+        }
+        if let Some(e) = chain(p, lex, j, &blocked, true) {
+            let plain = p.tokens[j..e].iter().all(|t| !looks_like_verb_or_plural(&t.key) && !t.key.starts_with("ال"));
+            if e - j >= 2 && plain {
+                push(j, e, 0.65, "pers-after-verb");
+            }
+        }
+    }
     // a known given name and at least one more name word
     for i in 0..n {
         // عبد + a word with the article (عبد الله، عبد الحميد) is a given name too
@@ -303,6 +340,10 @@ mod tests {
             ("institution after a title is no name", "رئيس اللجنة القومية العربية في نابلس", &[]),
             ("abd compound without a title", "ونقلت الوكالة عن عبد الله اللافي قوله", &[("PERS", "عبد الله اللافي")]),
             ("commissioner with a foreign name", "برئاسة المفوض ماغنوس برونر، وبحث", &[("PERS", "ماغنوس برونر")]),
+            ("unknown name after a verb of meeting", "والتقى ماغنوس برونر في", &[("PERS", "ماغنوس برونر")]),
+            ("ordinary words after a verb", "وقال بيان صادر عن", &[]),
+            ("verb with a pronoun after a given name", "وهو نجاح حققه الفريق", &[]),
+            ("dual nouns after a verb", "وأعلنت شركتان متخصصتان أن", &[]),
             ("the preposition ala is not Ali", "أكد على ضرورة التعاون", &[]),
             ("given name alone is not a person", "قال محمد إن", &[]),
             ("western given name", "أعلن الرئيس الفرنسي إيمانويل ماكرون أمس", &[("PERS", "إيمانويل ماكرون")]),
