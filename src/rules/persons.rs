@@ -59,7 +59,8 @@ pub enum NameWord {
 
 /// Classifies a token for a name chain.
 pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
-    if !is_word(t) {
+    // names in Arabic news are written in Arabic letters (هاتف Mate9 is a phone)
+    if t.kind != crate::text::TokenKind::Arabic {
         return NameWord::Stop;
     }
     let k = t.key.as_str();
