@@ -28,6 +28,11 @@ export const TYPE_LINES = {
   NORP: "dashed", OCC: "dotted", EVENT: "double", DATE: "none",
 };
 
+/** "n mentions" with Arabic number agreement (1, 2, 3–10, 11+). */
+function arMentions(n) {
+  return n === 0 ? "لا إشارات" : n === 1 ? "إشارة واحدة" : n === 2 ? "إشارتان" : n % 100 >= 3 && n % 100 <= 10 ? `${n} إشارات` : `${n} إشارة`;
+}
+
 /** Interface strings, Arabic and English. */
 export const STRINGS = {
   ar: {
@@ -35,9 +40,9 @@ export const STRINGS = {
     input: "النص", placeholder: "الصق خبرًا عربيًا هنا…", samples: "أمثلة", sample: "مثال",
     clear: "مسح", exportJson: "تصدير JSON", exportCsv: "تصدير الكيانات CSV", language: "English", languageLabel: "Switch the interface to English",
     loading: "جارٍ تحميل المحلل…", running: "جارٍ التحليل…", idle: "الصق نصًا لتحليله", error: "خطأ",
-    done: (ms, n) => `${n} إشارة في ${ms} ملّي ثانية`, article: "النص المُعلَّم", legend: "أنواع الكيانات (اضغط للإخفاء أو الإظهار)",
+    done: (ms, n) => `${arMentions(n)} في ${ms} ملّي ثانية`, article: "النص المُعلَّم", legend: "أنواع الكيانات (اضغط للإخفاء أو الإظهار)",
     entities: "الكيانات", category: "التصنيف", themes: "الموضوعات", keyphrases: "العبارات المفتاحية", meetings: "اللقاءات", map: "الخريطة",
-    none: "لا شيء بعد", mentions: (n) => (n === 1 ? "إشارة واحدة" : `${n} إشارات`), titles: "الصفات", nationality: "الجنسية",
+    none: "لا شيء بعد", mentions: (n) => arMentions(n), titles: "الصفات", nationality: "الجنسية", country: "البلد",
     noPlaces: "لا أماكن ذات إحداثيات", at: "في", on: "بتاريخ", privacy: "يعمل التحليل كله داخل المتصفح؛ لا يغادر النص جهازك.",
     showing: "المعروض", clearFocus: "إلغاء التحديد", embed: "صفحة التضمين",
   },
@@ -48,7 +53,7 @@ export const STRINGS = {
     loading: "Loading the analyzer…", running: "Analyzing…", idle: "Paste a text to analyze it", error: "Error",
     done: (ms, n) => `${n} mentions in ${ms} ms`, article: "Marked text", legend: "Entity types (press to hide or show)",
     entities: "Entities", category: "Category", themes: "Themes", keyphrases: "Key phrases", meetings: "Meetings", map: "Map",
-    none: "Nothing yet", mentions: (n) => (n === 1 ? "1 mention" : `${n} mentions`), titles: "Titles", nationality: "Nationality",
+    none: "Nothing yet", mentions: (n) => (n === 1 ? "1 mention" : `${n} mentions`), titles: "Titles", nationality: "Nationality", country: "Country",
     noPlaces: "No places with coordinates", at: "in", on: "on", privacy: "All analysis runs in the browser; the text never leaves your device.",
     showing: "Showing", clearFocus: "Clear selection", embed: "Embed page",
   },

@@ -42,7 +42,7 @@ textarea { width: 100%; min-height: 6rem; resize: vertical; padding: 8px; border
 .legend button[aria-pressed="false"] { text-decoration: line-through; color: #55575c; background: #f6f4ef; }
 .legend button[aria-pressed="false"] .swatch { opacity: .25; }
 .swatch { width: .8rem; height: .8rem; border-radius: 3px; border: 1px solid rgba(0,0,0,.35); display: inline-block; }
-.count { font-size: .75rem; background: #ecebe6; border-radius: 999px; padding: 0 6px; font-variant-numeric: tabular-nums; }
+.count { font-size: .75rem; line-height: 1.5; min-width: 1.4rem; text-align: center; background: #ecebe6; border-radius: 999px; padding: 0 6px; font-variant-numeric: tabular-nums; }
 .body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(180px, 260px); gap: 12px; }
 @media (max-width: 640px) { .body { grid-template-columns: minmax(0, 1fr); } }
 :host([compact]) .body { grid-template-columns: minmax(0, 1fr); }
@@ -53,7 +53,7 @@ mark.kashif-focus { outline: 3px solid #111; outline-offset: 1px; }
 mark .kashif-evidence { background: transparent; }
 .side h3 { font-size: .85rem; color: #55575c; margin: 6px 0 2px; display: flex; gap: 4px; align-items: center; }
 .side ul { list-style: none; margin: 0; padding: 0; }
-.side li button { width: 100%; display: flex; gap: 6px; justify-content: space-between; text-align: start; background: transparent;
+.side li button { width: 100%; display: flex; gap: 6px; justify-content: space-between; align-items: center; text-align: start; background: transparent;
   border: 1px solid transparent; border-radius: 6px; padding: 2px 6px; min-height: 2rem; }
 .side li button:hover { background: #f6f4ef; }
 .side li button[aria-pressed="true"] { background: #fff6cf; border-color: #b8860b; }

@@ -245,7 +245,8 @@ function renderEntities() {
   el(document, "ul", { class: "entity-list" }, groups.map((g) => {
     const extra = [];
     if (g.titles?.length) extra.push(`${t("titles")}: ${g.titles.join("، ")}`);
-    if (g.country) extra.push(`${t("nationality")}: ${g.country}`);
+    if (g.country && g.type === "PERS") extra.push(`${t("nationality")}: ${g.country}`);
+    else if (g.country && g.country !== g.english && g.country !== g.name) extra.push(`${t("country")}: ${g.country}`);
     return el(document, "li", {},
       el(document, "button", {
         type: "button", class: "entity", "data-entity": g.id, "data-type": g.type, "data-focus-key": `e${g.id}`, "aria-pressed": "false",

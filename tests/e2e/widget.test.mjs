@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 
 async function widgetState(page) {
   return page.evaluate(() => {
@@ -41,8 +42,12 @@ export const tests = [
       assert.deepEqual(page.__errors || [], [], "no page errors");
 
       // Typing analyzes again (debounced); clicking an entity focuses its mentions.
-      await page.locator("kashif-analyzer textarea").fill("زار وزير الخارجية التركي ليبيا ثم عاد إلى تركيا وليبيا.");
-      await page.waitForFunction(() => document.querySelector("kashif-analyzer").analysis?.entities.some((m) => m.text === "تركيا"), null, { timeout: 10000 });
+      const typed = "زار وزير الخارجية التركي ليبيا ثم عاد إلى تركيا وليبيا.";
+      await page.locator("kashif-analyzer textarea").fill(typed);
+      await page.waitForFunction((t) => {
+        const w = document.querySelector("kashif-analyzer");
+        return w.shadowRoot.querySelector(".status").dataset.state === "done" && w.shadowRoot.querySelector(".article").textContent === t;
+      }, typed, { timeout: 10000 });
       const libya = await page.evaluate(() => document.querySelector("kashif-analyzer").analysis.groups.find((g) => g.name === "ليبيا"));
       assert.ok(libya && libya.mentions === 2, "ليبيا is one entity mentioned twice");
       await page.locator(`kashif-analyzer .side button[data-entity="${libya.id}"]`).click();
@@ -85,6 +90,23 @@ export const tests = [
       assert.equal(r.ms, "number");
       assert.equal(r.inputHidden, true, "readonly hides the text box");
       assert.match(r.legend, /Countries and cities/, "lang=en gives English labels");
+    },
+  },
+  {
+    name: "the package bundled by esbuild (examples/bundler) runs the widget and the API",
+    async run({ newPage, base, root }) {
+      const dir = join(root, "examples", "bundler");
+      // A file: dependency on ../../pkg: npm links it, no registry involved.
+      execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "pipe" });
+      execFileSync(process.execPath, ["build.mjs"], { cwd: dir, stdio: "pipe" });
+      const page = await newPage();
+      await page.goto(`${base}/examples/bundler/dist/index.html`);
+      await page.waitForFunction(() => document.getElementById("count").textContent.includes("/"), null, { timeout: 15000 });
+      const [fromWidget, fromApi] = (await page.textContent("#count")).split(" / ").map(Number);
+      assert.ok(fromWidget >= 3, `the bundled widget found mentions (${fromWidget})`);
+      assert.equal(fromApi, fromWidget, "the API from the same bundle agrees with the widget");
+      assert.ok(await page.locator("kashif-analyzer mark").count() >= 3, "the bundled widget marks the text");
+      assert.deepEqual(page.__errors || [], [], "no page errors");
     },
   },
   {
