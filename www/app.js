@@ -139,7 +139,7 @@ function renderSamples() {
   box.replaceChildren(...state.samples.map((s, i) =>
     el(document, "button", {
       type: "button", class: "sample", title: s.title, "aria-label": `${t("sample")} ${i + 1}: ${s.title}`, "data-sample": s.id,
-      onclick: () => { input.value = s.text; clearTimeout(timer); send(s.text); },
+      onclick: () => { input.value = s.text; input.scrollTop = 0; clearTimeout(timer); send(s.text); },
     }, String(i + 1))));
 }
 
@@ -192,7 +192,7 @@ function renderLegend() {
   $("legend").replaceChildren(...TYPES.map((type) => {
     const on = !state.hidden.has(type);
     return el(document, "button", {
-      type: "button", class: "legend-item", "data-type": type, "aria-pressed": String(on),
+      type: "button", class: counts[type] ? "legend-item" : "legend-item zero", "data-type": type, "aria-pressed": String(on),
       title: type, onclick: () => toggleType(type),
     }, el(document, "span", { class: "swatch", "data-type": type, "aria-hidden": "true" }),
     el(document, "span", { class: "legend-name" }, TYPE_NAMES[state.lang][type]),

@@ -245,11 +245,85 @@ export const tests = [
     },
   },
   {
+    name: "a map point focuses the mentions of its place",
+    async run({ newPage, base, root }) {
+      const page = await open(newPage, base);
+      const text = seed(root, SEED0);
+      await paste(page, text);
+      const ref = await reference(page, text);
+      const places = ref.groups.filter((g) => g.place);
+      assert.ok(places.length >= 2, "the seed names places with coordinates");
+      assert.equal(await page.locator("#map circle.kashif-point").count(), places.length, "one point per place");
+      const g = places[0];
+      await page.focus(`#map circle[data-entity="${g.id}"]`);
+      await page.keyboard.press("Enter");
+      const focused = await page.evaluate(() => [...document.querySelectorAll("#article mark.kashif-focus")].map((m) => Number(m.dataset.entity)));
+      assert.deepEqual(focused, Array(g.mentions).fill(g.id), `Enter on the point of ${g.name} focuses its ${g.mentions} mentions`);
+    },
+  },
+  {
+    name: "category, themes, key phrases and meetings render and highlight their evidence (topics injected by a stand-in worker)",
+    async run({ newPage, base, root }) {
+      const page = await newPage({ reducedMotion: "reduce" });
+      // The real worker's analysis plus topics and a meeting, so that this
+      // test does not wait for the topics issue. Spans are found in the text.
+      await page.context().route("**/www/worker.js", (route) => route.fulfill({ contentType: "text/javascript", body: `
+        import init, { analyze, version } from "../pkg/kashif.js";
+        await init();
+        onmessage = ({ data }) => {
+          const a = analyze(data.text), t = data.text;
+          const all = (s) => { const out = []; let i = -1; while ((i = t.indexOf(s, i + 1)) >= 0) out.push({ start: i, end: i + s.length, text: s }); return out; };
+          a.category = { label: "security", scores: { security: 0.81, politics: 0.14, economy: 0.05 } };
+          a.themes = [{ id: "illegal_migration", label: "الهجرة غير الشرعية", label_en: "Irregular migration", score: 0.92, evidence: all("الهجرة غير الشرعية") }];
+          a.keyphrases = [{ text: "مكافحة الهجرة", normalized: "مكافحه الهجره", score: 1, occurrences: all("مكافحة الهجرة") }];
+          const [p, q] = a.groups.filter((g) => g.type === "GPE");
+          const end = t.indexOf("\\n");
+          a.meetings = [{ participants: [p, q].map((g) => ({ name: g.name, entity: g.id, role: null, country: null })), kind: "meeting", place: p.name, date: "2025-11-24", evidence: { start: 0, end, text: t.slice(0, end) } }];
+          postMessage({ id: data.id, analysis: a, ms: 1.5 });
+        };
+        postMessage({ ready: true, version: version() });` }));
+      await page.goto(`${base}/www/?empty&lang=en`);
+      await until(page, () => document.getElementById("status").dataset.state === "idle", null, "the stand-in worker");
+      const text = seed(root, "002_a5efa4108f4c4acc.txt");
+      await paste(page, text);
+      const evidence = () => page.evaluate(() => [...document.querySelectorAll("#article .kashif-evidence")].map((e) => e.textContent));
+      const r = await page.evaluate(() => ({
+        category: document.querySelector("#category .category-label").textContent,
+        bars: [...document.querySelectorAll("#category .bars li")].map((li) => [li.querySelector(".bar-label").textContent, li.querySelector(".bar-value").textContent, li.querySelector(".fill").style.inlineSize]),
+        theme: document.querySelector("#themes .theme .bar-label").textContent,
+        meetings: !document.getElementById("meetings-section").hidden,
+      }));
+      assert.equal(r.category, "Security and conflict");
+      assert.deepEqual(r.bars[0], ["Security and conflict", "81%", "81%"], "bars show each section's probability");
+      assert.equal(r.bars.length, 3);
+      assert.equal(r.theme, "Irregular migration");
+      assert.ok(r.meetings, "the meetings section shows when there are meetings");
+      const n = text.split("الهجرة غير الشرعية").length - 1;
+      await page.click("#themes .theme");
+      assert.deepEqual(await evidence(), Array(n).fill("الهجرة غير الشرعية"), "a theme highlights each piece of its evidence");
+      assert.equal(await page.locator("#article").textContent(), text, "highlighting keeps the text intact");
+      await page.click("#keyphrases .chip");
+      const k = text.split("مكافحة الهجرة").length - 1;
+      assert.deepEqual(await evidence(), Array(k).fill("مكافحة الهجرة"), "a key phrase highlights each occurrence");
+      await page.click("#meetings .meeting");
+      const ev = await evidence();
+      assert.equal(ev.join(""), text.slice(0, text.indexOf("\n")), "a meeting highlights its sentence (split only around marks)");
+      const focusedTypes = await page.evaluate(() => [...new Set([...document.querySelectorAll("#article mark.kashif-focus")].map((m) => m.dataset.type))]);
+      assert.deepEqual(focusedTypes, ["GPE"], "and marks its participants");
+      await page.setViewportSize({ width: 1280, height: 1100 });
+      await page.screenshot({ path: join(ARTIFACTS(root), "topics.png"), fullPage: true });
+      assert.equal(await page.locator("#article").textContent(), text);
+    },
+  },
+  {
     name: "screenshots at desktop and phone width; nothing overflows a phone screen",
     async run({ newPage, base, root }) {
       const dir = ARTIFACTS(root);
       const desk = await open(newPage, base, { viewport: { width: 1280, height: 900 } });
-      await paste(desk, seed(root, SEED4));
+      // As a reader would: the fifth sample, one click.
+      await desk.click('#samples [data-sample="004_5fb139bb7f0b8772"]');
+      await until(desk, (t) => document.getElementById("article").textContent === t, seed(root, SEED4), "the sample's analysis");
+      assert.equal(await desk.inputValue("#text"), seed(root, SEED4), "the sample fills the text box");
       const ref = await reference(desk, seed(root, SEED4));
       const g = ref.groups.find((x) => x.type === "PERS") || ref.groups[0];
       await desk.click(`#entities button.entity[data-entity="${g.id}"]`);
@@ -264,7 +338,7 @@ export const tests = [
       await phone.screenshot({ path: join(dir, "phone.png") });
       await phone.evaluate(() => document.getElementById("entities").scrollIntoView());
       await phone.screenshot({ path: join(dir, "phone-panel.png") });
-      writeFileSync(join(dir, "README.txt"), "Screenshots written by node tests/e2e/run.mjs (page.png, phone.png, phone-panel.png, embed.png).\n");
+      writeFileSync(join(dir, "README.txt"), "Screenshots written by node tests/e2e/run.mjs (page.png, phone.png, phone-panel.png, topics.png, embed.png).\n");
     },
   },
 ];
