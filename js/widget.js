@@ -33,7 +33,7 @@ const CSS = `
 button { font: inherit; color: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
 textarea { width: 100%; min-height: 6rem; resize: vertical; padding: 8px; border: 1px solid #8a8d93; border-radius: 8px;
-  font: 1rem/1.8 inherit; font-family: inherit; background: #fffdf8; color: inherit; }
+  font-family: inherit; font-size: 1rem; line-height: 1.8; background: #fffdf8; color: inherit; }
 .status { font-size: .85rem; color: #55575c; margin: 4px 0 8px; min-height: 1.4em; }
 .status[data-state="error"] { color: #a50026; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 8px; }

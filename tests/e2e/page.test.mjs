@@ -90,6 +90,34 @@ export const tests = [
     },
   },
   {
+    name: "typing is debounced, shows that it runs, and the analysis runs in the worker, not the page",
+    async run({ newPage, base }) {
+      const page = await newPage({ reducedMotion: "reduce" });
+      await page.addInitScript(() => {
+        window.__posts = [];
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (m) { window.__posts.push(m && m.text); return post.apply(this, arguments); };
+        window.__wasmOnMain = 0;
+        for (const k of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
+          const f = WebAssembly[k];
+          WebAssembly[k] = function () { window.__wasmOnMain++; return f.apply(this, arguments); };
+        }
+      });
+      await page.goto(`${base}/www/?empty`);
+      await until(page, () => document.getElementById("status").dataset.state === "idle", null, "the worker to load");
+      const typed = "زار وزير الخارجية التركي ليبيا";
+      await page.focus("#text");
+      await page.keyboard.type(typed, { delay: 15 });
+      assert.equal(await page.getAttribute("#status", "data-state"), "running", "the status says it is running while the user types");
+      assert.equal(await page.getAttribute("#article", "aria-busy"), "true");
+      await until(page, (t) => document.getElementById("status").dataset.state === "done" && document.getElementById("article").textContent === t, typed, "the analysis");
+      const r = await page.evaluate(() => ({ posts: window.__posts, wasm: window.__wasmOnMain, marks: document.querySelectorAll("#article mark").length }));
+      assert.deepEqual(r.posts, [typed], `one analysis for ${typed.length} keystrokes, of the final text`);
+      assert.equal(r.wasm, 0, "no wasm on the page's thread");
+      assert.ok(r.marks >= 3, "the typed text is marked");
+    },
+  },
+  {
     name: "clicking an entity marks every one of its mentions and scrolls to the first",
     async run({ newPage, base, root }) {
       const page = await open(newPage, base, { viewport: { width: 1200, height: 700 } });
