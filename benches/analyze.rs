@@ -3,7 +3,7 @@
 //! Two groups: each of the five seed articles (tests/data/seeds), and
 //! 10 KB, 100 KB, 1 MB and 10 MB of the seeds concatenated, with
 //! throughput in bytes so criterion prints MB/s: a flat MB/s across sizes
-//! is linear growth. `cargo test --all-targets` runs each case once.
+//! is linear growth. A third group times the stages on 100 KB. `cargo test --all-targets` runs each case once.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -63,6 +63,18 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, t| b.iter(|| analyzer.analyze(black_box(t)).unwrap()));
     }
+    g.finish();
+
+    // Where the time goes, stage by stage, on 100 KB.
+    let text = news_of_size(&seeds, 100_000);
+    let lex = kashif::lexicon::Lexicon::builtin();
+    let prepared = kashif::text::Prepared::new(&text);
+    let mut g = c.benchmark_group("stage-100KB");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("tokenize", |b| b.iter(|| kashif::text::tokenize(black_box(&text))));
+    g.bench_function("prepare", |b| b.iter(|| kashif::text::Prepared::new(black_box(&text))));
+    g.bench_function("entities", |b| b.iter(|| kashif::entities::recognize(black_box(&prepared), lex)));
+    g.bench_function("topics", |b| b.iter(|| kashif::topics::analyze(black_box(&prepared), 20)));
     g.finish();
 }
 
