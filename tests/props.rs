@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: for any text, the analysis never panics, every span is
 //! in bounds (`0 <= start < end <= length` in UTF-16 units), never splits
 //! a surrogate pair and slices exactly to its text, mentions are sorted

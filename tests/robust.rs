@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Robustness: hostile inputs, each a named case, and the linear-time
 //! promise. Every analysis must keep the invariants of
 //! `common::check_invariants` (spans in bounds, never splitting a
