@@ -341,3 +341,25 @@ fn cost_grows_linearly_with_length() {
     }
     assert!(failures.is_empty(), "cost must grow linearly with the length of the text:\n{}", failures.join("\n"));
 }
+
+// ---- the fuzz corpus -------------------------------------------------------
+
+/// Every input of the fuzz corpus (fuzz/corpus/analyze), read the way the
+/// fuzz target reads it (lossy UTF-8, and UTF-16 code units), keeps the
+/// invariants: the corpus is replayed by plain `cargo test`, so a crash the
+/// fuzzer once found and that was added there stays fixed.
+#[test]
+fn fuzz_corpus_replays() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/analyze");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        let units: Vec<u16> = data.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        for text in [String::from_utf8_lossy(&data).into_owned(), String::from_utf16_lossy(&units)] {
+            analyze_checked(&path.display().to_string(), &text);
+        }
+        n += 1;
+    }
+    assert!(n >= 10, "the fuzz corpus should hold the hostile cases, found {n} files in {}", dir.display());
+}
