@@ -26,7 +26,17 @@ const wasm = await readFile(wasmPath).catch(() => {
 const server = await serve(root, { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" });
 const browser = await launch();
 let r;
+const inits = [];
 try {
+  // Load and init in five fresh pages (nothing cached: the server says no-store); the full run is a sixth.
+  for (let i = 0; i < 5; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/www/bench.html?initOnly`);
+    await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000 });
+    inits.push(await page.evaluate(() => window.benchResult));
+    await ctx.close();
+  }
   const page = await (await browser.newContext()).newPage();
   page.on("console", (m) => { if (m.type() === "error") console.error("page:", m.text()); });
   await page.goto(`http://127.0.0.1:${server.address().port}/www/bench.html?runs=${runs}`);
@@ -37,6 +47,14 @@ try {
   await browser.close();
   server.close();
 }
+// The init budget is judged on the median of the five fresh pages (the first one also starts the browser's processes).
+const initMedian = inits.map((x) => x.initMs).sort((a, b) => a - b)[2];
+r.initFirstMs = inits[0].initMs;
+r.initMedianMs = initMedian;
+r.initParts = [...inits].sort((a, b) => a.initMs - b.initMs)[2].initParts;
+r.readyMedianMs = inits.map((x) => x.readyMs).sort((a, b) => a - b)[2];
+const initBudget = r.budgets?.find((b) => b.key === "initMs");
+if (initBudget) { initBudget.value = initMedian; initBudget.ok = initMedian <= initBudget.limit; initBudget.label += ", median of 5 fresh pages"; }
 if (r.error) {
   console.error(r.error);
   process.exit(2);
@@ -53,7 +71,8 @@ if (args.includes("--json")) {
   console.log(`kashif ${r.version} in ${r.browser} (headless), ${r.machine}; timer ${(r.timerResolutionMs * 1000).toFixed(0)} µs; ${runs} runs per seed`);
   console.log(`load average (1 min) at the end: ${r.loadAverage.toFixed(2)} (other processes on the machine slow every figure)`);
   const p = r.initParts;
-  console.log(`load + init (fetch + instantiate + new Analyzer()): ${r.initMs.toFixed(1)} ms = import ${p.importMs.toFixed(1)} + fetch and instantiate ${p.instantiateMs.toFixed(1)} + new Analyzer() ${p.analyzerMs.toFixed(1)}`);
+  console.log(`init (fetch + instantiate + new Analyzer()), median of 5 fresh pages: ${r.initMedianMs.toFixed(1)} ms = fetch and instantiate ${p.instantiateMs.toFixed(1)} + new Analyzer() ${p.analyzerMs.toFixed(1)}; first page ${r.initFirstMs.toFixed(1)} ms`);
+  console.log(`  before it, import() of the JS glue (pkg/kashif.js): ${p.importMs.toFixed(1)} ms; page script to ready: median ${r.readyMedianMs.toFixed(1)} ms`);
   console.log("seed                        chars  entities   median      worst      first");
   for (const s of r.seeds) {
     console.log(`${s.id.padEnd(26)} ${String(s.length).padStart(6)} ${String(s.entities).padStart(9)} ${ms(s.medianMs).padStart(10)} ${ms(s.worstMs).padStart(10)} ${ms(s.firstMs).padStart(10)}`);
