@@ -7,6 +7,9 @@
 //! The property tests are in tests/props.rs; the browser side of these
 //! cases is tests/e2e/hostile.test.mjs.
 
+// Table-driven tests spell out their case tuples.
+#![allow(clippy::type_complexity)]
+
 mod common;
 
 use common::check_invariants;
