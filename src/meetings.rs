@@ -1,10 +1,1095 @@
-//! Who met whom: meetings between the named people of an article. Filled
-//! in by the meetings issue; until then the analysis reports none.
+//! Who met whom: meetings between the named people of an article.
+//!
+//! The extractor reads the mentions the recognizer found (PERS, OCC, NORP,
+//! ORG, GPE, FAC, DATE) as *units* over the tokens, then works in two
+//! passes:
+//!
+//! 1. **References to people.** Left to right, a reference is a chain of
+//!    titles, ranks, nationalities and complements ending in a name
+//!    (`وزير الداخلية التركي علي يرلي كايا`, `نظيره السوري محمد الرحمون`,
+//!    `رئيس جمهورية تونس “قيس سعيّد”`), or a chain of titles without a name
+//!    (`وزير الداخلية المكلف`), which stands for the one person of the
+//!    text named with that title. Every named chain teaches the person's
+//!    role and, when a nationality or a country sits in it, their country.
+//! 2. **Meetings.** At every cue of `data/meeting_triggers.tsv` (a verb such
+//!    as `استقبل`, `التقى`, `بحث … مع`, a noun such as `لقاء … مع` after
+//!    `عقد`), the subject is the reference just before the verb, or the
+//!    first after it, or the subject of the previous meeting when the verb
+//!    has none (`والتقى نظيره …`); the other side is the list of
+//!    references after it, joined by `و`, `،` or `مع`. Each (subject,
+//!    other) pair of distinct named people is one meeting; a pair is
+//!    reported once per text.
+//!
+//! A participant's country is, in order: a nationality or country in their
+//! chain at the meeting (`نظيره التركي`), one in any chain of theirs in the
+//! text, the nationality of the ministry of their portfolio
+//! (`وزارة الداخلية الليبية` for a `وزير الداخلية`), and, for an official of
+//! a government not otherwise placed, the country the text speaks of most
+//! once the countries of the marked foreigners are set aside.
 
-use crate::text::Prepared;
-use crate::{Group, Meeting, Mention};
+use crate::entities::EntityType;
+use crate::lexicon::Lexicon;
+use crate::text::{clitics, Prepared, TokenKind};
+use crate::{Group, Meeting, Mention, Participant, Span};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The cue table, embedded.
+const CUES_TSV: &str = include_str!("../data/meeting_triggers.tsv");
+
+/// What a cue word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Verb,
+    Noun,
+    Light,
+    Counterpart,
+    Rank,
+    Skip,
+    With,
+    Future,
+    Qualifier,
+    Gov,
+    Place,
+}
+
+/// One cue of the table.
+#[derive(Debug, Clone)]
+struct Cue {
+    class: Class,
+    kind: &'static str,
+    /// For verbs: the other side must be joined by مع, و or ب.
+    needs_link: bool,
+}
+
+/// The parsed cue table: one-word keys in a map, longer ones in a list.
+#[derive(Debug)]
+struct Cues {
+    words: HashMap<String, Cue>,
+    phrases: Vec<(Vec<String>, Cue)>,
+}
+
+fn parse_cues(content: &str) -> Result<Cues, String> {
+    let mut words = HashMap::new();
+    let mut phrases = Vec::new();
+    let mut header = false;
+    for (n, line) in content.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header {
+            header = true;
+            if line != "key\tclass\tkind\tlink" {
+                return Err(format!("data/meeting_triggers.tsv:{}: header must be key, class, kind, link", n + 1));
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let err = |m: &str| format!("data/meeting_triggers.tsv:{}: {m}: {line:?}", n + 1);
+        if cols.len() != 4 {
+            return Err(err("expected 4 tab-separated columns"));
+        }
+        if crate::text::key(cols[0]) != cols[0] || cols[0].is_empty() || cols[0].contains("  ") {
+            return Err(err(&format!("key is not normalized (should be {:?})", crate::text::key(cols[0]))));
+        }
+        let class = match cols[1] {
+            "verb" => Class::Verb,
+            "noun" => Class::Noun,
+            "light" => Class::Light,
+            "counterpart" => Class::Counterpart,
+            "rank" => Class::Rank,
+            "skip" => Class::Skip,
+            "with" => Class::With,
+            "future" => Class::Future,
+            "qualifier" => Class::Qualifier,
+            "gov" => Class::Gov,
+            "place" => Class::Place,
+            _ => return Err(err("unknown class")),
+        };
+        let kind = match cols[2] {
+            "meeting" => "meeting",
+            "reception" => "reception",
+            "visit" => "visit",
+            "call" => "call",
+            "scheduled" => "scheduled",
+            "-" if !matches!(class, Class::Verb | Class::Noun) => "",
+            _ => return Err(err("kind must be meeting, reception, visit, call or scheduled for verbs and nouns, '-' otherwise")),
+        };
+        let needs_link = match (class, cols[3]) {
+            (Class::Verb, "direct") => false,
+            (Class::Verb, "with") => true,
+            (Class::Verb, _) => return Err(err("link of a verb must be direct or with")),
+            (_, "-") => false,
+            _ => return Err(err("link must be '-' for a cue that is not a verb")),
+        };
+        let cue = Cue { class, kind, needs_link };
+        let parts: Vec<String> = cols[0].split(' ').map(str::to_string).collect();
+        if parts.len() == 1 {
+            words.insert(parts.into_iter().next().unwrap_or_default(), cue);
+        } else {
+            phrases.push((parts, cue));
+        }
+    }
+    Ok(Cues { words, phrases })
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| parse_cues(CUES_TSV).unwrap_or_else(|e| panic!("embedded cue table is malformed: {e}")))
+}
+
+/// What a unit of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    /// A mention (index into the mentions).
+    Mention(usize, EntityType),
+    /// An Arabic or Latin word that no mention covers.
+    Word,
+    /// A number or a punctuation mark or symbol.
+    Other,
+}
+
+/// A mention or a token outside mentions.
+#[derive(Debug, Clone)]
+struct Unit {
+    kind: UnitKind,
+    /// First token.
+    first: usize,
+    /// UTF-16 range (a mention's own range, after its clitic).
+    start: u32,
+    end: u32,
+    /// Key of the proclitic before a mention inside its first token (`ب`
+    /// in `بحكومة`), or of a word's proclitic once a cue matched it.
+    prefix: String,
+    /// The match key: the mention's or the token's.
+    key: String,
+    /// A cue this word matches (through a clitic reading), if any.
+    cue: Option<(&'static Cue, &'static str)>,
+    /// Sentence index.
+    sent: usize,
+}
+
+/// How a reference is joined to what comes before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Lead {
+    with: bool,
+    and: bool,
+    bi: bool,
+}
+
+/// A reference to a person: a chain of titles ending in a name, or titles
+/// alone.
+#[derive(Debug, Clone, Default)]
+struct Ref {
+    start: usize,
+    end: usize,
+    person: Option<u32>,
+    /// Keys of the non-rank titles, article removed.
+    titles: Vec<String>,
+    /// The role as written (UTF-16 range).
+    role: Option<(u32, u32)>,
+    /// A country the chain states (nationality or place in it).
+    country: Option<String>,
+    /// The role's complement is an organization that is not a government.
+    foreign_body: bool,
+    counterpart: bool,
+    plural: bool,
+    /// The reference's first unit carries و or ب.
+    lead: Lead,
+    sent: usize,
+}
+
+/// What the text says about one person.
+#[derive(Debug, Clone, Default)]
+struct PersonInfo {
+    name: String,
+    words: usize,
+    mentions: u32,
+    role: Option<String>,
+    titles: Vec<String>,
+    country: Option<String>,
+    foreign_body: bool,
+}
+
+struct Doc<'a, 'p> {
+    p: &'a Prepared<'p>,
+    mentions: &'a [Mention],
+    groups: HashMap<u32, &'a Group>,
+    lex: &'static Lexicon,
+    units: Vec<Unit>,
+}
+
+fn strip_article(k: &str) -> &str {
+    clitics::without_article(k).unwrap_or(k)
+}
+
+fn is_quote(k: &str) -> bool {
+    matches!(k, "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’" | "„" | "(" | ")")
+}
+
+fn is_comma(k: &str) -> bool {
+    matches!(k, "،" | ",")
+}
+
+impl<'a, 'p> Doc<'a, 'p> {
+    fn new(p: &'a Prepared<'p>, mentions: &'a [Mention], groups: &'a [Group]) -> Self {
+        let cues = cues();
+        let mut units = Vec::with_capacity(p.tokens.len());
+        let toks = &p.tokens;
+        let mut mi = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            while mi < mentions.len() && mentions[mi].end <= toks[i].start {
+                mi += 1;
+            }
+            if let Some(m) = mentions.get(mi).filter(|m| m.start < toks[i].end && m.end > toks[i].start) {
+                let mut last = i + 1;
+                while last < toks.len() && toks[last].start < m.end {
+                    last += 1;
+                }
+                let prefix = if m.start > toks[i].start { crate::text::key(p.slice(toks[i].start, m.start)) } else { String::new() };
+                units.push(Unit {
+                    kind: UnitKind::Mention(mi, m.kind),
+                    first: i,
+                    start: m.start,
+                    end: m.end,
+                    prefix,
+                    key: crate::text::key(&m.text),
+                    cue: None,
+                    sent: p.sentence_of(i),
+                });
+                mi += 1;
+                i = last;
+                continue;
+            }
+            let t = &toks[i];
+            let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
+            let (cue, prefix) = if word {
+                clitics::readings(&t.key)
+                    .into_iter()
+                    .find_map(|r| cues.words.get_key_value(r.stem.as_str()).map(|(k, c)| ((c, k.as_str()), r.prefix.to_string())))
+                    .map_or((None, String::new()), |(c, pre)| (Some(c), pre))
+            } else {
+                (None, String::new())
+            };
+            units.push(Unit {
+                kind: if word { UnitKind::Word } else { UnitKind::Other },
+                first: i,
+                start: t.start,
+                end: t.end,
+                prefix,
+                key: t.key.clone(),
+                cue,
+                sent: p.sentence_of(i),
+            });
+            i += 1;
+        }
+        Doc { p, mentions, groups: groups.iter().map(|g| (g.id, g)).collect(), lex: Lexicon::builtin(), units }
+    }
+
+    fn class(&self, u: usize) -> Option<Class> {
+        self.units.get(u).and_then(|x| x.cue).map(|(c, _)| c.class)
+    }
+
+    /// A multiword cue of `class` starting at unit `u`: the unit after it.
+    fn phrase_at(&self, u: usize, class: Class) -> Option<usize> {
+        let first = self.units.get(u)?;
+        if first.kind != UnitKind::Word {
+            return None;
+        }
+        'outer: for (words, cue) in &cues().phrases {
+            if cue.class != class {
+                continue;
+            }
+            if !clitics::readings(&first.key).iter().any(|r| r.stem == words[0]) {
+                continue;
+            }
+            for (k, w) in words.iter().enumerate().skip(1) {
+                match self.units.get(u + k) {
+                    Some(x) if x.kind == UnitKind::Word && x.key == *w && x.sent == first.sent => {}
+                    _ => continue 'outer,
+                }
+            }
+            return Some(u + words.len());
+        }
+        None
+    }
+
+    fn mention(&self, u: usize) -> Option<(&'a Mention, EntityType)> {
+        match self.units.get(u)?.kind {
+            UnitKind::Mention(i, t) => Some((&self.mentions[i], t)),
+            _ => None,
+        }
+    }
+
+    fn is_type(&self, u: usize, t: EntityType) -> bool {
+        matches!(self.units.get(u).map(|x| x.kind), Some(UnitKind::Mention(_, k)) if k == t)
+    }
+
+    /// The country (English name) a place, nationality or organization
+    /// mention points to.
+    fn country_of(&self, m: &Mention) -> Option<String> {
+        if let Some(c) = self.groups.get(&m.entity).and_then(|g| g.country.clone()) {
+            if m.kind != EntityType::Pers {
+                return Some(c);
+            }
+        }
+        let lookup = |k: &str| -> Option<String> {
+            self.lex
+                .get(k)
+                .filter(|e| matches!(e.kind, Some(EntityType::Gpe) | Some(EntityType::Norp)))
+                .find_map(|e| e.attr("cc").and_then(|cc| self.lex.country_name(cc)))
+                .map(str::to_string)
+        };
+        match m.kind {
+            EntityType::Gpe | EntityType::Norp => lookup(&crate::text::key(&m.text)),
+            EntityType::Org => {
+                let key = crate::text::key(&m.text);
+                let words: Vec<&str> = key.split(' ').collect();
+                // Longest phrase first, then left to right: سفارة جمهورية مصر → مصر.
+                for n in (1..=words.len().min(3)).rev() {
+                    for w in words.windows(n).skip(usize::from(n == 1)) {
+                        if let Some(c) = lookup(&w.join(" ")) {
+                            return Some(c);
+                        }
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn is_gov_org(&self, m: &Mention) -> bool {
+        let key = crate::text::key(&m.text);
+        let c = cues();
+        let first = key.split(' ').next().unwrap_or_default();
+        c.words.get(first).is_some_and(|x| x.class == Class::Gov)
+            || c.phrases.iter().any(|(w, x)| x.class == Class::Gov && key.starts_with(&w.join(" ")))
+    }
+
+    /// Parses a reference starting at unit `u`.
+    fn parse_ref(&self, u: usize) -> Option<Ref> {
+        let sent = self.units.get(u)?.sent;
+        let mut r = Ref { start: u, sent, ..Ref::default() };
+        let first = &self.units[u];
+        r.lead.and = first.prefix.starts_with('و') || first.prefix.starts_with('ف');
+        r.lead.bi = first.prefix.ends_with('ب');
+        let mut role: Option<(u32, u32)> = None;
+        let mut role_open = false;
+        let mut titled = false;
+        let mut rank_span: Option<(u32, u32)> = None;
+        let mut k = u;
+        while k < self.units.len() && self.units[k].sent == sent {
+            let unit = &self.units[k];
+            let at_start = k == u;
+            match unit.kind {
+                UnitKind::Mention(_, EntityType::Pers) => {
+                    r.person = self.mention(k).map(|(m, _)| m.entity);
+                    k += 1;
+                    if self.units.get(k).is_some_and(|x| x.kind == UnitKind::Other && (x.key == "”" || x.key == "\"" || x.key == "»")) {
+                        k += 1;
+                    }
+                    break;
+                }
+                UnitKind::Mention(mi, EntityType::Occ) => {
+                    let key = strip_article(&unit.key).to_string();
+                    let m = &self.mentions[mi];
+                    let rank = self.is_rank_key(&unit.key);
+                    if !at_start && !unit.prefix.is_empty() && !titled {
+                        break;
+                    }
+                    if !at_start && unit.prefix.starts_with('و') {
+                        // A conjunction opens the next reference.
+                        break;
+                    }
+                    if rank {
+                        rank_span.get_or_insert((m.start, m.end));
+                        role_open = false;
+                    } else {
+                        if key.starts_with("وزراء") || key.starts_with("رؤساء") || key.starts_with("سفراء") || key.starts_with("قاده") {
+                            r.plural = true;
+                        }
+                        r.titles.push(key);
+                        if role.is_none() {
+                            role = Some((m.start, m.end));
+                            role_open = true;
+                        } else {
+                            role_open = false;
+                        }
+                    }
+                    titled = true;
+                }
+                UnitKind::Mention(mi, EntityType::Norp) => {
+                    if !at_start && unit.prefix.starts_with('و') {
+                        break;
+                    }
+                    let m = &self.mentions[mi];
+                    if r.country.is_none() {
+                        r.country = self.country_of(m);
+                    }
+                    // After an organization of the role, the nationality is the organization's.
+                    if role_open && k > u && matches!(self.units[k - 1].kind, UnitKind::Mention(_, EntityType::Org | EntityType::Gpe)) {
+                        if let Some(rs) = role.as_mut() {
+                            rs.1 = m.end;
+                        }
+                    }
+                    role_open = false;
+                }
+                UnitKind::Mention(mi, EntityType::Org | EntityType::Gpe) if titled || r.counterpart => {
+                    let m = &self.mentions[mi];
+                    let is_org = unit.kind == UnitKind::Mention(mi, EntityType::Org);
+                    let after_fi = k > u && self.units[k - 1].kind == UnitKind::Word && self.units[k - 1].key == "في";
+                    let prep = unit.prefix.ends_with('ب') || unit.prefix.ends_with('ل') || after_fi;
+                    if unit.prefix.starts_with('و') {
+                        break;
+                    }
+                    if prep && !is_org {
+                        // في طرابلس: a place, not part of the title.
+                        break;
+                    }
+                    let c = self.country_of(m);
+                    if r.country.is_none() {
+                        r.country = c.clone();
+                    }
+                    if is_org && !self.is_gov_org(m) && !prep {
+                        r.foreign_body = c.is_none();
+                    }
+                    if role_open && !prep {
+                        if let Some(rs) = role.as_mut() {
+                            rs.1 = m.end;
+                        }
+                    } else {
+                        role_open = false;
+                    }
+                }
+                UnitKind::Word => {
+                    let class = unit.cue.map(|(c, _)| c.class);
+                    if at_start && class == Some(Class::Counterpart) {
+                        r.counterpart = true;
+                    } else if class == Some(Class::Rank) && (at_start || !unit.prefix.starts_with('و')) {
+                        rank_span.get_or_insert((unit.start, unit.end));
+                        titled = true;
+                        role_open = false;
+                    } else if unit.key == "في" && titled && self.is_type(k + 1, EntityType::Org) {
+                        role_open = false;
+                    } else if let Some(next) = self.phrase_at(k, Class::Rank) {
+                        titled = true;
+                        role_open = false;
+                        k = next;
+                        continue;
+                    } else {
+                        break;
+                    }
+                }
+                UnitKind::Other => {
+                    if is_quote(&unit.key) || (is_comma(&unit.key) && (titled || r.counterpart) && r.person.is_none()) {
+                        role_open = role_open && !is_comma(&unit.key);
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        r.end = k;
+        if r.person.is_none() {
+            // Titles alone: back up over trailing punctuation.
+            while r.end > r.start && self.units[r.end - 1].kind == UnitKind::Other {
+                r.end -= 1;
+            }
+            if r.titles.is_empty() || r.end == r.start {
+                return None;
+            }
+        } else {
+            self.postposed_title(&mut r, &mut role);
+        }
+        r.role = role.or(rank_span.filter(|_| !r.counterpart));
+        Some(r)
+    }
+
+    /// `الطرابلسي، وزير الداخلية الليبي،`: a title after the name belongs
+    /// to it when no other name follows.
+    fn postposed_title(&self, r: &mut Ref, role: &mut Option<(u32, u32)>) {
+        let mut k = r.end;
+        let sent = r.sent;
+        if self.units.get(k).is_some_and(|x| is_comma(&x.key)) {
+            k += 1;
+        }
+        let Some(first) = self.units.get(k).filter(|x| x.sent == sent && matches!(x.kind, UnitKind::Mention(_, EntityType::Occ)) && x.prefix.is_empty()) else {
+            return;
+        };
+        if self.is_rank_key(&first.key) {
+            return;
+        }
+        let mut titles = vec![strip_article(&first.key).to_string()];
+        let span = (first.start, first.end);
+        let mut end = span.1;
+        let mut country = None;
+        k += 1;
+        while let Some(x) = self.units.get(k).filter(|x| x.sent == sent && x.prefix.is_empty()) {
+            match x.kind {
+                UnitKind::Mention(mi, EntityType::Norp) => country = country.or_else(|| self.country_of(&self.mentions[mi])),
+                UnitKind::Mention(mi, EntityType::Org | EntityType::Gpe) => {
+                    country = country.or_else(|| self.country_of(&self.mentions[mi]));
+                    end = self.mentions[mi].end;
+                }
+                UnitKind::Mention(_, EntityType::Occ) => titles.push(strip_article(&x.key).to_string()),
+                UnitKind::Mention(_, EntityType::Pers) => return,
+                _ => break,
+            }
+            k += 1;
+        }
+        // A name right after (past quotes or a comma) means the title is the next person's.
+        let mut j = k;
+        while self.units.get(j).is_some_and(|x| x.kind == UnitKind::Other && (is_quote(&x.key) || is_comma(&x.key))) {
+            j += 1;
+        }
+        if self.is_type(j, EntityType::Pers) || self.class(j) == Some(Class::Rank) {
+            return;
+        }
+        r.titles.extend(titles);
+        if role.is_none() {
+            *role = Some((span.0, end));
+        }
+        if r.country.is_none() {
+            r.country = country;
+        }
+        r.end = k;
+    }
+
+    fn is_rank_key(&self, key: &str) -> bool {
+        cues().words.get(key).is_some_and(|c| c.class == Class::Rank)
+    }
+
+    /// Every reference of the text, left to right, never overlapping.
+    fn refs(&self) -> Vec<Ref> {
+        let mut out = Vec::new();
+        let mut u = 0;
+        while u < self.units.len() {
+            let starts = match self.units[u].kind {
+                UnitKind::Mention(_, t) => matches!(t, EntityType::Pers | EntityType::Occ | EntityType::Norp),
+                UnitKind::Word => matches!(self.class(u), Some(Class::Counterpart | Class::Rank)) || self.phrase_at(u, Class::Rank).is_some(),
+                UnitKind::Other => false,
+            };
+            if starts {
+                if let Some(r) = self.parse_ref(u) {
+                    if r.end > u {
+                        u = r.end;
+                        out.push(r);
+                        continue;
+                    }
+                }
+            }
+            u += 1;
+        }
+        out
+    }
+}
+
+/// A participant being assembled.
+#[derive(Debug, Clone)]
+struct Side {
+    person: u32,
+    role: Option<String>,
+    country: Option<String>,
+    counterpart: bool,
+}
 
 /// The meetings a text reports, one per pair of named participants.
-pub fn extract(_p: &Prepared, _mentions: &[Mention], _groups: &[Group]) -> Vec<Meeting> {
-    Vec::new()
+pub fn extract(p: &Prepared, mentions: &[Mention], groups: &[Group]) -> Vec<Meeting> {
+    if !mentions.iter().any(|m| m.kind == EntityType::Pers) {
+        return Vec::new();
+    }
+    let doc = Doc::new(p, mentions, groups);
+    let mut refs = doc.refs();
+    let people = people(&doc, &refs);
+    resolve_titles(&mut refs, &people);
+    let home = home_country(&doc, &refs);
+    let by_end: HashMap<usize, usize> = refs.iter().enumerate().map(|(i, r)| (r.end, i)).collect();
+
+    let mut out: Vec<Meeting> = Vec::new();
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let mut carried: Option<u32> = None;
+    let mut next_ref = 0;
+    for t in 0..doc.units.len() {
+        while next_ref < refs.len() && refs[next_ref].start <= t {
+            next_ref += 1;
+        }
+        let Some((cue, _)) = doc.units[t].cue else { continue };
+        if !matches!(cue.class, Class::Verb | Class::Noun) || refs[..next_ref].last().is_some_and(|r| r.end > t) {
+            continue;
+        }
+        let found = match cue.class {
+            Class::Verb => verb_meeting(&doc, &refs, &by_end, t, next_ref, cue, carried),
+            _ => noun_meeting(&doc, &refs, &by_end, t, next_ref, carried),
+        };
+        let Some((subjects, others)) = found else { continue };
+        let sent = doc.units[t].sent;
+        let kind = if cue.kind != "scheduled" && is_future(&doc, t) { "scheduled" } else { cue.kind };
+        let subject_role = subjects.first().and_then(|&s| side(&doc, &refs[s], &people).role);
+        for &s in &subjects {
+            let Some(sp) = refs[s].person else { continue };
+            carried = Some(sp);
+            for &o in &others {
+                let Some(op) = refs[o].person else { continue };
+                if op == sp {
+                    continue;
+                }
+                let pair = (sp.min(op), sp.max(op));
+                if seen.contains(&pair) {
+                    continue;
+                }
+                seen.push(pair);
+                let a = side(&doc, &refs[s], &people);
+                let mut b = side(&doc, &refs[o], &people);
+                if b.counterpart && refs[o].role.is_none() {
+                    b.role = subject_role.as_deref().map(counterpart_role);
+                }
+                let mut sides = [a, b];
+                fill_countries(&doc, &mut sides, &people, home.as_deref());
+                let span = doc.p.sentences[sent];
+                out.push(Meeting {
+                    participants: sides
+                        .into_iter()
+                        .map(|x| Participant {
+                            name: people.get(&x.person).map(|i| i.name.clone()).unwrap_or_default(),
+                            entity: x.person,
+                            role: x.role,
+                            country: x.country,
+                        })
+                        .collect(),
+                    kind: kind.to_string(),
+                    place: place_in(&doc, &refs, sent, refs[s].end.max(refs[o].end) + 8),
+                    date: date_in(&doc, sent),
+                    evidence: Span { start: span.start, end: span.end, text: doc.p.slice(span.start, span.end).to_string() },
+                });
+            }
+        }
+    }
+    out
 }
+
+/// Subjects and other sides of a verb cue at unit `t`.
+fn verb_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usize, next_ref: usize, cue: &Cue, carried: Option<u32>) -> Option<(Vec<usize>, Vec<usize>)> {
+    let pre = subject_before(doc, by_end, t);
+    let after = list_after(doc, refs, t + 1, next_ref);
+    if after.is_empty() {
+        return None;
+    }
+    let carried_ref = |refs: &[Ref]| carried.and_then(|c| refs.iter().position(|r| r.person == Some(c)));
+    if let Some(pre) = pre {
+        if cue.needs_link && !after[0].1.with && !after[0].1.bi && !after[0].1.and {
+            return None;
+        }
+        return Some((vec![pre], after.iter().map(|x| x.0).collect()));
+    }
+    if let Some(k) = after.iter().position(|x| x.1.with) {
+        let subjects: Vec<usize> = if k == 0 { carried_ref(refs).into_iter().collect() } else { after[..k].iter().map(|x| x.0).collect() };
+        return Some((subjects, after[k..].iter().map(|x| x.0).collect()));
+    }
+    let (first, lead) = after[0];
+    if refs[first].counterpart || lead.bi {
+        return Some((carried_ref(refs).into_iter().collect(), after.iter().map(|x| x.0).collect()));
+    }
+    let rest = &after[1..];
+    if rest.is_empty() || (cue.needs_link && !(rest[0].1.and || rest[0].1.bi)) {
+        return None;
+    }
+    Some((vec![first], rest.iter().map(|x| x.0).collect()))
+}
+
+/// Subjects and other sides of a noun cue (`لقاء … مع`) at unit `t`.
+fn noun_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usize, next_ref: usize, carried: Option<u32>) -> Option<(Vec<usize>, Vec<usize>)> {
+    let unit = &doc.units[t];
+    let sent = unit.sent;
+    // مع within two words after the noun (لقائه الأخير مع).
+    let mut k = t + 1;
+    let mut subject = None;
+    while k < doc.units.len() && k <= t + 3 && doc.units[k].sent == sent {
+        if doc.class(k) == Some(Class::With) {
+            break;
+        }
+        if let Some(i) = refs.iter().position(|r| r.start == k) {
+            // لقاء X مع Y
+            if doc.units.get(refs[i].end).is_some_and(|x| x.cue.is_some_and(|c| c.0.class == Class::With)) {
+                subject = Some(i);
+                k = refs[i].end;
+                break;
+            }
+            return None;
+        }
+        k += 1;
+    }
+    if doc.class(k) != Some(Class::With) {
+        return None;
+    }
+    let after = list_after(doc, refs, k, next_ref);
+    if after.is_empty() {
+        return None;
+    }
+    let cue_key = unit.cue.map(|c| c.1).unwrap_or_default();
+    let pronoun = cue_key.ends_with('ه') || cue_key.ends_with("ها");
+    let subject = subject.or_else(|| {
+        if pronoun {
+            return carried.and_then(|c| refs.iter().position(|r| r.person == Some(c)));
+        }
+        // عقد X لقاء مع Y / X عقد لقاء مع Y
+        let lo = t.saturating_sub(8);
+        let light = (lo..t).rev().find(|&l| doc.units[l].sent == sent && doc.class(l) == Some(Class::Light))?;
+        subject_before(doc, by_end, light).or_else(|| refs.iter().position(|r| r.start > light && r.end <= t && r.person.is_some()))
+    })?;
+    Some((vec![subject], after.iter().map(|x| x.0).collect()))
+}
+
+/// The reference that ends right before unit `t` (past quotes and قد).
+fn subject_before(doc: &Doc, by_end: &HashMap<usize, usize>, t: usize) -> Option<usize> {
+    let sent = doc.units[t].sent;
+    let mut k = t;
+    loop {
+        if let Some(&i) = by_end.get(&k).filter(|_| k > 0 && doc.units[k - 1].sent == sent) {
+            return Some(i);
+        }
+        if k > 0 && doc.units[k - 1].sent == sent && (is_quote(&doc.units[k - 1].key) || doc.units[k - 1].key == "قد") {
+            k -= 1;
+        } else {
+            return None;
+        }
+    }
+}
+
+/// The references after unit `from` in its sentence that a list may hold,
+/// with how each is joined; stops at the first word that is not a
+/// connector, a date, a place or a skip word.
+fn list_after(doc: &Doc, refs: &[Ref], from: usize, next_ref: usize) -> Vec<(usize, Lead)> {
+    let Some(sent) = doc.units.get(from.saturating_sub(1)).map(|u| u.sent) else { return Vec::new() };
+    let mut out: Vec<(usize, Lead)> = Vec::new();
+    let mut k = from;
+    let mut ri = next_ref;
+    while ri < refs.len() && refs[ri].start < from {
+        ri += 1;
+    }
+    let mut lead = Lead::default();
+    let mut gap = 0;
+    while k < doc.units.len() && doc.units[k].sent == sent && gap <= 8 {
+        if ri < refs.len() && refs[ri].start == k {
+            let r = &refs[ri];
+            let l = Lead { with: lead.with, and: lead.and || r.lead.and, bi: lead.bi || r.lead.bi };
+            // Past the second item (subject then other side), a list needs a joint.
+            if out.len() >= 2 && !(l.with || l.and || l.bi || gap_had_comma(doc, out.last().map_or(from, |x| refs[x.0].end), k)) {
+                break;
+            }
+            out.push((ri, l));
+            k = r.end;
+            ri += 1;
+            lead = Lead::default();
+            gap = 0;
+            continue;
+        }
+        let u = &doc.units[k];
+        match u.kind {
+            UnitKind::Other if u.key == "؛" || u.key == ":" => break,
+            UnitKind::Other => {}
+            UnitKind::Mention(_, EntityType::Date) => {}
+            UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac | EntityType::Loc | EntityType::Org) if is_locative(doc, k) => {}
+            UnitKind::Mention(..) => break,
+            UnitKind::Word => {
+                let class = doc.class(k);
+                if u.key == "و" || u.key == "ف" {
+                    lead.and = true;
+                } else if class == Some(Class::With) {
+                    lead.with = true;
+                    lead.and |= u.prefix.starts_with('و');
+                } else if u.key == "في"
+                    || u.key == "ب"
+                    || class == Some(Class::Skip)
+                    || (class == Some(Class::Place) && !u.prefix.is_empty())
+                    || (u.key == "بين" && out.is_empty())
+                {
+                    // Connectors, places and adverbs between the people.
+                } else if let Some(next) = doc.phrase_at(k, Class::Skip) {
+                    k = next;
+                    gap += 1;
+                    continue;
+                } else {
+                    break;
+                }
+            }
+        }
+        k += 1;
+        gap += 1;
+    }
+    out
+}
+
+fn gap_had_comma(doc: &Doc, from: usize, to: usize) -> bool {
+    doc.units[from.min(to)..to].iter().any(|u| is_comma(&u.key))
+}
+
+/// Whether the place-like mention at unit `k` is a place of the meeting
+/// (after ب, في or a place noun), not a person's complement.
+fn is_locative(doc: &Doc, k: usize) -> bool {
+    let u = &doc.units[k];
+    if u.prefix.ends_with('ب') || u.prefix.ends_with("في") {
+        return true;
+    }
+    k > 0 && {
+        let prev = &doc.units[k - 1];
+        prev.key == "في" || prev.key == "ب" || (prev.kind == UnitKind::Word && prev.cue.is_some_and(|c| c.0.class == Class::Place)) || is_locative_chain(doc, k - 1)
+    }
+}
+
+fn is_locative_chain(doc: &Doc, k: usize) -> bool {
+    matches!(doc.units[k].kind, UnitKind::Mention(_, EntityType::Org | EntityType::Fac)) && k > 0 && doc.units[k - 1].cue.is_some_and(|c| c.0.class == Class::Place)
+}
+
+/// Whether the sentence of cue `t` says the meeting is yet to come.
+fn is_future(doc: &Doc, t: usize) -> bool {
+    let sent = doc.units[t].sent;
+    let mut k = t;
+    while k > 0 && doc.units[k - 1].sent == sent {
+        k -= 1;
+    }
+    while k < doc.units.len() && doc.units[k].sent == sent {
+        if doc.class(k) == Some(Class::Future) || doc.phrase_at(k, Class::Future).is_some() {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Names, roles, titles and countries of the people of the text.
+fn people(doc: &Doc, refs: &[Ref]) -> HashMap<u32, PersonInfo> {
+    let mut out: HashMap<u32, PersonInfo> = HashMap::new();
+    for m in doc.mentions.iter().filter(|m| m.kind == EntityType::Pers) {
+        let info = out.entry(m.entity).or_default();
+        info.mentions += 1;
+        let words = m.text.split_whitespace().count();
+        if words > info.words || (words == info.words && m.text.chars().count() > info.name.chars().count()) {
+            info.words = words;
+            info.name = clean_name(&m.text);
+        }
+    }
+    for (id, info) in out.iter_mut() {
+        if let Some(g) = doc.groups.get(id) {
+            let words = g.name.split_whitespace().count();
+            if g.kind == EntityType::Pers && words > info.words {
+                info.words = words;
+                info.name = clean_name(&g.name);
+            }
+            for t in &g.titles {
+                let k = crate::text::key(t);
+                info.titles.push(strip_article(&k).to_string());
+                if info.role.is_none() && !doc.is_rank_key(&k) {
+                    info.role = Some(t.clone());
+                }
+            }
+            if g.country.is_some() {
+                info.country = g.country.clone();
+            }
+        }
+    }
+    for r in refs {
+        let Some(pid) = r.person else { continue };
+        let Some(info) = out.get_mut(&pid) else { continue };
+        info.titles.extend(r.titles.iter().cloned());
+        if let Some((s, e)) = r.role {
+            let text = doc.p.slice(s, e).to_string();
+            let better = match &info.role {
+                None => true,
+                Some(old) => doc.is_rank_key(&crate::text::key(old)) && !doc.is_rank_key(&crate::text::key(&text)),
+            };
+            if better {
+                info.role = Some(text);
+            }
+        }
+        if info.country.is_none() && !r.counterpart {
+            info.country = r.country.clone();
+        }
+        info.foreign_body |= r.foreign_body;
+    }
+    // A counterpart's nationality is theirs too, unless another chain says otherwise.
+    for r in refs {
+        if let (Some(pid), true, Some(c)) = (r.person, r.counterpart, r.country.as_ref()) {
+            if let Some(info) = out.get_mut(&pid) {
+                info.country.get_or_insert_with(|| c.clone());
+            }
+        }
+    }
+    out
+}
+
+fn clean_name(s: &str) -> String {
+    s.trim_matches(|c: char| is_quote(&c.to_string()) || c.is_whitespace()).to_string()
+}
+
+/// Titles without a name stand for the one person of the text named with
+/// that title (and of that country, when the title says one).
+fn resolve_titles(refs: &mut [Ref], people: &HashMap<u32, PersonInfo>) {
+    for r in refs.iter_mut().filter(|r| r.person.is_none() && !r.plural) {
+        let Some(title) = r.titles.first() else { continue };
+        let single = !title.contains(' ');
+        let mut found: Option<u32> = None;
+        let mut count = 0;
+        let mut ids: Vec<&u32> = people.keys().collect();
+        ids.sort();
+        for id in ids {
+            let info = &people[id];
+            let fits = info.titles.iter().any(|t| t == title || (single && t.split(' ').next() == Some(title.as_str())));
+            let same_country = match (&r.country, &info.country) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            if fits && same_country {
+                count += 1;
+                found = Some(*id);
+            }
+        }
+        if count == 1 {
+            r.person = found;
+        }
+    }
+}
+
+/// The country the text speaks of most, once the countries of people
+/// marked with a nationality or a foreign place are set aside.
+fn home_country(doc: &Doc, refs: &[Ref]) -> Option<String> {
+    let marked: Vec<&String> = refs.iter().filter(|r| r.person.is_some()).filter_map(|r| r.country.as_ref()).collect();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in doc.mentions.iter().filter(|m| matches!(m.kind, EntityType::Gpe | EntityType::Norp | EntityType::Org)) {
+        if let Some(c) = doc.country_of(m) {
+            if marked.contains(&&c) {
+                continue;
+            }
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|x| x.1 < *n) => Some(c.clone()),
+        _ => None,
+    }
+}
+
+fn side(doc: &Doc, r: &Ref, people: &HashMap<u32, PersonInfo>) -> Side {
+    let pid = r.person.unwrap_or(u32::MAX);
+    let info = people.get(&pid);
+    let local_role = r.role.map(|(s, e)| doc.p.slice(s, e).to_string());
+    let role = match (&local_role, info.and_then(|i| i.role.clone())) {
+        (Some(l), Some(g)) if doc.is_rank_key(&crate::text::key(l)) => Some(g),
+        (Some(l), _) => Some(l.clone()),
+        (None, g) => g,
+    };
+    Side { person: pid, role, country: r.country.clone(), counterpart: r.counterpart }
+}
+
+/// The role of `نظيره`: the subject's role without its qualifiers
+/// (`وزير الداخلية المكلف` → `وزير الداخلية`).
+fn counterpart_role(role: &str) -> String {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let keep: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !cues().words.get(&crate::text::key(w)).is_some_and(|c| c.class == Class::Qualifier))
+        .collect();
+    keep.join(" ")
+}
+
+fn fill_countries(doc: &Doc, sides: &mut [Side; 2], people: &HashMap<u32, PersonInfo>, home: Option<&str>) {
+    for s in sides.iter_mut() {
+        if s.country.is_none() {
+            s.country = people.get(&s.person).and_then(|i| i.country.clone());
+        }
+        if s.country.is_none() {
+            s.country = people.get(&s.person).and_then(|i| ministry_country(doc, i));
+        }
+    }
+    for i in 0..2 {
+        if sides[i].country.is_some() {
+            continue;
+        }
+        let Some(info) = people.get(&sides[i].person) else { continue };
+        if info.role.is_none() || info.foreign_body {
+            continue;
+        }
+        if let Some(h) = home {
+            if sides[1 - i].country.as_deref() != Some(h) || sides[1 - i].counterpart {
+                sides[i].country = Some(h.to_string());
+            }
+        }
+    }
+}
+
+/// `وزير الداخلية` and an ORG `وزارة الداخلية الليبية` in the text: Libya.
+fn ministry_country(doc: &Doc, info: &PersonInfo) -> Option<String> {
+    let portfolio = info.titles.iter().find_map(|t| t.strip_prefix("وزير ").map(|p| p.split(' ').next().unwrap_or_default().to_string()))?;
+    let want = format!("وزاره {portfolio}");
+    let mut found: Option<String> = None;
+    for m in doc.mentions.iter().filter(|m| m.kind == EntityType::Org) {
+        let key = crate::text::key(&m.text);
+        if key.starts_with(&want) {
+            if let Some(c) = doc.country_of(m) {
+                if found.as_ref().is_some_and(|f| *f != c) {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+    }
+    found
+}
+
+/// The place of the meeting as written in its sentence, before unit
+/// `until` (a few words past its people), if any: a place noun after ب or
+/// في with what follows it, or a named place after them.
+fn place_in(doc: &Doc, refs: &[Ref], sent: usize, until: usize) -> Option<String> {
+    let inside = |k: usize| refs.iter().any(|r| r.person.is_some() && r.start <= k && k < r.end);
+    let s = doc.p.sentences[sent];
+    let lo = doc.units.partition_point(|u| u.first < s.first);
+    let mut k = lo;
+    while k < doc.units.len().min(until) && doc.units[k].sent == sent {
+        let u = &doc.units[k];
+        if inside(k) {
+            k += 1;
+            continue;
+        }
+        let place_noun = u.kind == UnitKind::Word && u.cue.is_some_and(|c| c.0.class == Class::Place) && (u.prefix.ends_with('ب') || u.prefix.ends_with("في"));
+        let named = matches!(u.kind, UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac)) && is_locative(doc, k);
+        if place_noun || named {
+            let start = if place_noun { doc.p.tokens[u.first].offset_after_key_chars(doc.p.text, u.prefix.chars().count()) } else { u.start };
+            let mut end = u.end;
+            let mut j = k + 1;
+            while let Some(x) = doc.units.get(j).filter(|x| x.sent == sent) {
+                match x.kind {
+                    UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac | EntityType::Org | EntityType::Norp) if x.prefix.is_empty() || x.prefix == "ب" => end = x.end,
+                    UnitKind::Word if x.key == "في" && matches!(doc.units.get(j + 1).map(|y| y.kind), Some(UnitKind::Mention(_, EntityType::Gpe))) => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            return Some(doc.p.slice(start, end).to_string());
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The date of the meeting in its sentence (the ISO value when the
+/// recognizer resolved it), if any.
+fn date_in(doc: &Doc, sent: usize) -> Option<String> {
+    let s = doc.p.sentences[sent];
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Date && m.start >= s.start && m.end <= s.end)
+        .map(|m| m.value.clone().unwrap_or_else(|| m.text.clone()))
+        .next()
+}
+
+#[cfg(test)]
+mod tests;
