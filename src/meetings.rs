@@ -138,6 +138,51 @@ fn cues() -> &'static Cues {
     CUES.get_or_init(|| parse_cues(CUES_TSV).unwrap_or_else(|e| panic!("embedded cue table is malformed: {e}")))
 }
 
+/// The common English names of the countries (`data/meeting_countries.tsv`
+/// over the names of `data/countries.tsv`): ISO code → name, and any
+/// English name → ISO code.
+struct CountryNames {
+    by_code: HashMap<String, String>,
+    code_of: HashMap<String, String>,
+}
+
+const COUNTRIES_TSV: &str = include_str!("../data/meeting_countries.tsv");
+
+fn country_names(lex: &Lexicon) -> &'static CountryNames {
+    static NAMES: OnceLock<CountryNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut by_code: HashMap<String, String> = HashMap::new();
+        let mut code_of: HashMap<String, String> = HashMap::new();
+        for e in &lex.entries {
+            if e.kind == Some(EntityType::Gpe) && e.attr("country").is_some() && !e.english.is_empty() {
+                if let Some(cc) = e.attr("cc") {
+                    by_code.entry(cc.to_string()).or_insert_with(|| e.english.clone());
+                    code_of.entry(e.english.clone()).or_insert_with(|| cc.to_string());
+                }
+            }
+        }
+        for line in COUNTRIES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("key\t") && !l.trim().is_empty()) {
+            if let Some((cc, name)) = line.split_once('\t') {
+                let cc = cc.to_ascii_uppercase();
+                by_code.insert(cc.clone(), name.to_string());
+                code_of.insert(name.to_string(), cc);
+            }
+        }
+        CountryNames { by_code, code_of }
+    })
+}
+
+/// The English name of the country with ISO code `cc`.
+fn country_name(lex: &Lexicon, cc: &str) -> Option<String> {
+    country_names(lex).by_code.get(cc).cloned().or_else(|| lex.country_name(cc).map(str::to_string))
+}
+
+/// The common form of an English country name (`Türkiye` → `Turkey`).
+fn canonical_country(lex: &Lexicon, name: &str) -> String {
+    let names = country_names(lex);
+    names.code_of.get(name).and_then(|cc| names.by_code.get(cc)).cloned().unwrap_or_else(|| name.to_string())
+}
+
 /// What a unit of the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitKind {
@@ -217,6 +262,58 @@ struct Doc<'a, 'p> {
     groups: HashMap<u32, &'a Group>,
     lex: &'static Lexicon,
     units: Vec<Unit>,
+    /// PERS group → the group of the fullest name of that person.
+    canon: HashMap<u32, u32>,
+}
+
+/// The words of a name as compared: keys without the article (`الطرابلسي`
+/// and `لطرابلسي` from `للطرابلسي` meet as `طرابلسي`).
+fn name_words(text: &str) -> Vec<String> {
+    crate::text::key(text)
+        .split_whitespace()
+        .map(|w| {
+            let w = clitics::without_article(w).unwrap_or(w);
+            w.to_string()
+        })
+        .collect()
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || a.strip_prefix('ل') == Some(b) || b.strip_prefix('ل') == Some(a)
+}
+
+/// Whether every word of `short` appears in `long`, in order.
+fn inside(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| same_word(w, l)))
+}
+
+/// PERS groups that name one person: a shorter name whose words all appear,
+/// in order, in exactly one longer name of the text (`الطرابلسي`, `عماد
+/// الطرابلسي` → `عماد مصطفى الطرابلسي`) joins it, whatever the recognizer
+/// grouped. Two full names sharing a surname stay apart.
+fn same_people(mentions: &[Mention]) -> HashMap<u32, u32> {
+    let mut names: Vec<(u32, Vec<String>)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Pers) {
+        let w = name_words(&m.text);
+        match names.iter_mut().find(|(g, _)| *g == m.entity) {
+            Some((_, old)) if old.len() >= w.len() => {}
+            Some((_, old)) => *old = w,
+            None => names.push((m.entity, w)),
+        }
+    }
+    names.sort_by_key(|(g, w)| (std::cmp::Reverse(w.len()), *g));
+    let mut canon: HashMap<u32, u32> = HashMap::new();
+    for i in 0..names.len() {
+        let (g, w) = &names[i];
+        let longer: Vec<u32> = names[..i].iter().filter(|(_, l)| l.len() > w.len() && inside(w, l)).map(|(h, _)| canon.get(h).copied().unwrap_or(*h)).collect();
+        let target = match longer.as_slice() {
+            [first, rest @ ..] if rest.iter().all(|x| x == first) => *first,
+            _ => *g,
+        };
+        canon.insert(*g, target);
+    }
+    canon
 }
 
 fn strip_article(k: &str) -> &str {
@@ -284,7 +381,13 @@ impl<'a, 'p> Doc<'a, 'p> {
             });
             i += 1;
         }
-        Doc { p, mentions, groups: groups.iter().map(|g| (g.id, g)).collect(), lex: Lexicon::builtin(), units }
+        let canon = same_people(mentions);
+        Doc { p, mentions, groups: groups.iter().map(|g| (g.id, g)).collect(), lex: Lexicon::builtin(), units, canon }
+    }
+
+    /// The person a PERS group stands for (see [`same_people`]).
+    fn person(&self, group: u32) -> u32 {
+        self.canon.get(&group).copied().unwrap_or(group)
     }
 
     fn class(&self, u: usize) -> Option<Class> {
@@ -329,35 +432,46 @@ impl<'a, 'p> Doc<'a, 'p> {
     /// The country (English name) a place, nationality or organization
     /// mention points to.
     fn country_of(&self, m: &Mention) -> Option<String> {
-        if let Some(c) = self.groups.get(&m.entity).and_then(|g| g.country.clone()) {
-            if m.kind != EntityType::Pers {
-                return Some(c);
-            }
-        }
         let lookup = |k: &str| -> Option<String> {
-            self.lex
-                .get(k)
-                .filter(|e| matches!(e.kind, Some(EntityType::Gpe) | Some(EntityType::Norp)))
-                .find_map(|e| e.attr("cc").and_then(|cc| self.lex.country_name(cc)))
-                .map(str::to_string)
+            let mut best: Option<(u8, &str)> = None;
+            for e in self.lex.get(k) {
+                let rank = match e.kind {
+                    Some(EntityType::Gpe) if e.attr("country").is_some() => 0,
+                    Some(EntityType::Norp) => 1,
+                    Some(EntityType::Gpe) => 2,
+                    _ => continue,
+                };
+                if let Some(cc) = e.attr("cc") {
+                    if best.is_none_or(|b| rank < b.0) {
+                        best = Some((rank, cc));
+                    }
+                }
+            }
+            best.and_then(|(_, cc)| country_name(self.lex, cc))
         };
-        match m.kind {
+        let found = match m.kind {
             EntityType::Gpe | EntityType::Norp => lookup(&crate::text::key(&m.text)),
             EntityType::Org => {
                 let key = crate::text::key(&m.text);
                 let words: Vec<&str> = key.split(' ').collect();
                 // Longest phrase first, then left to right: سفارة جمهورية مصر → مصر.
-                for n in (1..=words.len().min(3)).rev() {
+                let mut found = None;
+                'n: for n in (1..=words.len().min(3)).rev() {
                     for w in words.windows(n).skip(usize::from(n == 1)) {
                         if let Some(c) = lookup(&w.join(" ")) {
-                            return Some(c);
+                            found = Some(c);
+                            break 'n;
                         }
                     }
                 }
-                None
+                found
             }
             _ => None,
-        }
+        };
+        found.or_else(|| {
+            let g = self.groups.get(&m.entity).filter(|g| g.kind != EntityType::Pers)?;
+            g.country.as_deref().map(|c| canonical_country(self.lex, c))
+        })
     }
 
     fn is_gov_org(&self, m: &Mention) -> bool {
@@ -384,8 +498,8 @@ impl<'a, 'p> Doc<'a, 'p> {
             let unit = &self.units[k];
             let at_start = k == u;
             match unit.kind {
-                UnitKind::Mention(_, EntityType::Pers) => {
-                    r.person = self.mention(k).map(|(m, _)| m.entity);
+                UnitKind::Mention(_, EntityType::Pers) if at_start || unit.prefix.is_empty() => {
+                    r.person = self.mention(k).map(|(m, _)| self.person(m.entity));
                     k += 1;
                     if self.units.get(k).is_some_and(|x| x.kind == UnitKind::Other && (x.key == "”" || x.key == "\"" || x.key == "»")) {
                         k += 1;
@@ -473,9 +587,24 @@ impl<'a, 'p> Doc<'a, 'p> {
                         role_open = false;
                     } else if unit.key == "في" && titled && self.is_type(k + 1, EntityType::Org) {
                         role_open = false;
+                    } else if (unit.key == "لدي" || unit.key == "الي") && titled && self.is_type(k + 1, EntityType::Gpe) {
+                        // سفير الولايات المتحدة لدى ليبيا: the post, not the country represented.
+                        role_open = false;
+                        k += 2;
+                        continue;
                     } else if let Some(next) = self.phrase_at(k, Class::Rank) {
                         titled = true;
                         role_open = false;
+                        k = next;
+                        continue;
+                    } else if let Some(next) = self.words_to_name(k, role_open && !r.plural) {
+                        // رئيس جامعة نايف العربية للعلوم الأمنية د “…”: words the
+                        // recognizer left out, between a title and its name.
+                        if role_open {
+                            if let Some(rs) = role.as_mut() {
+                                rs.1 = self.units[next - 1].end;
+                            }
+                        }
                         k = next;
                         continue;
                     } else {
@@ -546,7 +675,7 @@ impl<'a, 'p> Doc<'a, 'p> {
         while self.units.get(j).is_some_and(|x| x.kind == UnitKind::Other && (is_quote(&x.key) || is_comma(&x.key))) {
             j += 1;
         }
-        if self.is_type(j, EntityType::Pers) || self.class(j) == Some(Class::Rank) {
+        if self.is_type(j, EntityType::Pers) || self.class(j) == Some(Class::Rank) || self.units.get(j).is_some_and(|x| self.is_rank_key(&x.key)) || self.words_to_name(k, true).is_some() {
             return;
         }
         r.titles.extend(titles);
@@ -557,6 +686,32 @@ impl<'a, 'p> Doc<'a, 'p> {
             r.country = country;
         }
         r.end = k;
+    }
+
+    /// After a title, up to six plain words (no cue, no comma) that lead
+    /// to a name or a rank before it: the unit where those words end.
+    fn words_to_name(&self, k: usize, titled: bool) -> Option<usize> {
+        if !titled {
+            return None;
+        }
+        let sent = self.units[k].sent;
+        let mut j = k;
+        while j < self.units.len() && j <= k + 6 && self.units[j].sent == sent {
+            let u = &self.units[j];
+            match u.kind {
+                UnitKind::Word if u.cue.is_none() && !u.prefix.starts_with('و') => {}
+                UnitKind::Word if self.class(j) == Some(Class::Rank) => return (j > k).then_some(j),
+                UnitKind::Mention(_, EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Norp) if u.prefix.is_empty() || u.prefix == "ل" => {}
+                UnitKind::Mention(_, EntityType::Pers) => return (j > k && u.prefix.is_empty()).then_some(j),
+                UnitKind::Mention(_, EntityType::Occ) if self.is_rank_key(&u.key) => return (j > k).then_some(j),
+                UnitKind::Other if is_quote(&u.key) => {
+                    return (j > k && self.is_type(j + 1, EntityType::Pers)).then_some(j);
+                }
+                _ => return None,
+            }
+            j += 1;
+        }
+        None
     }
 
     fn is_rank_key(&self, key: &str) -> bool {
@@ -611,7 +766,11 @@ pub fn extract(p: &Prepared, mentions: &[Mention], groups: &[Group]) -> Vec<Meet
 
     let mut out: Vec<Meeting> = Vec::new();
     let mut seen: Vec<(u32, u32)> = Vec::new();
-    let mut carried: Option<u32> = None;
+    let mut carried: Option<u32> = people
+        .iter()
+        .filter(|(_, i)| i.mentions >= 2)
+        .max_by_key(|(id, i)| (i.mentions, std::cmp::Reverse(**id)))
+        .map(|(id, _)| *id);
     let mut next_ref = 0;
     for t in 0..doc.units.len() {
         while next_ref < refs.len() && refs[next_ref].start <= t {
@@ -704,40 +863,56 @@ fn verb_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usiz
 fn noun_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usize, next_ref: usize, carried: Option<u32>) -> Option<(Vec<usize>, Vec<usize>)> {
     let unit = &doc.units[t];
     let sent = unit.sent;
-    // مع within two words after the noun (لقائه الأخير مع).
+    let cue_key = unit.cue.map(|c| c.1).unwrap_or_default();
+    let pronoun = cue_key.ends_with('ه') || cue_key.ends_with("ها");
+    let call = unit.cue.is_some_and(|c| c.0.kind == "call");
+    let light = (t.saturating_sub(8)..t).rev().find(|&l| doc.units[l].sent == sent && doc.class(l) == Some(Class::Light));
+    // تلقى X اتصالا من Y: a call received.
+    let received = light.is_some_and(|l| {
+        let k = doc.units[l].cue.map(|c| c.1).unwrap_or_default();
+        k.starts_with("تلق") || k.starts_with("يتلق")
+    });
+    let is_link = |k: usize| doc.class(k) == Some(Class::With) || (call && received && doc.units[k].key == "من");
+    // The other side: after مع within three words (لقائه الأخير مع), or
+    // right after a noun with a pronoun (خلال لقائه وزير الخارجية …).
     let mut k = t + 1;
     let mut subject = None;
-    while k < doc.units.len() && k <= t + 3 && doc.units[k].sent == sent {
-        if doc.class(k) == Some(Class::With) {
+    let mut from = None;
+    while k < doc.units.len() && k <= t + 4 && doc.units[k].sent == sent {
+        if is_link(k) {
+            from = Some(if doc.class(k) == Some(Class::With) { k } else { k + 1 });
             break;
         }
         if let Some(i) = refs.iter().position(|r| r.start == k) {
-            // لقاء X مع Y
-            if doc.units.get(refs[i].end).is_some_and(|x| x.cue.is_some_and(|c| c.0.class == Class::With)) {
+            if refs[i].end < doc.units.len() && is_link(refs[i].end) && subject.is_none() {
+                // لقاء X مع Y
                 subject = Some(i);
                 k = refs[i].end;
+                continue;
+            }
+            if pronoun && subject.is_none() {
+                from = Some(k);
                 break;
             }
             return None;
         }
+        if doc.units[k].kind == UnitKind::Other && !is_quote(&doc.units[k].key) {
+            return None;
+        }
         k += 1;
     }
-    if doc.class(k) != Some(Class::With) {
-        return None;
-    }
-    let after = list_after(doc, refs, k, next_ref);
+    let after = list_after(doc, refs, from?, next_ref);
     if after.is_empty() {
         return None;
     }
-    let cue_key = unit.cue.map(|c| c.1).unwrap_or_default();
-    let pronoun = cue_key.ends_with('ه') || cue_key.ends_with("ها");
     let subject = subject.or_else(|| {
         if pronoun {
-            return carried.and_then(|c| refs.iter().position(|r| r.person == Some(c)));
+            // The pronoun stands for the last person named before it in the sentence, or the text's subject.
+            let before = refs.iter().rposition(|r| r.end <= t && r.sent == sent && r.person.is_some());
+            return before.or_else(|| carried.and_then(|c| refs.iter().position(|r| r.person == Some(c))));
         }
         // عقد X لقاء مع Y / X عقد لقاء مع Y
-        let lo = t.saturating_sub(8);
-        let light = (lo..t).rev().find(|&l| doc.units[l].sent == sent && doc.class(l) == Some(Class::Light))?;
+        let light = light?;
         subject_before(doc, by_end, light).or_else(|| refs.iter().position(|r| r.start > light && r.end <= t && r.person.is_some()))
     })?;
     Some((vec![subject], after.iter().map(|x| x.0).collect()))
@@ -798,11 +973,12 @@ fn list_after(doc: &Doc, refs: &[Ref], from: usize, next_ref: usize) -> Vec<(usi
                 let class = doc.class(k);
                 if u.key == "و" || u.key == "ف" {
                     lead.and = true;
+                } else if u.key == "ب" {
+                    lead.bi = true;
                 } else if class == Some(Class::With) {
                     lead.with = true;
                     lead.and |= u.prefix.starts_with('و');
                 } else if u.key == "في"
-                    || u.key == "ب"
                     || class == Some(Class::Skip)
                     || (class == Some(Class::Place) && !u.prefix.is_empty())
                     || (u.key == "بين" && out.is_empty())
@@ -864,31 +1040,12 @@ fn is_future(doc: &Doc, t: usize) -> bool {
 fn people(doc: &Doc, refs: &[Ref]) -> HashMap<u32, PersonInfo> {
     let mut out: HashMap<u32, PersonInfo> = HashMap::new();
     for m in doc.mentions.iter().filter(|m| m.kind == EntityType::Pers) {
-        let info = out.entry(m.entity).or_default();
+        let info = out.entry(doc.person(m.entity)).or_default();
         info.mentions += 1;
         let words = m.text.split_whitespace().count();
         if words > info.words || (words == info.words && m.text.chars().count() > info.name.chars().count()) {
             info.words = words;
             info.name = clean_name(&m.text);
-        }
-    }
-    for (id, info) in out.iter_mut() {
-        if let Some(g) = doc.groups.get(id) {
-            let words = g.name.split_whitespace().count();
-            if g.kind == EntityType::Pers && words > info.words {
-                info.words = words;
-                info.name = clean_name(&g.name);
-            }
-            for t in &g.titles {
-                let k = crate::text::key(t);
-                info.titles.push(strip_article(&k).to_string());
-                if info.role.is_none() && !doc.is_rank_key(&k) {
-                    info.role = Some(t.clone());
-                }
-            }
-            if g.country.is_some() {
-                info.country = g.country.clone();
-            }
         }
     }
     for r in refs {
@@ -909,6 +1066,31 @@ fn people(doc: &Doc, refs: &[Ref]) -> HashMap<u32, PersonInfo> {
             info.country = r.country.clone();
         }
         info.foreign_body |= r.foreign_body;
+    }
+    // What the recognizer says of the person's groups comes after what the chains say.
+    let mut ids: Vec<&u32> = doc.groups.keys().collect();
+    ids.sort();
+    for id in ids {
+        let g = doc.groups[id];
+        if g.kind != EntityType::Pers {
+            continue;
+        }
+        let Some(info) = out.get_mut(&doc.person(*id)) else { continue };
+        let words = g.name.split_whitespace().count();
+        if words > info.words {
+            info.words = words;
+            info.name = clean_name(&g.name);
+        }
+        for t in &g.titles {
+            let k = crate::text::key(t);
+            info.titles.push(strip_article(&k).to_string());
+            if info.role.is_none() && !doc.is_rank_key(&k) {
+                info.role = Some(t.clone());
+            }
+        }
+        if info.country.is_none() {
+            info.country = g.country.as_deref().map(|c| canonical_country(doc.lex, c));
+        }
     }
     // A counterpart's nationality is theirs too, unless another chain says otherwise.
     for r in refs {
