@@ -31,6 +31,7 @@ use crate::entities::EntityType;
 use crate::lexicon::Lexicon;
 use crate::text::{clitics, Prepared, TokenKind};
 use crate::{Group, Meeting, Mention, Participant, Span};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -65,12 +66,92 @@ struct Cue {
 /// The parsed cue table: one-word keys in a map, longer ones in a list.
 #[derive(Debug)]
 struct Cues {
-    words: HashMap<String, Cue>,
+    words: FastMap<String, Cue>,
     phrases: Vec<(Vec<String>, Cue)>,
+    /// First words of the phrases.
+    firsts: FastMap<String, ()>,
+    /// First letters of the first words of the phrases.
+    first_letters: Vec<char>,
+    /// Signatures (first letter, last letter, length) of every one-word
+    /// key and phrase start, sorted: most words fail this test before any
+    /// hashing.
+    signatures: Vec<u64>,
+}
+
+fn signature(stem: &str) -> u64 {
+    let first = stem.chars().next().map_or(0, u64::from);
+    let last = stem.chars().next_back().map_or(0, u64::from);
+    (first << 42) | (last << 21) | stem.len() as u64
+}
+
+/// FNV-1a: the cue maps are looked up at every word, and their keys are
+/// short and not adversarial, so SipHash's cost buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The first reading of `key` (without its proclitic) that `map` holds:
+/// (the map's key, its value, the proclitic). Proclitics as in
+/// [`clitics::readings`]: `(و|ف)? (ب|ك|ل)?`, the bare word first, longer
+/// before shorter; written out here without allocating, as this runs at
+/// every word. `signatures` (see [`Cues`]) lets most words go without a
+/// lookup.
+fn reading_in<'m, V>(map: &'m FastMap<String, V>, signatures: &[u64], key: &str) -> Option<(&'m str, &'m V, &'static str)> {
+    let look = |stem: &str, pre: &'static str| -> Option<(&'m str, &'m V, &'static str)> {
+        if stem.chars().nth(1).is_none() || signatures.binary_search(&signature(stem)).is_err() {
+            return None;
+        }
+        map.get_key_value(stem).map(|(k, v)| (k.as_str(), v, pre))
+    };
+    if let Some(hit) = look(key, "") {
+        return Some(hit);
+    }
+    let c1 = key.chars().next()?;
+    let rest = &key[c1.len_utf8()..];
+    let one: &'static str = match c1 {
+        'و' => "و",
+        'ف' => "ف",
+        'ب' => "ب",
+        'ك' => "ك",
+        'ل' => "ل",
+        _ => return None,
+    };
+    if matches!(c1, 'و' | 'ف') {
+        if let Some(c2) = rest.chars().next() {
+            let two: Option<&'static str> = match (c1, c2) {
+                ('و', 'ب') => Some("وب"),
+                ('ف', 'ب') => Some("فب"),
+                ('و', 'ك') => Some("وك"),
+                ('ف', 'ك') => Some("فك"),
+                ('و', 'ل') => Some("ول"),
+                ('ف', 'ل') => Some("فل"),
+                _ => None,
+            };
+            if let Some(hit) = two.and_then(|two| look(&rest[c2.len_utf8()..], two)) {
+                return Some(hit);
+            }
+        }
+    }
+    look(rest, one)
 }
 
 fn parse_cues(content: &str) -> Result<Cues, String> {
-    let mut words = HashMap::new();
+    let mut words = FastMap::default();
     let mut phrases = Vec::new();
     let mut header = false;
     for (n, line) in content.lines().enumerate() {
@@ -130,7 +211,14 @@ fn parse_cues(content: &str) -> Result<Cues, String> {
             phrases.push((parts, cue));
         }
     }
-    Ok(Cues { words, phrases })
+    let firsts: FastMap<String, ()> = phrases.iter().map(|(w, _): &(Vec<String>, Cue)| (w[0].clone(), ())).collect();
+    let mut first_letters: Vec<char> = firsts.keys().filter_map(|k| k.chars().next()).chain("وفبكل".chars()).collect();
+    first_letters.sort_unstable();
+    first_letters.dedup();
+    let mut signatures: Vec<u64> = words.keys().chain(firsts.keys()).map(|k| signature(k)).collect();
+    signatures.sort_unstable();
+    signatures.dedup();
+    Ok(Cues { words, phrases, firsts, first_letters, signatures })
 }
 
 fn cues() -> &'static Cues {
@@ -196,7 +284,7 @@ enum UnitKind {
 
 /// A mention or a token outside mentions.
 #[derive(Debug, Clone)]
-struct Unit {
+struct Unit<'a> {
     kind: UnitKind,
     /// First token.
     first: usize,
@@ -205,11 +293,13 @@ struct Unit {
     end: u32,
     /// Key of the proclitic before a mention inside its first token (`ب`
     /// in `بحكومة`), or of a word's proclitic once a cue matched it.
-    prefix: String,
+    prefix: Cow<'a, str>,
     /// The match key: the mention's or the token's.
-    key: String,
+    key: Cow<'a, str>,
     /// A cue this word matches (through a clitic reading), if any.
     cue: Option<(&'static Cue, &'static str)>,
+    /// The word may open a multiword cue.
+    phrase_start: bool,
     /// Sentence index.
     sent: usize,
 }
@@ -259,11 +349,13 @@ struct PersonInfo {
 struct Doc<'a, 'p> {
     p: &'a Prepared<'p>,
     mentions: &'a [Mention],
-    groups: HashMap<u32, &'a Group>,
+    groups: FastMap<u32, &'a Group>,
     lex: &'static Lexicon,
-    units: Vec<Unit>,
+    units: Vec<Unit<'a>>,
+    /// Country of each place, nationality or organization mention, once asked.
+    countries: Vec<std::cell::OnceCell<Option<String>>>,
     /// PERS group → the group of the fullest name of that person.
-    canon: HashMap<u32, u32>,
+    canon: FastMap<u32, u32>,
 }
 
 /// The words of a name as compared: keys without the article (`الطرابلسي`
@@ -292,7 +384,7 @@ fn inside(short: &[String], long: &[String]) -> bool {
 /// in order, in exactly one longer name of the text (`الطرابلسي`, `عماد
 /// الطرابلسي` → `عماد مصطفى الطرابلسي`) joins it, whatever the recognizer
 /// grouped. Two full names sharing a surname stay apart.
-fn same_people(mentions: &[Mention]) -> HashMap<u32, u32> {
+fn same_people(mentions: &[Mention]) -> FastMap<u32, u32> {
     let mut names: Vec<(u32, Vec<String>)> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Pers) {
         let w = name_words(&m.text);
@@ -303,7 +395,7 @@ fn same_people(mentions: &[Mention]) -> HashMap<u32, u32> {
         }
     }
     names.sort_by_key(|(g, w)| (std::cmp::Reverse(w.len()), *g));
-    let mut canon: HashMap<u32, u32> = HashMap::new();
+    let mut canon: FastMap<u32, u32> = FastMap::default();
     for i in 0..names.len() {
         let (g, w) = &names[i];
         let longer: Vec<u32> = names[..i].iter().filter(|(_, l)| l.len() > w.len() && inside(w, l)).map(|(h, _)| canon.get(h).copied().unwrap_or(*h)).collect();
@@ -320,12 +412,24 @@ fn strip_article(k: &str) -> &str {
     clitics::without_article(k).unwrap_or(k)
 }
 
+fn single_char(k: &str) -> Option<char> {
+    let mut cs = k.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’' | '„' | '(' | ')')
+}
+
 fn is_quote(k: &str) -> bool {
-    matches!(k, "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’" | "„" | "(" | ")")
+    single_char(k).is_some_and(is_quote_char)
 }
 
 fn is_comma(k: &str) -> bool {
-    matches!(k, "،" | ",")
+    matches!(single_char(k), Some('،' | ','))
 }
 
 impl<'a, 'p> Doc<'a, 'p> {
@@ -335,6 +439,7 @@ impl<'a, 'p> Doc<'a, 'p> {
         let toks = &p.tokens;
         let mut mi = 0;
         let mut i = 0;
+        let mut sent = 0;
         while i < toks.len() {
             while mi < mentions.len() && mentions[mi].end <= toks[i].start {
                 mi += 1;
@@ -344,16 +449,20 @@ impl<'a, 'p> Doc<'a, 'p> {
                 while last < toks.len() && toks[last].start < m.end {
                     last += 1;
                 }
-                let prefix = if m.start > toks[i].start { crate::text::key(p.slice(toks[i].start, m.start)) } else { String::new() };
+                let prefix = if m.start > toks[i].start { Cow::Owned(crate::text::key(p.slice(toks[i].start, m.start))) } else { Cow::Borrowed("") };
+                while sent + 1 < p.sentences.len() && p.sentences[sent].last <= i {
+                    sent += 1;
+                }
                 units.push(Unit {
                     kind: UnitKind::Mention(mi, m.kind),
                     first: i,
                     start: m.start,
                     end: m.end,
                     prefix,
-                    key: crate::text::key(&m.text),
+                    key: Cow::Owned(crate::text::key(&m.text)),
                     cue: None,
-                    sent: p.sentence_of(i),
+                    phrase_start: false,
+                    sent,
                 });
                 mi += 1;
                 i = last;
@@ -361,28 +470,32 @@ impl<'a, 'p> Doc<'a, 'p> {
             }
             let t = &toks[i];
             let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
-            let (cue, prefix) = if word {
-                clitics::readings(&t.key)
-                    .into_iter()
-                    .find_map(|r| cues.words.get_key_value(r.stem.as_str()).map(|(k, c)| ((c, k.as_str()), r.prefix.to_string())))
-                    .map_or((None, String::new()), |(c, pre)| (Some(c), pre))
-            } else {
-                (None, String::new())
+            let (cue, prefix) = match reading_in(&cues.words, &cues.signatures, &t.key).filter(|_| word) {
+                Some((k, c, pre)) => (Some((c, k)), pre),
+                None => (None, ""),
             };
+            while sent + 1 < p.sentences.len() && p.sentences[sent].last <= i {
+                sent += 1;
+            }
+            let phrase_start = word
+                && t.key.chars().next().is_some_and(|c| cues.first_letters.binary_search(&c).is_ok())
+                && reading_in(&cues.firsts, &cues.signatures, &t.key).is_some();
             units.push(Unit {
                 kind: if word { UnitKind::Word } else { UnitKind::Other },
                 first: i,
                 start: t.start,
                 end: t.end,
-                prefix,
-                key: t.key.clone(),
+                prefix: Cow::Borrowed(prefix),
+                key: Cow::Borrowed(t.key.as_str()),
                 cue,
-                sent: p.sentence_of(i),
+                phrase_start,
+                sent,
             });
             i += 1;
         }
         let canon = same_people(mentions);
-        Doc { p, mentions, groups: groups.iter().map(|g| (g.id, g)).collect(), lex: Lexicon::builtin(), units, canon }
+        let countries = mentions.iter().map(|_| std::cell::OnceCell::new()).collect();
+        Doc { p, mentions, groups: groups.iter().map(|g| (g.id, g)).collect(), lex: Lexicon::builtin(), units, countries, canon }
     }
 
     /// The person a PERS group stands for (see [`same_people`]).
@@ -397,14 +510,14 @@ impl<'a, 'p> Doc<'a, 'p> {
     /// A multiword cue of `class` starting at unit `u`: the unit after it.
     fn phrase_at(&self, u: usize, class: Class) -> Option<usize> {
         let first = self.units.get(u)?;
-        if first.kind != UnitKind::Word {
+        if !first.phrase_start {
             return None;
         }
         'outer: for (words, cue) in &cues().phrases {
             if cue.class != class {
                 continue;
             }
-            if !clitics::readings(&first.key).iter().any(|r| r.stem == words[0]) {
+            if !["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"].iter().any(|pre| first.key.strip_prefix(pre) == Some(words[0].as_str())) {
                 continue;
             }
             for (k, w) in words.iter().enumerate().skip(1) {
@@ -432,6 +545,14 @@ impl<'a, 'p> Doc<'a, 'p> {
     /// The country (English name) a place, nationality or organization
     /// mention points to.
     fn country_of(&self, m: &Mention) -> Option<String> {
+        let i = self.mentions.partition_point(|x| x.start < m.start);
+        match self.countries.get(i) {
+            Some(cell) if self.mentions[i].start == m.start => cell.get_or_init(|| self.compute_country(m)).clone(),
+            _ => self.compute_country(m),
+        }
+    }
+
+    fn compute_country(&self, m: &Mention) -> Option<String> {
         let lookup = |k: &str| -> Option<String> {
             let mut best: Option<(u8, &str)> = None;
             for e in self.lex.get(k) {
@@ -453,12 +574,18 @@ impl<'a, 'p> Doc<'a, 'p> {
             EntityType::Gpe | EntityType::Norp => lookup(&crate::text::key(&m.text)),
             EntityType::Org => {
                 let key = crate::text::key(&m.text);
-                let words: Vec<&str> = key.split(' ').collect();
+                // Word boundaries, to look phrases up as slices of the key.
+                let mut bounds: Vec<(usize, usize)> = Vec::new();
+                let mut at = 0;
+                for w in key.split(' ') {
+                    bounds.push((at, at + w.len()));
+                    at += w.len() + 1;
+                }
                 // Longest phrase first, then left to right: سفارة جمهورية مصر → مصر.
                 let mut found = None;
-                'n: for n in (1..=words.len().min(3)).rev() {
-                    for w in words.windows(n).skip(usize::from(n == 1)) {
-                        if let Some(c) = lookup(&w.join(" ")) {
+                'n: for n in (1..=bounds.len().min(3)).rev() {
+                    for w in bounds.windows(n).skip(usize::from(n == 1)) {
+                        if let Some(c) = lookup(&key[w[0].0..w[n - 1].1]) {
                             found = Some(c);
                             break 'n;
                         }
@@ -761,8 +888,8 @@ pub fn extract(p: &Prepared, mentions: &[Mention], groups: &[Group]) -> Vec<Meet
     let mut refs = doc.refs();
     let people = people(&doc, &refs);
     resolve_titles(&mut refs, &people);
-    let home = home_country(&doc, &refs);
-    let by_end: HashMap<usize, usize> = refs.iter().enumerate().map(|(i, r)| (r.end, i)).collect();
+    let home: std::cell::OnceCell<Option<String>> = std::cell::OnceCell::new();
+    let by_end: FastMap<usize, usize> = refs.iter().enumerate().map(|(i, r)| (r.end, i)).collect();
 
     let mut out: Vec<Meeting> = Vec::new();
     let mut seen: Vec<(u32, u32)> = Vec::new();
@@ -807,7 +934,7 @@ pub fn extract(p: &Prepared, mentions: &[Mention], groups: &[Group]) -> Vec<Meet
                     b.role = subject_role.as_deref().map(counterpart_role);
                 }
                 let mut sides = [a, b];
-                fill_countries(&doc, &mut sides, &people, home.as_deref());
+                fill_countries(&doc, &mut sides, &people, || home.get_or_init(|| home_country(&doc, &refs)).clone());
                 let span = doc.p.sentences[sent];
                 out.push(Meeting {
                     participants: sides
@@ -831,7 +958,7 @@ pub fn extract(p: &Prepared, mentions: &[Mention], groups: &[Group]) -> Vec<Meet
 }
 
 /// Subjects and other sides of a verb cue at unit `t`.
-fn verb_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usize, next_ref: usize, cue: &Cue, carried: Option<u32>) -> Option<(Vec<usize>, Vec<usize>)> {
+fn verb_meeting(doc: &Doc, refs: &[Ref], by_end: &FastMap<usize, usize>, t: usize, next_ref: usize, cue: &Cue, carried: Option<u32>) -> Option<(Vec<usize>, Vec<usize>)> {
     let pre = subject_before(doc, by_end, t);
     let after = list_after(doc, refs, t + 1, next_ref);
     if after.is_empty() {
@@ -860,7 +987,7 @@ fn verb_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usiz
 }
 
 /// Subjects and other sides of a noun cue (`لقاء … مع`) at unit `t`.
-fn noun_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usize, next_ref: usize, carried: Option<u32>) -> Option<(Vec<usize>, Vec<usize>)> {
+fn noun_meeting(doc: &Doc, refs: &[Ref], by_end: &FastMap<usize, usize>, t: usize, next_ref: usize, carried: Option<u32>) -> Option<(Vec<usize>, Vec<usize>)> {
     let unit = &doc.units[t];
     let sent = unit.sent;
     let cue_key = unit.cue.map(|c| c.1).unwrap_or_default();
@@ -919,7 +1046,7 @@ fn noun_meeting(doc: &Doc, refs: &[Ref], by_end: &HashMap<usize, usize>, t: usiz
 }
 
 /// The reference that ends right before unit `t` (past quotes and قد).
-fn subject_before(doc: &Doc, by_end: &HashMap<usize, usize>, t: usize) -> Option<usize> {
+fn subject_before(doc: &Doc, by_end: &FastMap<usize, usize>, t: usize) -> Option<usize> {
     let sent = doc.units[t].sent;
     let mut k = t;
     loop {
@@ -1037,8 +1164,8 @@ fn is_future(doc: &Doc, t: usize) -> bool {
 }
 
 /// Names, roles, titles and countries of the people of the text.
-fn people(doc: &Doc, refs: &[Ref]) -> HashMap<u32, PersonInfo> {
-    let mut out: HashMap<u32, PersonInfo> = HashMap::new();
+fn people(doc: &Doc, refs: &[Ref]) -> FastMap<u32, PersonInfo> {
+    let mut out: FastMap<u32, PersonInfo> = FastMap::default();
     for m in doc.mentions.iter().filter(|m| m.kind == EntityType::Pers) {
         let info = out.entry(doc.person(m.entity)).or_default();
         info.mentions += 1;
@@ -1104,12 +1231,12 @@ fn people(doc: &Doc, refs: &[Ref]) -> HashMap<u32, PersonInfo> {
 }
 
 fn clean_name(s: &str) -> String {
-    s.trim_matches(|c: char| is_quote(&c.to_string()) || c.is_whitespace()).to_string()
+    s.trim_matches(|c: char| is_quote_char(c) || c.is_whitespace()).to_string()
 }
 
 /// Titles without a name stand for the one person of the text named with
 /// that title (and of that country, when the title says one).
-fn resolve_titles(refs: &mut [Ref], people: &HashMap<u32, PersonInfo>) {
+fn resolve_titles(refs: &mut [Ref], people: &FastMap<u32, PersonInfo>) {
     for r in refs.iter_mut().filter(|r| r.person.is_none() && !r.plural) {
         let Some(title) = r.titles.first() else { continue };
         let single = !title.contains(' ');
@@ -1159,7 +1286,7 @@ fn home_country(doc: &Doc, refs: &[Ref]) -> Option<String> {
     }
 }
 
-fn side(doc: &Doc, r: &Ref, people: &HashMap<u32, PersonInfo>) -> Side {
+fn side(doc: &Doc, r: &Ref, people: &FastMap<u32, PersonInfo>) -> Side {
     let pid = r.person.unwrap_or(u32::MAX);
     let info = people.get(&pid);
     let local_role = r.role.map(|(s, e)| doc.p.slice(s, e).to_string());
@@ -1183,7 +1310,7 @@ fn counterpart_role(role: &str) -> String {
     keep.join(" ")
 }
 
-fn fill_countries(doc: &Doc, sides: &mut [Side; 2], people: &HashMap<u32, PersonInfo>, home: Option<&str>) {
+fn fill_countries(doc: &Doc, sides: &mut [Side; 2], people: &FastMap<u32, PersonInfo>, home: impl Fn() -> Option<String>) {
     for s in sides.iter_mut() {
         if s.country.is_none() {
             s.country = people.get(&s.person).and_then(|i| i.country.clone());
@@ -1200,9 +1327,9 @@ fn fill_countries(doc: &Doc, sides: &mut [Side; 2], people: &HashMap<u32, Person
         if info.role.is_none() || info.foreign_body {
             continue;
         }
-        if let Some(h) = home {
-            if sides[1 - i].country.as_deref() != Some(h) || sides[1 - i].counterpart {
-                sides[i].country = Some(h.to_string());
+        if let Some(h) = home() {
+            if sides[1 - i].country.as_deref() != Some(h.as_str()) || sides[1 - i].counterpart {
+                sides[i].country = Some(h);
             }
         }
     }
@@ -1213,10 +1340,10 @@ fn ministry_country(doc: &Doc, info: &PersonInfo) -> Option<String> {
     let portfolio = info.titles.iter().find_map(|t| t.strip_prefix("وزير ").map(|p| p.split(' ').next().unwrap_or_default().to_string()))?;
     let want = format!("وزاره {portfolio}");
     let mut found: Option<String> = None;
-    for m in doc.mentions.iter().filter(|m| m.kind == EntityType::Org) {
-        let key = crate::text::key(&m.text);
-        if key.starts_with(&want) {
-            if let Some(c) = doc.country_of(m) {
+    for u in &doc.units {
+        let UnitKind::Mention(mi, EntityType::Org) = u.kind else { continue };
+        if u.key.starts_with(&want) {
+            if let Some(c) = doc.country_of(&doc.mentions[mi]) {
                 if found.as_ref().is_some_and(|f| *f != c) {
                     return None;
                 }

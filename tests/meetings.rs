@@ -197,3 +197,39 @@ fn show_oracle_meetings() {
         }
     }
 }
+
+/// Time of the extraction alone per seed article, over the gold entities:
+/// `cargo test --release --test meetings time -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn time_extraction_per_article() {
+    let docs: Vec<_> = seeds().into_iter().map(|(_, text, gold)| (text, gold_entities(&gold))).collect();
+    let prepared: Vec<_> = docs.iter().map(|(text, _)| kashif::text::Prepared::new(text)).collect();
+    let rounds = 2000;
+    let mut n = 0;
+    // CPU time of this thread where Linux reports it (a loaded machine inflates wall time).
+    let cpu_ns = || std::fs::read_to_string("/proc/thread-self/schedstat").ok().and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok());
+    let (start, cpu0) = (std::time::Instant::now(), cpu_ns());
+    for _ in 0..rounds {
+        for (p, (_, (mentions, groups))) in prepared.iter().zip(&docs) {
+            n += kashif::meetings::extract(p, mentions, groups).len();
+        }
+    }
+    let cpu1 = cpu_ns();
+    let runs = (rounds * docs.len()) as f64;
+    let wall = start.elapsed().as_secs_f64() * 1e3 / runs;
+    // For scale: tokenizing and splitting the same articles.
+    let cpu2 = cpu_ns();
+    for _ in 0..rounds {
+        for (text, _) in &docs {
+            n += kashif::text::Prepared::new(text).tokens.len() % 2;
+        }
+    }
+    if let (Some(a), Some(b)) = (cpu2, cpu_ns()) {
+        eprintln!("for scale, text::Prepared::new: {:.4} ms CPU per seed article", (b - a) / 1e6 / runs);
+    }
+    match (cpu0, cpu1) {
+        (Some(a), Some(b)) => eprintln!("meeting extraction: {:.4} ms CPU per seed article ({wall:.4} ms wall; {n} meetings)", (b - a) / 1e6 / runs),
+        _ => eprintln!("meeting extraction: {wall:.4} ms wall per seed article ({n} meetings)"),
+    }
+}
