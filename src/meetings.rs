@@ -50,7 +50,7 @@ enum Class {
     With,
     Future,
     Qualifier,
-    Gov,
+    Body,
     Place,
 }
 
@@ -183,7 +183,7 @@ fn parse_cues(content: &str) -> Result<Cues, String> {
             "with" => Class::With,
             "future" => Class::Future,
             "qualifier" => Class::Qualifier,
-            "gov" => Class::Gov,
+            "body" => Class::Body,
             "place" => Class::Place,
             _ => return Err(err("unknown class")),
         };
@@ -601,12 +601,14 @@ impl<'a, 'p> Doc<'a, 'p> {
         })
     }
 
-    fn is_gov_org(&self, m: &Mention) -> bool {
+    /// Whether an organization is not a state's (a university, a company,
+    /// a UN agency), by its head noun.
+    fn is_body_org(&self, m: &Mention) -> bool {
         let key = crate::text::key(&m.text);
         let c = cues();
         let first = key.split(' ').next().unwrap_or_default();
-        c.words.get(first).is_some_and(|x| x.class == Class::Gov)
-            || c.phrases.iter().any(|(w, x)| x.class == Class::Gov && key.starts_with(&w.join(" ")))
+        c.words.get(first).is_some_and(|x| x.class == Class::Body)
+            || c.phrases.iter().any(|(w, x)| x.class == Class::Body && key.starts_with(&w.join(" ")))
     }
 
     /// Parses a reference starting at unit `u`.
@@ -693,8 +695,8 @@ impl<'a, 'p> Doc<'a, 'p> {
                     if r.country.is_none() {
                         r.country = c.clone();
                     }
-                    if is_org && !self.is_gov_org(m) && !prep {
-                        r.foreign_body = c.is_none();
+                    if is_org && !prep && c.is_none() && self.is_body_org(m) {
+                        r.foreign_body = true;
                     }
                     if role_open && !prep {
                         if let Some(rs) = role.as_mut() {
@@ -826,7 +828,7 @@ impl<'a, 'p> Doc<'a, 'p> {
         while j < self.units.len() && j <= k + 6 && self.units[j].sent == sent {
             let u = &self.units[j];
             match u.kind {
-                UnitKind::Word if u.cue.is_none() && !u.prefix.starts_with('و') => {}
+                UnitKind::Word if !matches!(self.class(j), Some(Class::Verb | Class::Noun | Class::Light | Class::With | Class::Counterpart | Class::Rank)) && !u.prefix.starts_with('و') => {}
                 UnitKind::Word if self.class(j) == Some(Class::Rank) => return (j > k).then_some(j),
                 UnitKind::Mention(_, EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Norp) if u.prefix.is_empty() || u.prefix == "ل" => {}
                 UnitKind::Mention(_, EntityType::Pers) => return (j > k && u.prefix.is_empty()).then_some(j),
@@ -888,7 +890,10 @@ pub fn extract(p: &Prepared, mentions: &[Mention], groups: &[Group]) -> Vec<Meet
     let mut refs = doc.refs();
     let people = people(&doc, &refs);
     resolve_titles(&mut refs, &people);
-    let home: std::cell::OnceCell<Option<String>> = std::cell::OnceCell::new();
+    let counts: std::cell::OnceCell<Vec<(String, usize)>> = std::cell::OnceCell::new();
+    let mut marked: Vec<String> = refs.iter().filter(|r| r.person.is_some()).filter_map(|r| r.country.clone()).collect();
+    marked.sort();
+    marked.dedup();
     let by_end: FastMap<usize, usize> = refs.iter().enumerate().map(|(i, r)| (r.end, i)).collect();
 
     let mut out: Vec<Meeting> = Vec::new();
@@ -934,7 +939,7 @@ pub fn extract(p: &Prepared, mentions: &[Mention], groups: &[Group]) -> Vec<Meet
                     b.role = subject_role.as_deref().map(counterpart_role);
                 }
                 let mut sides = [a, b];
-                fill_countries(&doc, &mut sides, &people, || home.get_or_init(|| home_country(&doc, &refs)).clone());
+                fill_countries(&doc, &mut sides, &people, |other| home_country(counts.get_or_init(|| country_counts(&doc)), &marked, other));
                 let span = doc.p.sentences[sent];
                 out.push(Meeting {
                     participants: sides
@@ -1074,7 +1079,9 @@ fn list_after(doc: &Doc, refs: &[Ref], from: usize, next_ref: usize) -> Vec<(usi
     }
     let mut lead = Lead::default();
     let mut gap = 0;
-    while k < doc.units.len() && doc.units[k].sent == sent && gap <= 8 {
+    // Words left in a place phrase (بمقر المجلس في طرابلس).
+    let mut in_place = 0;
+    while k < doc.units.len() && doc.units[k].sent == sent && gap <= 10 {
         if ri < refs.len() && refs[ri].start == k {
             let r = &refs[ri];
             let l = Lead { with: lead.with, and: lead.and || r.lead.and, bi: lead.bi || r.lead.bi };
@@ -1090,12 +1097,18 @@ fn list_after(doc: &Doc, refs: &[Ref], from: usize, next_ref: usize) -> Vec<(usi
             continue;
         }
         let u = &doc.units[k];
+        if let Some(next) = doc.phrase_at(k, Class::Skip) {
+            k = next;
+            gap += 1;
+            continue;
+        }
         match u.kind {
             UnitKind::Other if u.key == "؛" || u.key == ":" => break,
-            UnitKind::Other => {}
+            UnitKind::Other => in_place = 0,
             UnitKind::Mention(_, EntityType::Date) => {}
-            UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac | EntityType::Loc | EntityType::Org) if is_locative(doc, k) => {}
+            UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac | EntityType::Loc | EntityType::Org) if in_place > 0 || is_locative(doc, k) => {}
             UnitKind::Mention(..) => break,
+            UnitKind::Word if in_place > 0 && u.cue.is_none() && !u.key.starts_with('و') => in_place -= 1,
             UnitKind::Word => {
                 let class = doc.class(k);
                 if u.key == "و" || u.key == "ف" {
@@ -1105,16 +1118,10 @@ fn list_after(doc: &Doc, refs: &[Ref], from: usize, next_ref: usize) -> Vec<(usi
                 } else if class == Some(Class::With) {
                     lead.with = true;
                     lead.and |= u.prefix.starts_with('و');
-                } else if u.key == "في"
-                    || class == Some(Class::Skip)
-                    || (class == Some(Class::Place) && !u.prefix.is_empty())
-                    || (u.key == "بين" && out.is_empty())
-                {
-                    // Connectors, places and adverbs between the people.
-                } else if let Some(next) = doc.phrase_at(k, Class::Skip) {
-                    k = next;
-                    gap += 1;
-                    continue;
+                } else if class == Some(Class::Place) && (!u.prefix.is_empty() || k > 0 && doc.units[k - 1].key == "في") {
+                    in_place = 3;
+                } else if u.key == "في" || class == Some(Class::Skip) || (u.key == "بين" && out.is_empty()) {
+                    // Connectors and adverbs between the people.
                 } else {
                     break;
                 }
@@ -1155,7 +1162,9 @@ fn is_future(doc: &Doc, t: usize) -> bool {
         k -= 1;
     }
     while k < doc.units.len() && doc.units[k].sent == sent {
-        if doc.class(k) == Some(Class::Future) || doc.phrase_at(k, Class::Future).is_some() {
+        let u = &doc.units[k];
+        let date_word = matches!(u.kind, UnitKind::Mention(_, EntityType::Date)) && cues().words.get(u.key.as_ref()).is_some_and(|c| c.class == Class::Future);
+        if date_word || doc.class(k) == Some(Class::Future) || doc.phrase_at(k, Class::Future).is_some() {
             return true;
         }
         k += 1;
@@ -1263,16 +1272,12 @@ fn resolve_titles(refs: &mut [Ref], people: &FastMap<u32, PersonInfo>) {
     }
 }
 
-/// The country the text speaks of most, once the countries of people
-/// marked with a nationality or a foreign place are set aside.
-fn home_country(doc: &Doc, refs: &[Ref]) -> Option<String> {
-    let marked: Vec<&String> = refs.iter().filter(|r| r.person.is_some()).filter_map(|r| r.country.as_ref()).collect();
+/// The countries the text names (places, nationalities, organizations
+/// of a country), most named first.
+fn country_counts(doc: &Doc) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in doc.mentions.iter().filter(|m| matches!(m.kind, EntityType::Gpe | EntityType::Norp | EntityType::Org)) {
         if let Some(c) = doc.country_of(m) {
-            if marked.contains(&&c) {
-                continue;
-            }
             match counts.iter_mut().find(|x| x.0 == c) {
                 Some(x) => x.1 += 1,
                 None => counts.push((c, 1)),
@@ -1280,10 +1285,18 @@ fn home_country(doc: &Doc, refs: &[Ref]) -> Option<String> {
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    match counts.as_slice() {
-        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|x| x.1 < *n) => Some(c.clone()),
-        _ => None,
-    }
+    counts
+}
+
+/// The country an official of the text represents when nothing closer
+/// says it: the most named country that is not the other side's nor one
+/// a nationality gives to someone (`marked`), named twice (or the only
+/// such one) and not tied. Two officials of one country, only one of
+/// them marked, get no country this way: the text does not say it.
+fn home_country(counts: &[(String, usize)], marked: &[String], other: Option<&str>) -> Option<String> {
+    let rest: Vec<&(String, usize)> = counts.iter().filter(|(c, _)| Some(c.as_str()) != other && !marked.contains(c)).collect();
+    let (c, n) = rest.first()?;
+    ((*n >= 2 || rest.len() == 1) && rest.get(1).is_none_or(|x| x.1 < *n)).then(|| c.clone())
 }
 
 fn side(doc: &Doc, r: &Ref, people: &FastMap<u32, PersonInfo>) -> Side {
@@ -1310,7 +1323,7 @@ fn counterpart_role(role: &str) -> String {
     keep.join(" ")
 }
 
-fn fill_countries(doc: &Doc, sides: &mut [Side; 2], people: &FastMap<u32, PersonInfo>, home: impl Fn() -> Option<String>) {
+fn fill_countries(doc: &Doc, sides: &mut [Side; 2], people: &FastMap<u32, PersonInfo>, home: impl Fn(Option<&str>) -> Option<String>) {
     for s in sides.iter_mut() {
         if s.country.is_none() {
             s.country = people.get(&s.person).and_then(|i| i.country.clone());
@@ -1327,11 +1340,8 @@ fn fill_countries(doc: &Doc, sides: &mut [Side; 2], people: &FastMap<u32, Person
         if info.role.is_none() || info.foreign_body {
             continue;
         }
-        if let Some(h) = home() {
-            if sides[1 - i].country.as_deref() != Some(h.as_str()) || sides[1 - i].counterpart {
-                sides[i].country = Some(h);
-            }
-        }
+        let other = sides[1 - i].country.clone();
+        sides[i].country = home(other.as_deref());
     }
 }
 
@@ -1368,16 +1378,24 @@ fn place_in(doc: &Doc, refs: &[Ref], sent: usize, until: usize) -> Option<String
             k += 1;
             continue;
         }
-        let place_noun = u.kind == UnitKind::Word && u.cue.is_some_and(|c| c.0.class == Class::Place) && (u.prefix.ends_with('ب') || u.prefix.ends_with("في"));
-        let named = matches!(u.kind, UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac)) && is_locative(doc, k);
+        let place_noun = u.kind == UnitKind::Word
+            && u.cue.is_some_and(|c| c.0.class == Class::Place)
+            && (u.prefix.ends_with('ب') || (k > 0 && matches!(doc.units[k - 1].key.as_ref(), "في" | "ب")));
+        let named = matches!(u.kind, UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac)) && is_locative(doc, k) && next_to_people(doc, refs, k);
         if place_noun || named {
             let start = if place_noun { doc.p.tokens[u.first].offset_after_key_chars(doc.p.text, u.prefix.chars().count()) } else { u.start };
             let mut end = u.end;
             let mut j = k + 1;
+            let mut words = 0;
             while let Some(x) = doc.units.get(j).filter(|x| x.sent == sent) {
                 match x.kind {
                     UnitKind::Mention(_, EntityType::Gpe | EntityType::Fac | EntityType::Org | EntityType::Norp) if x.prefix.is_empty() || x.prefix == "ب" => end = x.end,
                     UnitKind::Word if x.key == "في" && matches!(doc.units.get(j + 1).map(|y| y.kind), Some(UnitKind::Mention(_, EntityType::Gpe))) => {}
+                    // بمقر الوزارة: the place noun's own complement.
+                    UnitKind::Word if place_noun && words < 2 && x.cue.is_none() && x.key.starts_with("ال") && !inside(j) => {
+                        words += 1;
+                        end = x.end;
+                    }
                     _ => break,
                 }
                 j += 1;
@@ -1387,6 +1405,31 @@ fn place_in(doc: &Doc, refs: &[Ref], sent: usize, until: usize) -> Option<String
         k += 1;
     }
     None
+}
+
+/// Whether only punctuation, dates, `في`, `ب` and adverbs stand between
+/// unit `k` and a person or a meeting cue before it: `التقى X في طرابلس`
+/// is a place of the meeting, `بحث X مع Y الأوضاع في غزة` is a topic.
+fn next_to_people(doc: &Doc, refs: &[Ref], k: usize) -> bool {
+    let sent = doc.units[k].sent;
+    let mut j = k;
+    while j > 0 && doc.units[j - 1].sent == sent {
+        let u = &doc.units[j - 1];
+        if refs.iter().any(|r| r.end == j && r.person.is_some()) || u.cue.is_some_and(|c| matches!(c.0.class, Class::Verb | Class::Noun)) {
+            return true;
+        }
+        let filler = match u.kind {
+            UnitKind::Other => true,
+            UnitKind::Mention(_, EntityType::Date) => true,
+            UnitKind::Word => matches!(u.key.as_ref(), "في" | "ب" | "وذلك") || u.cue.is_some_and(|c| c.0.class == Class::Skip),
+            _ => false,
+        };
+        if !filler {
+            return false;
+        }
+        j -= 1;
+    }
+    false
 }
 
 /// The date of the meeting in its sentence (the ISO value when the
