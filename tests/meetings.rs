@@ -11,6 +11,8 @@
 //! - **end to end:** `kashif::analyze`, which depends on the recognizer
 //!   finding people. While it finds none, the test says so and checks
 //!   nothing else.
+// Table-driven tests spell out their case tuples.
+#![allow(clippy::type_complexity)]
 
 mod common;
 
