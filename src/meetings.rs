@@ -300,6 +300,8 @@ struct Unit<'a> {
     cue: Option<(&'static Cue, &'static str)>,
     /// The word may open a multiword cue.
     phrase_start: bool,
+    /// A meeting verb whose object is an attached pronoun (`استقبله`).
+    obj_pronoun: bool,
     /// Sentence index.
     sent: usize,
 }
@@ -462,6 +464,7 @@ impl<'a, 'p> Doc<'a, 'p> {
                     key: Cow::Owned(crate::text::key(&m.text)),
                     cue: None,
                     phrase_start: false,
+                    obj_pronoun: false,
                     sent,
                 });
                 mi += 1;
@@ -470,10 +473,22 @@ impl<'a, 'p> Doc<'a, 'p> {
             }
             let t = &toks[i];
             let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
-            let (cue, prefix) = match reading_in(&cues.words, &cues.signatures, &t.key).filter(|_| word) {
+            let (mut cue, prefix) = match reading_in(&cues.words, &cues.signatures, &t.key).filter(|_| word) {
                 Some((k, c, pre)) => (Some((c, k)), pre),
                 None => (None, ""),
             };
+            // استقبله نظيره …: a meeting verb with its object as a pronoun.
+            let mut obj_pronoun = false;
+            let mut prefix = prefix;
+            if word && cue.is_none() {
+                if let Some(stem) = t.key.strip_suffix('ه').or_else(|| t.key.strip_suffix("ها")) {
+                    if let Some((k, c, pre)) = reading_in(&cues.words, &cues.signatures, stem).filter(|x| x.1.class == Class::Verb && !x.1.needs_link) {
+                        cue = Some((c, k));
+                        prefix = pre;
+                        obj_pronoun = true;
+                    }
+                }
+            }
             while sent + 1 < p.sentences.len() && p.sentences[sent].last <= i {
                 sent += 1;
             }
@@ -489,6 +504,7 @@ impl<'a, 'p> Doc<'a, 'p> {
                 key: Cow::Borrowed(t.key.as_str()),
                 cue,
                 phrase_start,
+                obj_pronoun,
                 sent,
             });
             i += 1;
@@ -970,6 +986,12 @@ fn verb_meeting(doc: &Doc, refs: &[Ref], by_end: &FastMap<usize, usize>, t: usiz
         return None;
     }
     let carried_ref = |refs: &[Ref]| carried.and_then(|c| refs.iter().position(|r| r.person == Some(c)));
+    if doc.units[t].obj_pronoun {
+        // استقبله X: X is the subject; the pronoun stands for the last person named before.
+        let sent = doc.units[t].sent;
+        let object = refs.iter().rposition(|r| r.end <= t && r.sent == sent && r.person.is_some()).or_else(|| carried_ref(refs))?;
+        return Some((vec![after[0].0], vec![object]));
+    }
     if let Some(pre) = pre {
         if cue.needs_link && !after[0].1.with && !after[0].1.bi && !after[0].1.and {
             return None;

@@ -165,6 +165,11 @@ fn meetings_table() {
             "والتقى [PERS عماد الطرابلسي] بـ[OCC السفير] [NORP التركي] [PERS كنعان يلماز].",
             &[(("عماد الطرابلسي", None), ("كنعان يلماز", Some("Turkey")), "meeting")],
         ),
+        (
+            "a verb with its object as a pronoun",
+            "وصل [OCC وزير الخارجية] [NORP السعودي] [PERS فيصل بن فرحان] إلى [GPE القاهرة]، حيث استقبله نظيره [NORP المصري] [PERS بدر عبد العاطي] في المطار.",
+            &[(("بدر عبد العاطي", Some("Egypt")), ("فيصل بن فرحان", Some("Saudi Arabia")), "reception")],
+        ),
         ("no counterpart named", "بحث [OCC وزير الداخلية] [PERS عماد الطرابلسي] سبل التعاون مع الجانب المصري.", &[]),
         ("the two sides without names", "التقى [PERS عماد الطرابلسي] أمس، وتباحث الطرفان حول القضايا.", &[]),
         (
