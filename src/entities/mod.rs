@@ -280,7 +280,16 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
 /// Recognizes the entities of a prepared text: mentions sorted by start,
 /// never overlapping, and their groups in order of first mention.
 pub fn recognize(p: &Prepared, lex: &Lexicon) -> (Vec<Mention>, Vec<Group>) {
-    let mut taken = merge(candidates(p, lex));
+    recognize_with(p, lex, Vec::new())
+}
+
+/// [`recognize`] with extra candidates from another source (a learned
+/// tagger): they enter the same merge as the rules' candidates, so a
+/// longer or higher-priority span wins whoever proposed it.
+pub fn recognize_with<'l>(p: &Prepared, lex: &'l Lexicon, extra: Vec<Candidate<'l>>) -> (Vec<Mention>, Vec<Group>) {
+    let mut all = candidates(p, lex);
+    all.extend(extra);
+    let mut taken = merge(all);
     add_partial_names(p, lex, &mut taken);
     group(p, lex, &taken)
 }
@@ -551,6 +560,32 @@ mod tests {
         for (name, key, want) in cases {
             assert_eq!(english_name(lex, key).as_deref(), *want, "case {name:?}: English of {key:?}");
         }
+    }
+
+    /// Every rule looks ahead; cutting a text anywhere must never make one
+    /// read past the end.
+    #[test]
+    fn every_prefix_of_a_dense_text_is_safe() {
+        let text = "date 2025-11-24 التقى وزير الداخلية التركي علي يرلي كايا، أمس الثلاثاء 12/3/2024 في 5 آذار/مارس 2024، \
+                    نظيره السوري “محمد الرحمون” والأمين العام لمجلس وزراء الداخلية العرب في الدورة الــ41 لمجلس وزراء الداخلية العرب \
+                    ورئيس جمهورية تونس عام 2019 م والقمة العربية الرابعة و2020-01-0";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for &(b, _) in &chars {
+            let p = Prepared::new(&text[..b]);
+            let (m, g) = recognize(&p, Lexicon::builtin());
+            assert!(m.iter().all(|x| (x.entity as usize) < g.len()), "prefix of {b} bytes: mention with a missing group");
+        }
+    }
+
+    #[test]
+    fn extra_candidates_enter_the_merge() {
+        let p = Prepared::new("قال فلان الفلاني إن");
+        let lex = Lexicon::builtin();
+        assert!(recognize(&p, lex).0.is_empty(), "no rule knows this name");
+        let extra = vec![rules::candidate(&p, 1, 3, 0, EntityType::Pers, "فلان الفلاني".into(), None, 0.6, "tagger")];
+        let (m, g) = recognize_with(&p, lex, extra);
+        assert_eq!(m.iter().map(|m| (m.kind, m.text.as_str())).collect::<Vec<_>>(), vec![(EntityType::Pers, "فلان الفلاني")]);
+        assert_eq!(g.len(), 1);
     }
 
     #[test]

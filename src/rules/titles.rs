@@ -19,9 +19,19 @@ fn is_title_start(e: &Entry) -> bool {
     e.kind == Some(EntityType::Occ) && e.attr("kind") != Some("modifier")
 }
 
-/// Whether the word at `i` can open a name after a weak title.
-fn name_follows(p: &Prepared, lex: &Lexicon, i: usize) -> bool {
+/// Whether the word at `i` can open a name after a weak title; an office
+/// (not a rank) may also be followed by the country or body it serves
+/// (`أمير قطر`, `عضو المجلس الرئاسي`).
+fn name_follows(p: &Prepared, lex: &Lexicon, i: usize, office: bool) -> bool {
     let Some(t) = p.tokens.get(i) else { return false };
+    if office {
+        let named = super::phrase_at(p, lex, lex.phrases(Part::Name), i, false, &|e| {
+            e.flag("country") || e.kind == Some(EntityType::Org)
+        });
+        if named.is_some() {
+            return true;
+        }
+    }
     if is_quote(t) {
         return true;
     }
@@ -51,7 +61,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
             i = m.last;
             continue;
         }
-        if e.flag("weak") && !name_follows(p, lex, m.last) {
+        if e.flag("weak") && !name_follows(p, lex, m.last, e.attr("kind") == Some("office")) {
             i = m.last;
             continue;
         }
@@ -129,6 +139,8 @@ mod tests {
         let cases: &[(&str, &str, &[(&str, &str)])] = &[
             ("minister with portfolio and modifier", "وزير الداخلية المكلّف بحكومة", &[("OCC", "وزير الداخلية المكلّف")]),
             ("minister of state with joined portfolios", "وزير الدولة للاتصال والشؤون السياسية وليد", &[("OCC", "وزير الدولة للاتصال والشؤون السياسية")]),
+            ("emir of a country", "التقى أمير قطر الشيخ", &[("OCC", "أمير"), ("OCC", "الشيخ")]),
+            ("member of a council", "عضو المجلس الرئاسي عبد", &[("OCC", "عضو")]),
             ("order is not commander", "صدر أمر بالقبض", &[]),
             ("nationality stays outside", "وزير الداخلية التركي علي", &[("OCC", "وزير الداخلية")]),
             ("plural title with portfolio", "ووزراء الداخلية العرب", &[("OCC", "وزراء الداخلية")]),
