@@ -76,6 +76,15 @@ struct Cues {
     /// key and phrase start, sorted: most words fail this test before any
     /// hashing.
     signatures: Vec<u64>,
+    /// Bit set over (first letter, last letter) of the same keys: one
+    /// memory read rejects most words.
+    edges: [u64; 64],
+}
+
+fn edge_bit(stem: &str) -> (usize, u64) {
+    let first = stem.chars().next().map_or(0, |c| c as usize & 63);
+    let last = stem.chars().next_back().map_or(0, |c| c as usize & 63);
+    (first, 1u64 << last)
 }
 
 fn signature(stem: &str) -> u64 {
@@ -111,9 +120,10 @@ type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 /// before shorter; written out here without allocating, as this runs at
 /// every word. `signatures` (see [`Cues`]) lets most words go without a
 /// lookup.
-fn reading_in<'m, V>(map: &'m FastMap<String, V>, signatures: &[u64], key: &str) -> Option<(&'m str, &'m V, &'static str)> {
+fn reading_in<'m, V>(map: &'m FastMap<String, V>, cues: &Cues, key: &str) -> Option<(&'m str, &'m V, &'static str)> {
     let look = |stem: &str, pre: &'static str| -> Option<(&'m str, &'m V, &'static str)> {
-        if stem.chars().nth(1).is_none() || signatures.binary_search(&signature(stem)).is_err() {
+        let (row, bit) = edge_bit(stem);
+        if cues.edges[row] & bit == 0 || stem.chars().nth(1).is_none() || cues.signatures.binary_search(&signature(stem)).is_err() {
             return None;
         }
         map.get_key_value(stem).map(|(k, v)| (k.as_str(), v, pre))
@@ -218,7 +228,12 @@ fn parse_cues(content: &str) -> Result<Cues, String> {
     let mut signatures: Vec<u64> = words.keys().chain(firsts.keys()).map(|k| signature(k)).collect();
     signatures.sort_unstable();
     signatures.dedup();
-    Ok(Cues { words, phrases, firsts, first_letters, signatures })
+    let mut edges = [0u64; 64];
+    for k in words.keys().chain(firsts.keys()) {
+        let (row, bit) = edge_bit(k);
+        edges[row] |= bit;
+    }
+    Ok(Cues { words, phrases, firsts, first_letters, signatures, edges })
 }
 
 fn cues() -> &'static Cues {
@@ -473,7 +488,7 @@ impl<'a, 'p> Doc<'a, 'p> {
             }
             let t = &toks[i];
             let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
-            let (mut cue, prefix) = match reading_in(&cues.words, &cues.signatures, &t.key).filter(|_| word) {
+            let (mut cue, prefix) = match reading_in(&cues.words, cues, &t.key).filter(|_| word) {
                 Some((k, c, pre)) => (Some((c, k)), pre),
                 None => (None, ""),
             };
@@ -482,7 +497,7 @@ impl<'a, 'p> Doc<'a, 'p> {
             let mut prefix = prefix;
             if word && cue.is_none() {
                 if let Some(stem) = t.key.strip_suffix('ه').or_else(|| t.key.strip_suffix("ها")) {
-                    if let Some((k, c, pre)) = reading_in(&cues.words, &cues.signatures, stem).filter(|x| x.1.class == Class::Verb && !x.1.needs_link) {
+                    if let Some((k, c, pre)) = reading_in(&cues.words, cues, stem).filter(|x| x.1.class == Class::Verb && !x.1.needs_link) {
                         cue = Some((c, k));
                         prefix = pre;
                         obj_pronoun = true;
@@ -494,7 +509,7 @@ impl<'a, 'p> Doc<'a, 'p> {
             }
             let phrase_start = word
                 && t.key.chars().next().is_some_and(|c| cues.first_letters.binary_search(&c).is_ok())
-                && reading_in(&cues.firsts, &cues.signatures, &t.key).is_some();
+                && reading_in(&cues.firsts, cues, &t.key).is_some();
             units.push(Unit {
                 kind: if word { UnitKind::Word } else { UnitKind::Other },
                 first: i,
@@ -599,7 +614,7 @@ impl<'a, 'p> Doc<'a, 'p> {
                 }
                 // Longest phrase first, then left to right: سفارة جمهورية مصر → مصر.
                 let mut found = None;
-                'n: for n in (1..=bounds.len().min(3)).rev() {
+                'n: for n in (1..=bounds.len().min(2)).rev() {
                     for w in bounds.windows(n).skip(usize::from(n == 1)) {
                         if let Some(c) = lookup(&key[w[0].0..w[n - 1].1]) {
                             found = Some(c);

@@ -230,6 +230,45 @@ fn time_extraction_per_article() {
     if let (Some(a), Some(b)) = (cpu2, cpu_ns()) {
         eprintln!("for scale, text::Prepared::new: {:.4} ms CPU per seed article", (b - a) / 1e6 / runs);
     }
+    // The same over the recognizer's own mentions and groups.
+    let without_meetings = kashif::Analyzer::new(kashif::Options { meetings: false, topics: false, ..kashif::Options::default() }).unwrap();
+    let recognized: Vec<_> = docs.iter().map(|(text, _)| without_meetings.analyze(text).unwrap()).collect();
+    let cpu3 = cpu_ns();
+    for _ in 0..rounds {
+        for (p, a) in prepared.iter().zip(&recognized) {
+            n += kashif::meetings::extract(p, &a.entities, &a.groups).len();
+        }
+    }
+    if let (Some(a), Some(b)) = (cpu3, cpu_ns()) {
+        eprintln!("meeting extraction over the recognizer's output: {:.4} ms CPU per seed article", (b - a) / 1e6 / runs);
+    }
+    // What meetings add to a whole analysis: the analyzer with and without them, interleaved.
+    let with = kashif::Analyzer::new(kashif::Options::default()).unwrap();
+    let without = kashif::Analyzer::new(kashif::Options { meetings: false, ..kashif::Options::default() }).unwrap();
+    let (mut t_with, mut t_without) = (0.0, 0.0);
+    for round in 0..200 {
+        for (text, _) in &docs {
+            // Alternate which goes first, so neither gains from the other's warm caches.
+            let order = if round % 2 == 0 { [&with, &without] } else { [&without, &with] };
+            let a = cpu_ns();
+            n += order[0].analyze(text).unwrap().meetings.len();
+            let b = cpu_ns();
+            n += order[1].analyze(text).unwrap().meetings.len();
+            let c = cpu_ns();
+            if let (Some(a), Some(b), Some(c)) = (a, b, c) {
+                let (first, second) = (b - a, c - b);
+                if round % 2 == 0 {
+                    t_with += first;
+                    t_without += second;
+                } else {
+                    t_without += first;
+                    t_with += second;
+                }
+            }
+        }
+    }
+    let k = (200 * docs.len()) as f64;
+    eprintln!("analysis of a seed article: {:.3} ms CPU with meetings, {:.3} ms without: +{:.4} ms", t_with / 1e6 / k, t_without / 1e6 / k, (t_with - t_without) / 1e6 / k);
     match (cpu0, cpu1) {
         (Some(a), Some(b)) => eprintln!("meeting extraction: {:.4} ms CPU per seed article ({wall:.4} ms wall; {n} meetings)", (b - a) / 1e6 / runs),
         _ => eprintln!("meeting extraction: {wall:.4} ms wall per seed article ({n} meetings)"),
