@@ -52,6 +52,7 @@ enum Class {
     Qualifier,
     Body,
     Place,
+    Delegation,
 }
 
 /// One cue of the table.
@@ -195,6 +196,7 @@ fn parse_cues(content: &str) -> Result<Cues, String> {
             "qualifier" => Class::Qualifier,
             "body" => Class::Body,
             "place" => Class::Place,
+            "delegation" => Class::Delegation,
             _ => return Err(err("unknown class")),
         };
         let kind = match cols[2] {
@@ -632,6 +634,11 @@ impl<'a, 'p> Doc<'a, 'p> {
         })
     }
 
+    /// The country of a nationality adjective (`الأمريكي` → United States).
+    fn nationality(&self, word: &str) -> Option<String> {
+        self.lex.get(word).filter(|e| e.kind == Some(EntityType::Norp)).find_map(|e| e.attr("cc")).and_then(|cc| country_name(self.lex, cc))
+    }
+
     /// Whether an organization is not a state's (a university, a company,
     /// a UN agency), by its head noun.
     fn is_body_org(&self, m: &Mention) -> bool {
@@ -676,6 +683,10 @@ impl<'a, 'p> Doc<'a, 'p> {
                     if !at_start && unit.prefix.starts_with('و') {
                         // A conjunction opens the next reference.
                         break;
+                    }
+                    if r.country.is_none() && unit.key.contains(' ') {
+                        // المبعوث الأمريكي as one title: the nationality inside it.
+                        r.country = unit.key.split(' ').skip(1).find_map(|w| self.nationality(w));
                     }
                     if rank {
                         rank_span.get_or_insert((m.start, m.end));
@@ -859,7 +870,8 @@ impl<'a, 'p> Doc<'a, 'p> {
         while j < self.units.len() && j <= k + 6 && self.units[j].sent == sent {
             let u = &self.units[j];
             match u.kind {
-                UnitKind::Word if !matches!(self.class(j), Some(Class::Verb | Class::Noun | Class::Light | Class::With | Class::Counterpart | Class::Rank)) && !u.prefix.starts_with('و') => {}
+                // A word opening with و is most often و + a verb or noun: a new clause.
+                UnitKind::Word if !matches!(self.class(j), Some(Class::Verb | Class::Noun | Class::Light | Class::With | Class::Counterpart | Class::Rank)) && !u.key.starts_with('و') => {}
                 UnitKind::Word if self.class(j) == Some(Class::Rank) => return (j > k).then_some(j),
                 UnitKind::Mention(_, EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Norp) if u.prefix.is_empty() || u.prefix == "ل" => {}
                 UnitKind::Mention(_, EntityType::Pers) => return (j > k && u.prefix.is_empty()).then_some(j),
@@ -1157,6 +1169,14 @@ fn list_after(doc: &Doc, refs: &[Ref], from: usize, next_ref: usize) -> Vec<(usi
                     lead.and |= u.prefix.starts_with('و');
                 } else if class == Some(Class::Place) && (!u.prefix.is_empty() || k > 0 && doc.units[k - 1].key == "في") {
                     in_place = 3;
+                } else if class == Some(Class::Delegation) {
+                    // وفدا من الاتحاد الأوروبي برئاسة السفير X: the head of the delegation.
+                    in_place = 4;
+                } else if let Some(next) = doc.words_to_name(k, lead.with && out.len() <= 1) {
+                    // مع ممثل منظمة الصحة العالمية في ليبيا X: words the recognizer left out before a name.
+                    k = next;
+                    gap += 1;
+                    continue;
                 } else if u.key == "في" || class == Some(Class::Skip) || (u.key == "بين" && out.is_empty()) {
                     // Connectors and adverbs between the people.
                 } else {

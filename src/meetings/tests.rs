@@ -170,6 +170,26 @@ fn meetings_table() {
             "وصل [OCC وزير الخارجية] [NORP السعودي] [PERS فيصل بن فرحان] إلى [GPE القاهرة]، حيث استقبله نظيره [NORP المصري] [PERS بدر عبد العاطي] في المطار.",
             &[(("بدر عبد العاطي", Some("Egypt")), ("فيصل بن فرحان", Some("Saudi Arabia")), "reception")],
         ),
+        (
+            "a nationality inside one title mention",
+            "التقى [OCC القائد العام] [PERS خليفة حفتر] [OCC المبعوث الأمريكي] الخاص إلى [GPE ليبيا] [PERS ريتشارد نورلاند].",
+            &[(("خليفة حفتر", Some("Libya")), ("ريتشارد نورلاند", Some("United States")), "meeting")],
+        ),
+        (
+            "the head of a delegation received",
+            "استقبل [OCC وزير الداخلية] [PERS عماد الطرابلسي] بمكتبه ب[GPE طرابلس] وفدا من [ORG الاتحاد الأوروبي] برئاسة [OCC السفير] [PERS نيكولا أورلاندو].",
+            &[(("عماد الطرابلسي", Some("Libya")), ("نيكولا أورلاندو", None), "reception")],
+        ),
+        (
+            "words the recognizer left out after مع",
+            "ناقش [OCC وزير الصحة] [PERS رمضان أبو جناح] مع ممثل [ORG منظمة الصحة العالمية] في [GPE ليبيا] [PERS أحمد زويتن] خطة التطعيم.",
+            &[(("رمضان أبو جناح", Some("Libya")), ("أحمد زويتن", None), "meeting")],
+        ),
+        (
+            "a new clause after مع is not a title",
+            "بحث [PERS عماد الطرابلسي] مع الجانب [NORP المصري] ملف العمالة وأكد [PERS تامر الحفني] أهمية التعاون.",
+            &[],
+        ),
         ("no counterpart named", "بحث [OCC وزير الداخلية] [PERS عماد الطرابلسي] سبل التعاون مع الجانب المصري.", &[]),
         ("the two sides without names", "التقى [PERS عماد الطرابلسي] أمس، وتباحث الطرفان حول القضايا.", &[]),
         (
