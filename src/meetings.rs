@@ -371,8 +371,8 @@ struct Doc<'a, 'p> {
     groups: FastMap<u32, &'a Group>,
     lex: &'static Lexicon,
     units: Vec<Unit<'a>>,
-    /// Country of each place, nationality or organization mention, once asked.
-    countries: Vec<std::cell::OnceCell<Option<String>>>,
+    /// Country of each place, nationality or organization group, once asked.
+    countries: std::cell::RefCell<FastMap<u32, Option<String>>>,
     /// PERS group → the group of the fullest name of that person.
     canon: FastMap<u32, u32>,
 }
@@ -527,7 +527,7 @@ impl<'a, 'p> Doc<'a, 'p> {
             i += 1;
         }
         let canon = same_people(mentions);
-        let countries = mentions.iter().map(|_| std::cell::OnceCell::new()).collect();
+        let countries = std::cell::RefCell::new(FastMap::default());
         Doc { p, mentions, groups: groups.iter().map(|g| (g.id, g)).collect(), lex: Lexicon::builtin(), units, countries, canon }
     }
 
@@ -578,11 +578,13 @@ impl<'a, 'p> Doc<'a, 'p> {
     /// The country (English name) a place, nationality or organization
     /// mention points to.
     fn country_of(&self, m: &Mention) -> Option<String> {
-        let i = self.mentions.partition_point(|x| x.start < m.start);
-        match self.countries.get(i) {
-            Some(cell) if self.mentions[i].start == m.start => cell.get_or_init(|| self.compute_country(m)).clone(),
-            _ => self.compute_country(m),
+        // Once per group: the mentions of a group name one place.
+        if let Some(c) = self.countries.borrow().get(&m.entity) {
+            return c.clone();
         }
+        let c = self.compute_country(m);
+        self.countries.borrow_mut().insert(m.entity, c.clone());
+        c
     }
 
     fn compute_country(&self, m: &Mention) -> Option<String> {
