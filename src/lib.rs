@@ -301,6 +301,8 @@ impl Analyzer {
         }
         let prepared = text::Prepared::new(input);
         let (mut mentions, groups) = entities::recognize(&prepared, self.lexicon);
+        // Meetings read every type (titles, nationalities), whatever the type filter.
+        let meetings = if self.options.meetings { meetings::extract(&prepared, &mentions, &groups) } else { Vec::new() };
         if !self.options.types.is_empty() {
             mentions.retain(|m| self.options.types.contains(&m.kind));
         }
@@ -309,7 +311,6 @@ impl Analyzer {
         } else {
             (None, Vec::new(), Vec::new())
         };
-        let meetings = if self.options.meetings { meetings::extract(&prepared, &mentions, &groups) } else { Vec::new() };
         let groups = entities::keep_mentioned(groups, &mentions);
         Ok(Analysis {
             entities: mentions,
