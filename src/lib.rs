@@ -19,6 +19,7 @@
 pub mod entities;
 pub mod lexicon;
 pub mod meetings;
+pub mod tagger;
 pub mod text;
 pub mod topics;
 

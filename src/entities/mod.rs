@@ -153,7 +153,9 @@ pub fn lookup<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
 /// Recognizes the entities of a prepared text: mentions sorted by start,
 /// never overlapping, and their groups in order of first mention.
 pub fn recognize(p: &Prepared, lex: &Lexicon) -> (Vec<Mention>, Vec<Group>) {
-    let candidates = lookup(p, lex);
+    let mut candidates = lookup(p, lex);
+    // The learned tagger adds the names the rules do not know (policy: src/tagger/merge.rs).
+    crate::tagger::merge::apply(p, lex, &mut candidates);
     let mut groups: Vec<Group> = Vec::new();
     let mut group_keys: Vec<(EntityType, String)> = Vec::new();
     let mut mentions = Vec::with_capacity(candidates.len());

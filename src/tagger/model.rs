@@ -1,0 +1,393 @@
+//! The tagger's model: hashed features with quantized weights, first-order
+//! transitions, and Viterbi decoding under BIO constraints.
+//!
+//! File format (`data/tagger.bin`, little-endian):
+//!
+//! ```text
+//! "KTG1"                      magic
+//! u8  number of tags          must be NTAGS
+//! f32 scale                   weight = i8 × scale
+//! f32 × (NTAGS+1)×NTAGS       transitions; row NTAGS is the sentence start
+//! u32 number of features n
+//! n × varint                  feature hashes, ascending, as gaps from the previous
+//! NTAGS × n × i8              weights, tag by tag (all features of tag 0, then tag 1 …)
+//! ```
+
+/// The tags, BIO over the four ANERcorp types. MISC is learned (it helps
+/// tell names apart) but never reported.
+pub const TAGS: [&str; NTAGS] = ["O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+
+/// How many tags.
+pub const NTAGS: usize = 9;
+
+/// The index of a tag name (`B-PERS`; `PER` is read as `PERS`), if known.
+pub fn tag_index(name: &str) -> Option<usize> {
+    let name = match name {
+        "B-PER" => "B-PERS",
+        "I-PER" => "I-PERS",
+        n => n,
+    };
+    TAGS.iter().position(|t| *t == name)
+}
+
+/// Whether tag `t` is an inside tag (`I-…`).
+pub fn is_inside(t: usize) -> bool {
+    t > 0 && t % 2 == 0
+}
+
+/// The type number of tag `t` (1 PERS, 2 ORG, 3 LOC, 4 MISC; 0 for O).
+pub fn type_of(t: usize) -> usize {
+    t.div_ceil(2)
+}
+
+/// Whether tag `cur` may follow `prev` (`None` at the start of a
+/// sentence): an `I-X` only after `B-X` or `I-X`.
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    !is_inside(cur) || prev.is_some_and(|p| p != 0 && type_of(p) == type_of(cur))
+}
+
+const MAGIC: &[u8; 4] = b"KTG1";
+
+/// A loaded model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    scale: f32,
+    /// `trans[p][c]`: prev tag p (NTAGS = start) to tag c.
+    trans: [[f32; NTAGS]; NTAGS + 1],
+    /// Open-addressing table: feature hash (0 = empty) and its row.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    /// Row-major weights: row r holds the NTAGS weights of one feature.
+    weights: Vec<[i8; NTAGS]>,
+}
+
+/// The parts of a model, as the trainer produces them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parts {
+    /// Weight = quantized value × scale.
+    pub scale: f32,
+    /// Transition scores; row NTAGS is the sentence start.
+    pub trans: [[f32; NTAGS]; NTAGS + 1],
+    /// (feature hash, quantized weights), hashes ascending and distinct, none 0.
+    pub features: Vec<(u32, [i8; NTAGS])>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], String> {
+        let s = self.b.get(self.at..self.at + n).ok_or_else(|| format!("tagger model truncated at byte {}", self.at))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= ((b & 0x7f) as u32) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(format!("bad varint before byte {}", self.at))
+    }
+}
+
+impl Parts {
+    /// The bytes of the model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(NTAGS as u8);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for row in &self.trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&(self.features.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (h, _) in &self.features {
+            put_varint(&mut out, h - prev);
+            prev = *h;
+        }
+        for t in 0..NTAGS {
+            out.extend(self.features.iter().map(|(_, w)| w[t] as u8));
+        }
+        out
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Parts, String> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err("not a tagger model (bad magic)".into());
+        }
+        let n = r.take(1)?[0] as usize;
+        if n != NTAGS {
+            return Err(format!("the tagger model has {n} tags, this code knows {NTAGS}"));
+        }
+        let scale = r.f32()?;
+        let mut trans = [[0f32; NTAGS]; NTAGS + 1];
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        let count = r.u32()? as usize;
+        if count > b.len() {
+            return Err(format!("the tagger model claims {count} features in {} bytes", b.len()));
+        }
+        let mut features = Vec::with_capacity(count);
+        let mut h = 0u32;
+        for k in 0..count {
+            let gap = r.varint()?;
+            if k > 0 && gap == 0 {
+                return Err("repeated feature hash in the tagger model".into());
+            }
+            h = h.checked_add(gap).ok_or("feature hash overflow in the tagger model")?;
+            if h == 0 {
+                return Err("feature hash 0 in the tagger model".into());
+            }
+            features.push((h, [0i8; NTAGS]));
+        }
+        for t in 0..NTAGS {
+            let col = r.take(count)?;
+            for (f, &w) in features.iter_mut().zip(col) {
+                f.1[t] = w as i8;
+            }
+        }
+        if r.at != b.len() {
+            return Err(format!("{} stray bytes after the tagger model", b.len() - r.at));
+        }
+        Ok(Parts { scale, trans, features })
+    }
+}
+
+impl Model {
+    /// Builds the lookup table of a model.
+    pub fn new(parts: Parts) -> Model {
+        let cap = (parts.features.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u32); cap];
+        let mut weights = Vec::with_capacity(parts.features.len());
+        for (row, (h, w)) in parts.features.into_iter().enumerate() {
+            let mut s = mix(h) & mask;
+            while slots[s].0 != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (h, row as u32);
+            weights.push(w);
+        }
+        Model { scale: parts.scale, trans: parts.trans, slots, mask, weights }
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        Parts::from_bytes(b).map(Model::new)
+    }
+
+    /// How many features the model has.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model has no features.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    fn row(&self, h: u32) -> Option<&[i8; NTAGS]> {
+        let mut s = mix(h) & self.mask;
+        loop {
+            let (k, r) = self.slots[s];
+            if k == h {
+                return Some(&self.weights[r as usize]);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// The score of every tag for a token with features `feats`.
+    pub fn emissions(&self, feats: &[u32]) -> [f32; NTAGS] {
+        let mut acc = [0i32; NTAGS];
+        for &h in feats {
+            if let Some(w) = self.row(h) {
+                for (a, &v) in acc.iter_mut().zip(w) {
+                    *a += v as i32;
+                }
+            }
+        }
+        acc.map(|a| a as f32 * self.scale)
+    }
+
+    /// The transition score from `prev` (`None`: sentence start) to `cur`.
+    pub fn transition(&self, prev: Option<usize>, cur: usize) -> f32 {
+        self.trans[prev.unwrap_or(NTAGS)][cur]
+    }
+}
+
+/// Spreads the bits of a hash over the table (the low bits of FNV are
+/// weak on short inputs).
+fn mix(h: u32) -> usize {
+    (h.wrapping_mul(0x9E37_79B1) >> 7) as usize ^ h as usize
+}
+
+/// The best tag sequence under the BIO constraints, given the emission
+/// scores of each token and a transition function. `back` is scratch
+/// space (reused to avoid allocating).
+pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
+    out.clear();
+    back.clear();
+    let n = emis.len();
+    if n == 0 {
+        return;
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut score = [NEG; NTAGS];
+    for c in 0..NTAGS {
+        if allowed(None, c) {
+            score[c] = trans(None, c) + emis[0][c];
+        }
+    }
+    back.push([0; NTAGS]);
+    for e in &emis[1..] {
+        let mut next = [NEG; NTAGS];
+        let mut bp = [0u8; NTAGS];
+        for c in 0..NTAGS {
+            for p in 0..NTAGS {
+                if score[p] == NEG || !allowed(Some(p), c) {
+                    continue;
+                }
+                let s = score[p] + trans(Some(p), c);
+                if s > next[c] {
+                    next[c] = s;
+                    bp[c] = p as u8;
+                }
+            }
+            next[c] += e[c];
+        }
+        score = next;
+        back.push(bp);
+    }
+    let mut best = 0;
+    for c in 1..NTAGS {
+        if score[c] > score[best] {
+            best = c;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]] as usize;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_constraints() {
+        let b_pers = tag_index("B-PERS").unwrap();
+        let i_pers = tag_index("I-PERS").unwrap();
+        let i_org = tag_index("I-ORG").unwrap();
+        let cases: &[(&str, Option<usize>, usize, bool)] = &[
+            ("I at the start", None, i_pers, false),
+            ("B at the start", None, b_pers, true),
+            ("I after O", Some(0), i_pers, false),
+            ("I after B of the same type", Some(b_pers), i_pers, true),
+            ("I after I of the same type", Some(i_pers), i_pers, true),
+            ("I after B of another type", Some(b_pers), i_org, false),
+            ("O after I", Some(i_org), 0, true),
+        ];
+        for (name, prev, cur, want) in cases {
+            assert_eq!(allowed(*prev, *cur), *want, "case {name:?}: {:?} -> {}", prev.map(|p| TAGS[p]), TAGS[*cur]);
+        }
+    }
+
+    #[test]
+    fn viterbi_never_breaks_bio() {
+        // Emissions that, taken greedily, would give O I-ORG I-PERS.
+        let mut emis = vec![[0f32; NTAGS]; 3];
+        emis[0][0] = 1.0;
+        emis[1][tag_index("I-ORG").unwrap()] = 5.0;
+        emis[1][tag_index("B-ORG").unwrap()] = 4.0;
+        emis[2][tag_index("I-PERS").unwrap()] = 5.0;
+        emis[2][tag_index("I-ORG").unwrap()] = 1.0;
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(&emis, |_, _| 0.0, &mut back, &mut out);
+        let tags: Vec<&str> = out.iter().map(|&t| TAGS[t]).collect();
+        assert_eq!(tags, ["O", "B-ORG", "I-ORG"], "the best path that respects BIO");
+        for w in out.windows(2) {
+            assert!(allowed(Some(w[0]), w[1]), "{} -> {} breaks BIO", TAGS[w[0]], TAGS[w[1]]);
+        }
+    }
+
+    #[test]
+    fn viterbi_uses_transitions() {
+        let mut emis = vec![[0f32; NTAGS]; 2];
+        emis[0][tag_index("B-LOC").unwrap()] = 1.0;
+        emis[1][0] = 1.0;
+        emis[1][tag_index("I-LOC").unwrap()] = 0.5;
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        let bonus = |p: Option<usize>, c: usize| if p == tag_index("B-LOC") && c == tag_index("I-LOC").unwrap() { 1.0 } else { 0.0 };
+        viterbi(&emis, bonus, &mut back, &mut out);
+        assert_eq!(out, [tag_index("B-LOC").unwrap(), tag_index("I-LOC").unwrap()]);
+    }
+
+    #[test]
+    fn model_round_trip_and_lookup() {
+        let mut trans = [[0f32; NTAGS]; NTAGS + 1];
+        trans[NTAGS][1] = 0.25;
+        let parts = Parts {
+            scale: 0.5,
+            trans,
+            features: vec![(7, [1, -2, 0, 0, 0, 0, 0, 0, 3]), (1 << 20, [0, 0, 0, 0, 0, 0, 0, 0, -128]), (u32::MAX, [127; NTAGS])],
+        };
+        let bytes = parts.to_bytes();
+        assert_eq!(Parts::from_bytes(&bytes).as_ref(), Ok(&parts), "what is written reads back the same");
+        let m = Model::new(parts);
+        assert_eq!(m.len(), 3);
+        let e = m.emissions(&[7, 999, 1 << 20]);
+        assert_eq!(e[0], 0.5);
+        assert_eq!(e[1], -1.0);
+        assert_eq!(e[8], (3.0 - 128.0) * 0.5, "weights of two features add up");
+        assert_eq!(m.transition(None, 1), 0.25);
+    }
+
+    #[test]
+    fn bad_files_are_refused() {
+        let good = Parts { scale: 1.0, trans: [[0.0; NTAGS]; NTAGS + 1], features: vec![(5, [1; NTAGS])] }.to_bytes();
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("bad magic", b"XXXX".to_vec(), "magic"),
+            ("truncated", good[..good.len() - 1].to_vec(), "truncated"),
+            ("stray bytes", [good.clone(), vec![0]].concat(), "stray"),
+            ("wrong tag count", { let mut b = good.clone(); b[4] = 3; b }, "tags"),
+        ];
+        for (name, bytes, want) in cases {
+            let err = Model::from_bytes(&bytes).expect_err(name);
+            assert!(err.contains(want), "case {name:?}: error {err:?} should mention {want:?}");
+        }
+    }
+}
