@@ -25,11 +25,13 @@
 //! `GIVEN`, …; a GPE with a `city` attribute also gives `GPE:city`), so
 //! new lexicon files feed the tagger without code changes (retrain).
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Entry, Lexicon};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use crate::text::{clitics, Token, TokenKind};
 
 /// Most lexicon tags kept per token.
-const MAX_LEX: usize = 6;
+const MAX_LEX: usize = 8;
 
 /// FNV-1a, 32 bits.
 #[derive(Clone, Copy)]
@@ -170,9 +172,9 @@ impl Features {
                     self.scratch.push(' ');
                     self.scratch.push_str(&toks[j].key);
                     j += 1;
-                    if let Some(e) = lex.get(&self.scratch).next() {
+                    if let Some(tag) = lex.get(&self.scratch).find_map(class_tag) {
                         if best.is_none_or(|(end, _)| j > end) {
-                            best = Some((j, hash_str(&e.tag)));
+                            best = Some((j, hash_str(tag)));
                         }
                     }
                 }
@@ -269,7 +271,57 @@ fn token(toks: &[Token], infos: &[Info], i: usize, out: &mut Vec<u32>) {
     }
 }
 
-/// Collects the lexicon tags of every reading of `key` (and of each
+/// Whether `s` looks like a type tag of a data file (`GPE`, `PERS`, `OCC`).
+fn is_tag(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+}
+
+/// The type tag of an entry (whichever of its second and third columns
+/// holds one).
+fn class_tag(e: &Entry) -> Option<&str> {
+    [e.tag.as_str(), e.name.as_str()].into_iter().find(|s| is_tag(s))
+}
+
+/// Adds the classes of a lexicon entry: its type tag, and the tag refined
+/// by the entry's `part` or `kind` attribute or its `country`, `capital`
+/// or `pop` (city) attribute. Entries the data files derived from the NER
+/// corpora themselves (`src=corpus`) are skipped: the tagger learns those
+/// words from the corpora directly, and using them would leak the
+/// held-out sixth into the features.
+fn entry_classes(e: &Entry, add: &mut impl FnMut(u32)) {
+    if e.attr("src") == Some("corpus") {
+        return;
+    }
+    let Some(tag) = class_tag(e) else { return };
+    add(hash_str(tag));
+    let sub = ["part", "kind"].iter().find_map(|k| e.attr(k)).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| e.attr(k).is_some()));
+    if let Some(sub) = sub {
+        add(Fnv::new(0).piece(tag).piece(sub).finish());
+    }
+}
+
+/// Single-word name lists the phrase lexicon does not index: given and
+/// family names and cities, read with the lexicon module's parser.
+fn name_lists() -> &'static HashMap<String, Vec<Entry>> {
+    static LISTS: OnceLock<HashMap<String, Vec<Entry>>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut m: HashMap<String, Vec<Entry>> = HashMap::new();
+        for (file, content) in NAME_FILES {
+            for e in crate::lexicon::parse(file, content).unwrap_or_else(|e| panic!("{e}")) {
+                m.entry(e.key.clone()).or_default().push(e);
+            }
+        }
+        m
+    })
+}
+
+const NAME_FILES: &[(&str, &str)] = &[
+    ("given_names.tsv", include_str!("../../data/given_names.tsv")),
+    ("family_names.tsv", include_str!("../../data/family_names.tsv")),
+    ("cities.tsv", include_str!("../../data/cities.tsv")),
+];
+
+/// Collects the lexicon classes of every reading of `key` (and of each
 /// stem without its article) into `info`.
 fn lexicon_tags(key: &str, lex: &Lexicon, info: &mut Info) {
     let mut add = |h: u32| {
@@ -278,14 +330,12 @@ fn lexicon_tags(key: &str, lex: &Lexicon, info: &mut Info) {
             info.nlex += 1;
         }
     };
+    let names = name_lists();
     for r in clitics::readings(key) {
         let stems = [Some(r.stem.as_str()), clitics::without_article(&r.stem)];
         for s in stems.into_iter().flatten() {
-            for e in lex.get(s) {
-                add(hash_str(&e.tag));
-                if e.attr("city").is_some() {
-                    add(hash_str("GPE:city"));
-                }
+            for e in lex.get(s).chain(names.get(s).into_iter().flatten()) {
+                entry_classes(e, &mut add);
             }
         }
     }

@@ -435,6 +435,18 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     eprintln!("wrote {out}: {} bytes", bytes.len());
     if holdout {
         let model = Model::from_bytes(&bytes)?;
+        if let Ok(dump) = std::env::var("KASHIF_TAGGER_DUMP") {
+            let mut scratch = Scratch::default();
+            let mut text = String::new();
+            for s in &dev {
+                scratch.tag_sentence(&s.tokens, lex, &model);
+                for (i, t) in s.tokens.iter().enumerate() {
+                    text.push_str(&format!("{}\t{}\t{}\n", t.key, kashif::tagger::model::TAGS[s.gold[i]], kashif::tagger::model::TAGS[scratch.path()[i]]));
+                }
+                text.push('\n');
+            }
+            std::fs::write(&dump, text).map_err(|e| format!("{dump}: {e}"))?;
+        }
         report("dev (last sixth of ANERcorp), shipped model, exact spans over kashif tokens:", &evaluate_model(&dev, lex, &model));
     }
     Ok(())
