@@ -1,27 +1,31 @@
 //! The one policy that combines the rules' spans with the tagger's.
 //!
 //! The rules (lexicons and patterns) know what they find; the tagger
-//! finds what they do not know. So:
+//! finds what they do not know. For each tagger span (PERS, ORG or a
+//! place), in order:
 //!
-//! 1. **Rules win.** Every rule span is kept as it is. Types beyond
-//!    PERS/ORG/GPE/LOC (OCC, NORP, DATE, EVENT, FAC) come only from rules.
-//! 2. **The tagger fills gaps.** A tagger span (PERS, ORG or a place) that
-//!    overlaps no rule span is added.
-//! 3. **Context is trimmed off.** A tagger span that overlaps only
-//!    context spans of the rules (OCC, NORP, DATE: a title or nationality
-//!    glued to a name) keeps its tokens outside them, if they form one
-//!    run: `الرئيس جورج بوش` tagged PERS with OCC `الرئيس` gives PERS
-//!    `جورج بوش`.
-//! 4. **Names are not second-guessed.** A tagger span that overlaps a rule
-//!    span of a name type (PERS, ORG, GPE, LOC, FAC, EVENT) is dropped:
-//!    the rules already named that stretch of text.
-//! 5. **Places:** a tagger place is LOC when its first word (without
+//! 1. **Confidence.** A span below [`MIN_SCORE`] is dropped.
+//! 2. **Context is trimmed off the edges.** Rule spans of a title or
+//!    date (OCC, DATE) at either edge, and of a nationality (NORP) at the
+//!    left edge, are cut off: `الرئيس الأمريكي جورج بوش` tagged PERS, with
+//!    OCC `الرئيس` and NORP `الأمريكي`, gives PERS `جورج بوش`.
+//!    Punctuation and numbers at the edges are cut off too.
+//! 3. **Rules win on their own ground.** What is left is dropped when it
+//!    overlaps a rule span that sticks out of it, or equals one, or
+//!    contains a rule span of a type it may not hold: ORG may hold GPE,
+//!    LOC, NORP and OCC (spec rule 3: `وزارة الداخلية الليبية`,
+//!    `مجلس وزراء الداخلية العرب`); PERS may hold GPE, LOC and NORP (a
+//!    nisba: `عماد الطرابلسي`); a place holds nothing.
+//! 4. **Outermost name wins.** A span that holds rule spans replaces them
+//!    (they are removed), if its confidence is at least [`ABSORB_SCORE`];
+//!    otherwise it is dropped.
+//! 5. **Gaps are filled.** A span that overlaps no rule span is added.
+//! 6. **Places:** a tagger place is LOC when its first word (without
 //!    clitics and article) is a geographic descriptor (`بحر`, `جبل`,
 //!    `نهر` …), otherwise GPE (most unknown places in news are cities).
-//! 6. A tagger span needs a confidence of at least [`MIN_SCORE`] and an
-//!    Arabic or Latin word at both ends.
-//! 7. Spans start after a proclitic ([`super::clitic_skip`]) and the
-//!    result stays sorted by start and free of overlaps.
+//! 7. Types beyond PERS, ORG, GPE and LOC come only from the rules; spans
+//!    start after a proclitic ([`super::clitic_skip`]); the result stays
+//!    sorted by start and free of overlaps.
 
 use super::TagSpan;
 use crate::entities::{Candidate, EntityType};
@@ -45,11 +49,21 @@ pub struct Accepted {
     pub last: usize,
     /// PERS, ORG, GPE or LOC.
     pub kind: EntityType,
+    /// Index of the tagger span it comes from.
+    pub from: usize,
 }
 
-fn is_context(t: EntityType) -> bool {
-    matches!(t, EntityType::Occ | EntityType::Norp | EntityType::Date)
+/// What the policy decides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Tagger spans to add, in order.
+    pub added: Vec<Accepted>,
+    /// Indices of rule spans to remove (held by an added span), ascending.
+    pub removed: Vec<usize>,
 }
+
+/// The least confidence for a tagger span that replaces rule spans.
+pub const ABSORB_SCORE: f32 = 0.75;
 
 fn is_word(t: &Token) -> bool {
     matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
@@ -63,47 +77,79 @@ fn is_geographic(t: &Token) -> bool {
     })
 }
 
+/// Whether a tagger span of type `outer` may hold a rule span of type `inner`.
+fn may_hold(outer: EntityType, inner: EntityType) -> bool {
+    use EntityType::*;
+    match outer {
+        Org => matches!(inner, Gpe | Loc | Norp | Occ),
+        Pers => matches!(inner, Gpe | Loc | Norp),
+        _ => false,
+    }
+}
+
 /// Applies the policy. `rules` are the rule spans as (first token, one
 /// past the last token, type), sorted and not overlapping; `tagged` the
-/// tagger's spans in order. Returns the tagger spans to add, in order;
-/// none overlaps a rule span or another.
-pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[TagSpan]) -> Vec<Accepted> {
-    let mut out: Vec<Accepted> = Vec::new();
-    for s in tagged {
-        if s.score < MIN_SCORE || !matches!(s.kind, EntityType::Pers | EntityType::Org | EntityType::Loc) {
+/// tagger's spans in order. The added spans overlap no kept rule span
+/// and no other added span.
+pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[TagSpan]) -> Merged {
+    use EntityType::*;
+    let mut out = Merged::default();
+    let covering = |k: usize| rules.iter().position(|r| r.0 <= k && k < r.1);
+    for (n, s) in tagged.iter().enumerate() {
+        if s.score < MIN_SCORE || !matches!(s.kind, Pers | Org | Loc) {
             continue;
         }
-        let overlapping: Vec<&(usize, usize, EntityType)> = rules.iter().filter(|r| r.0 < s.last && s.first < r.1).collect();
         let (mut first, mut last) = (s.first, s.last);
-        if !overlapping.is_empty() {
-            if !overlapping.iter().all(|r| is_context(r.2)) {
-                continue;
+        // Trim context and non-words off the edges.
+        loop {
+            let before = (first, last);
+            while first < last && !is_word(&tokens[first]) {
+                first += 1;
             }
-            // Tokens of the span outside every rule span must form one run.
-            let free: Vec<usize> = (s.first..s.last).filter(|&k| !overlapping.iter().any(|r| r.0 <= k && k < r.1)).collect();
-            let Some(&a) = free.first() else { continue };
-            let b = *free.last().expect("non-empty") + 1;
-            if b - a != free.len() {
-                continue;
+            while last > first && !is_word(&tokens[last - 1]) {
+                last -= 1;
             }
-            (first, last) = (a, b);
+            if first < last {
+                if let Some(r) = covering(first).map(|i| rules[i]) {
+                    if matches!(r.2, Occ | Date | Norp) {
+                        first = r.1.min(last);
+                    }
+                }
+            }
+            if first < last {
+                if let Some(r) = covering(last - 1).map(|i| rules[i]) {
+                    if matches!(r.2, Occ | Date) {
+                        last = r.0.max(first);
+                    }
+                }
+            }
+            if (first, last) == before {
+                break;
+            }
         }
-        // Trim punctuation and numbers at the edges.
-        while first < last && !is_word(&tokens[first]) {
-            first += 1;
+        if first >= last {
+            continue;
         }
-        while last > first && !is_word(&tokens[last - 1]) {
-            last -= 1;
+        let inside: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].0 < last && first < rules[i].1).collect();
+        let ok = inside.iter().all(|&i| {
+            let r = rules[i];
+            first <= r.0 && r.1 <= last && (r.0, r.1) != (first, last) && may_hold(s.kind, r.2)
+        });
+        if !ok || (!inside.is_empty() && s.score < ABSORB_SCORE) {
+            continue;
         }
-        if first == last || out.last().is_some_and(|o| o.last > first) {
+        if out.added.last().is_some_and(|o| o.last > first) {
             continue;
         }
         let kind = match s.kind {
-            EntityType::Loc if !is_geographic(&tokens[first]) => EntityType::Gpe,
+            Loc if !is_geographic(&tokens[first]) => Gpe,
             k => k,
         };
-        out.push(Accepted { first, last, kind });
+        out.removed.extend(inside);
+        out.added.push(Accepted { first, last, kind, from: n });
     }
+    out.removed.sort_unstable();
+    out.removed.dedup();
     out
 }
 
@@ -116,17 +162,20 @@ pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<
         return;
     }
     let rules: Vec<(usize, usize, EntityType)> = candidates.iter().map(|c| (c.first, c.last, c.kind)).collect();
-    let accepted = merge(&p.tokens, &rules, &tagged);
-    if accepted.is_empty() {
+    let merged = merge(&p.tokens, &rules, &tagged);
+    if merged.added.is_empty() {
         return;
     }
+    for &i in merged.removed.iter().rev() {
+        candidates.remove(i);
+    }
     let words = super::word_keys(p);
-    for a in accepted {
+    for a in merged.added {
         let first = &p.tokens[a.first];
         let skip = super::clitic_skip(first, lex, &words);
         let start = first.offset_after_key_chars(p.text, skip);
         let end = p.tokens[a.last - 1].end;
-        let score = tagged.iter().find(|s| s.first <= a.first && a.last <= s.last).map_or(0.6, |s| s.score);
+        let score = tagged[a.from].score;
         let mut key: String = first.key.chars().skip(skip).collect();
         for t in &p.tokens[a.first + 1..a.last] {
             key.push(' ');
@@ -146,26 +195,37 @@ mod tests {
     #[test]
     fn table() {
         // Tokens: 0 قال 1 الرئيس 2 الأمريكي 3 جورج 4 بوش 5 في 6 بحر 7 قزوين 8 و 9 طرابلس 10 .
-        let text = "قال الرئيس الأمريكي جورج بوش في بحر قزوين و طرابلس .";
+        //         11 وزارة 12 الداخلية 13 الليبية 14 عماد 15 الطرابلسي
+        let text = "قال الرئيس الأمريكي جورج بوش في بحر قزوين و طرابلس . وزارة الداخلية الليبية عماد الطرابلسي";
         let toks = tokenize(text);
         let t = |first, last, kind| TagSpan { first, last, kind, score: 0.9 };
-        let cases: &[(&str, &[(usize, usize, EntityType)], &[TagSpan], &[(usize, usize, EntityType)])] = &[
-            ("no rules: the tagger span is added", &[], &[t(3, 5, Pers)], &[(3, 5, Pers)]),
-            ("rule span elsewhere: both kept", &[(1, 2, Occ)], &[t(3, 5, Pers)], &[(3, 5, Pers)]),
-            ("title glued to the name is trimmed off", &[(1, 2, Occ), (2, 3, Norp)], &[t(1, 5, Pers)], &[(3, 5, Pers)]),
-            ("context inside the span splits it: dropped", &[(3, 4, Date)], &[t(2, 5, Pers)], &[]),
-            ("overlap with a rule name: dropped", &[(9, 10, Gpe)], &[t(8, 10, Loc)], &[]),
-            ("same stretch as a rule name: dropped", &[(3, 5, Pers)], &[t(3, 5, Pers)], &[]),
-            ("span only over context: dropped", &[(1, 2, Occ)], &[t(1, 2, Pers)], &[]),
-            ("unknown place is GPE", &[], &[t(9, 10, Loc)], &[(9, 10, Gpe)]),
-            ("place opened by a descriptor is LOC", &[], &[t(6, 8, Loc)], &[(6, 8, Loc)]),
-            ("low confidence: dropped", &[], &[TagSpan { first: 3, last: 5, kind: Pers, score: 0.2 }], &[]),
-            ("punctuation at the edge is trimmed", &[], &[t(9, 11, Loc)], &[(9, 10, Gpe)]),
-            ("types beyond PERS/ORG/LOC never come from the tagger", &[], &[t(1, 2, Occ)], &[]),
+        let weak = |first, last, kind| TagSpan { first, last, kind, score: 0.6 };
+        type Case<'a> = (&'a str, &'a [(usize, usize, EntityType)], &'a [TagSpan], &'a [(usize, usize, EntityType)], &'a [usize]);
+        let cases: &[Case] = &[
+            ("no rules: the tagger span is added", &[], &[t(3, 5, Pers)], &[(3, 5, Pers)], &[]),
+            ("rule span elsewhere: both kept", &[(1, 2, Occ)], &[t(3, 5, Pers)], &[(3, 5, Pers)], &[]),
+            ("title and nationality glued to the name are trimmed off", &[(1, 2, Occ), (2, 3, Norp)], &[t(1, 5, Pers)], &[(3, 5, Pers)], &[]),
+            ("a date inside a name: dropped", &[(3, 4, Date)], &[t(2, 5, Pers)], &[], &[]),
+            ("overlap with a rule place that sticks out: dropped", &[(9, 10, Gpe)], &[t(8, 10, Loc)], &[], &[]),
+            ("same stretch as a rule name: the rule wins", &[(3, 5, Pers)], &[t(3, 5, Pers)], &[], &[]),
+            ("a rule person inside a tagger org: dropped", &[(14, 16, Pers)], &[t(11, 16, Org)], &[], &[]),
+            ("span only over context: dropped", &[(1, 2, Occ)], &[t(1, 2, Pers)], &[], &[]),
+            ("org holds its nationality (outermost wins)", &[(13, 14, Norp)], &[t(11, 14, Org)], &[(11, 14, Org)], &[0]),
+            ("org holds a title span of its name", &[(12, 13, Occ)], &[t(11, 14, Org)], &[(11, 14, Org)], &[0]),
+            ("weak org does not replace rules", &[(13, 14, Norp)], &[weak(11, 14, Org)], &[], &[]),
+            ("person holds a nisba", &[(15, 16, Norp)], &[t(14, 16, Pers)], &[(14, 16, Pers)], &[0]),
+            ("a place never holds a rule span", &[(9, 10, Gpe)], &[t(9, 11, Loc)], &[], &[]),
+            ("unknown place is GPE", &[], &[t(9, 10, Loc)], &[(9, 10, Gpe)], &[]),
+            ("place opened by a descriptor is LOC", &[], &[t(6, 8, Loc)], &[(6, 8, Loc)], &[]),
+            ("low confidence: dropped", &[], &[TagSpan { first: 3, last: 5, kind: Pers, score: 0.2 }], &[], &[]),
+            ("punctuation at the edge is trimmed", &[], &[t(9, 11, Loc)], &[(9, 10, Gpe)], &[]),
+            ("types beyond PERS/ORG/LOC never come from the tagger", &[], &[t(1, 2, Occ)], &[], &[]),
         ];
-        for (name, rules, tagged, want) in cases {
-            let got: Vec<(usize, usize, EntityType)> = merge(&toks, rules, tagged).into_iter().map(|a| (a.first, a.last, a.kind)).collect();
-            assert_eq!(got, *want, "case {name:?}: merge policy in src/tagger/merge.rs");
+        for (name, rules, tagged, want, removed) in cases {
+            let m = merge(&toks, rules, tagged);
+            let got: Vec<(usize, usize, EntityType)> = m.added.iter().map(|a| (a.first, a.last, a.kind)).collect();
+            assert_eq!(got, *want, "case {name:?}: added spans (policy in src/tagger/merge.rs)");
+            assert_eq!(m.removed, *removed, "case {name:?}: removed rule spans");
         }
     }
 
@@ -175,7 +235,8 @@ mod tests {
         let tagged: Vec<TagSpan> = (0..6).map(|i| TagSpan { first: i, last: i + 2, kind: Org, score: 0.9 }).collect();
         let rules = [(2, 3, Occ)];
         let got = merge(&toks, &rules, &tagged);
-        let mut all: Vec<(usize, usize)> = got.iter().map(|a| (a.first, a.last)).chain(rules.iter().map(|r| (r.0, r.1))).collect();
+        let kept = rules.iter().enumerate().filter(|(i, _)| !got.removed.contains(i)).map(|(_, r)| (r.0, r.1));
+        let mut all: Vec<(usize, usize)> = got.added.iter().map(|a| (a.first, a.last)).chain(kept).collect();
         all.sort();
         for w in all.windows(2) {
             assert!(w[0].1 <= w[1].0, "spans {:?} and {:?} overlap", w[0], w[1]);

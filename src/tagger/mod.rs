@@ -14,7 +14,7 @@ use crate::entities::EntityType;
 use crate::lexicon::Lexicon;
 use crate::text::{clitics, Prepared, Token, TokenKind};
 use features::Features;
-use model::{type_of, viterbi, Model, NTAGS};
+use model::{o_costs, type_of, viterbi, Model, NTAGS};
 use std::sync::OnceLock;
 
 /// The embedded model file.
@@ -47,8 +47,8 @@ pub struct TagSpan {
     pub last: usize,
     /// `Pers`, `Org` or `Loc`.
     pub kind: EntityType,
-    /// Confidence in (0, 1): the logistic of the mean margin of the
-    /// chosen tags over the best other tag.
+    /// Confidence in [0.5, 1): the logistic of how much the best tag
+    /// sequence loses when the weakest token of the span is tagged O.
     pub score: f32,
 }
 
@@ -60,6 +60,9 @@ pub struct Scratch {
     emis: Vec<[f32; NTAGS]>,
     back: Vec<[u8; NTAGS]>,
     path: Vec<usize>,
+    fwd: Vec<[f32; NTAGS]>,
+    bwd: Vec<[f32; NTAGS]>,
+    costs: Vec<f32>,
 }
 
 impl Scratch {
@@ -97,6 +100,7 @@ pub fn tag(p: &Prepared, lex: &Lexicon, model: &Model) -> Vec<TagSpan> {
     for s in &p.sentences {
         let toks = &p.tokens[s.first..s.last];
         scratch.tag_sentence(toks, lex, model);
+        o_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.fwd, &mut scratch.bwd, &mut scratch.costs);
         let path = &scratch.path;
         let mut i = 0;
         while i < path.len() {
@@ -116,15 +120,8 @@ pub fn tag(p: &Prepared, lex: &Lexicon, model: &Model) -> Vec<TagSpan> {
                 _ => None,
             };
             if let Some(kind) = kind {
-                let margin: f32 = (i..j)
-                    .map(|k| {
-                        let e = &scratch.emis[k];
-                        let chosen = e[path[k]];
-                        let other = e.iter().enumerate().filter(|&(c, _)| c != path[k]).map(|(_, &v)| v).fold(f32::NEG_INFINITY, f32::max);
-                        chosen - other
-                    })
-                    .sum::<f32>()
-                    / (j - i) as f32;
+                // The cheapest way to lose a token of the span.
+                let margin = scratch.costs[i..j].iter().copied().fold(f32::INFINITY, f32::min);
                 out.push(TagSpan { first: s.first + i, last: s.first + j, kind, score: 1.0 / (1.0 + (-margin).exp()) });
             }
             i = j;

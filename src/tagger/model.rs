@@ -13,6 +13,9 @@
 //! NTAGS × n × i8              weights, tag by tag (all features of tag 0, then tag 1 …)
 //! ```
 
+// Loops over tag indices read better than iterator chains over 9×9 matrices.
+#![allow(clippy::needless_range_loop)]
+
 /// The tags, BIO over the four ANERcorp types. MISC is learned (it helps
 /// tell names apart) but never reported.
 pub const TAGS: [&str; NTAGS] = ["O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
@@ -303,6 +306,55 @@ pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f3
     }
 }
 
+/// For each token, how much lower the best path is when that token is
+/// forced to `O` (0 when the best path already has `O` there): the cost of
+/// dropping the token from an entity. Max-product forward and backward
+/// passes under the same constraints as [`viterbi`].
+pub fn o_costs(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, fwd: &mut Vec<[f32; NTAGS]>, bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
+    const NEG: f32 = f32::NEG_INFINITY;
+    let n = emis.len();
+    out.clear();
+    fwd.clear();
+    bwd.clear();
+    if n == 0 {
+        return;
+    }
+    let mut a = [NEG; NTAGS];
+    for c in 0..NTAGS {
+        if allowed(None, c) {
+            a[c] = trans(None, c) + emis[0][c];
+        }
+    }
+    fwd.push(a);
+    for e in &emis[1..] {
+        let prev = *fwd.last().expect("pushed");
+        let mut next = [NEG; NTAGS];
+        for c in 0..NTAGS {
+            for p in 0..NTAGS {
+                if prev[p] > NEG && allowed(Some(p), c) {
+                    next[c] = next[c].max(prev[p] + trans(Some(p), c));
+                }
+            }
+            next[c] += e[c];
+        }
+        fwd.push(next);
+    }
+    bwd.resize(n, [0.0; NTAGS]);
+    for i in (0..n - 1).rev() {
+        let mut b = [NEG; NTAGS];
+        for p in 0..NTAGS {
+            for c in 0..NTAGS {
+                if allowed(Some(p), c) {
+                    b[p] = b[p].max(trans(Some(p), c) + emis[i + 1][c] + bwd[i + 1][c]);
+                }
+            }
+        }
+        bwd[i] = b;
+    }
+    let best = fwd[n - 1].iter().copied().fold(NEG, f32::max);
+    out.extend((0..n).map(|i| (best - (fwd[i][0] + bwd[i][0])).max(0.0)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,7 +386,7 @@ mod tests {
         emis[1][tag_index("I-ORG").unwrap()] = 5.0;
         emis[1][tag_index("B-ORG").unwrap()] = 4.0;
         emis[2][tag_index("I-PERS").unwrap()] = 5.0;
-        emis[2][tag_index("I-ORG").unwrap()] = 1.0;
+        emis[2][tag_index("I-ORG").unwrap()] = 2.0;
         let (mut back, mut out) = (Vec::new(), Vec::new());
         viterbi(&emis, |_, _| 0.0, &mut back, &mut out);
         let tags: Vec<&str> = out.iter().map(|&t| TAGS[t]).collect();
@@ -342,6 +394,16 @@ mod tests {
         for w in out.windows(2) {
             assert!(allowed(Some(w[0]), w[1]), "{} -> {} breaks BIO", TAGS[w[0]], TAGS[w[1]]);
         }
+    }
+
+    #[test]
+    fn cost_of_dropping_a_token() {
+        let mut emis = vec![[0f32; NTAGS]; 3];
+        emis[1][tag_index("B-PERS").unwrap()] = 3.0;
+        emis[2][tag_index("I-PERS").unwrap()] = 1.0;
+        let (mut f, mut b, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        o_costs(&emis, |_, _| 0.0, &mut f, &mut b, &mut out);
+        assert_eq!(out, [0.0, 4.0, 1.0], "O costs nothing where the best path has O; O for B-PERS also loses the I-PERS after it (3 + 1); O for I-PERS loses 1");
     }
 
     #[test]
