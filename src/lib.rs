@@ -19,10 +19,16 @@
 pub mod entities;
 pub mod lexicon;
 pub mod meetings;
+pub mod rules;
 pub mod tagger;
 pub mod text;
 pub mod topics;
 
+/// The JavaScript API (wasm32 only): what `pkg/kashif.js` exports.
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_api {
+    pub use crate::wasm::{analyze, version, JsAnalyzer as Analyzer};
+}
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -339,3 +345,8 @@ pub fn analyze(text: &str) -> Analysis {
         stats: Stats { characters: text.chars().count() as u32, length: text.encode_utf16().count() as u32, tokens: 0, sentences: 0 },
     })
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

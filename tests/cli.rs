@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The command line as the evaluation harness uses it.
 
 use std::io::Write;

@@ -43,6 +43,9 @@ NEAR = set('DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE '
 DESCRIPTORS = ('مدينة ', 'شعبية ', 'قرية ', 'بلدية ', 'محافظة ', 'ولاية ', 'قصبة ')
 
 
+DESCRIPTOR_KEYS = {key(d) for d in DESCRIPTORS} | {key(d) for d in ('المدينة ', 'مدينه ', 'مدن ', 'العاصمة ')}
+
+
 def strip_descriptor(n):
     """Descriptor nouns stay outside a place span (spec rule 8): 'مدينة هون' -> 'هون'."""
     for d in DESCRIPTORS:
@@ -110,7 +113,7 @@ def main():
             continue
         names = [strip_descriptor(n.strip()) for n in v['alternatenames'] if is_arabic(n.strip())]
         names += LY_EXTRA.get(gid, [])
-        names = [n for n in dict.fromkeys(names) if n and (gid, key(n)) not in DROP]
+        names = [n for n in dict.fromkeys(names) if n and (gid, key(n)) not in DROP and key(n + ' ') not in DESCRIPTOR_KEYS]
         if not names:
             continue
         plain = [n for n in names if not (set(n) & HARAKAT)] or names

@@ -109,6 +109,8 @@ def main():
         # the surface letter ى, so the corpus count of على must not flag the name.
         return k != 'علي' and o[k] >= 3 and o[k] > 2 * pers[k]
 
+    # title words (لواء، أمير، رئيس) are not given names even if a name table lists them
+    titles = {key(r[0]) for r in read_tsv(os.path.join(HERE, 'src', 'titles.tsv')) if r[0] != 'name'}
     given = {}  # key -> [name, english, gender, gsrc, src]
     for name, g, en in read_tsv(os.path.join(HERE, 'given_names_curated.tsv')):
         if name == 'name':
@@ -119,14 +121,14 @@ def main():
         if not is_arabic(name) or len(key(name)) < 2:
             continue
         k = key(name)
-        if k in given or k in PARTICLES or k.startswith('ال') or common(k):
+        if k in given or k in PARTICLES or k in titles or k.startswith('ال') or common(k):
             continue  # the npm table also holds ordinary words and titles; keep only name-like entries
         given[k] = [name, rev.get(k, en.title()), guess_gender(k), 'guess', 'npm']
     known = set(given)
     for w, n in first.items():
         w = strip_clitic(w, known)
         k = key(w)
-        if not is_arabic(w) or len(k) < 2 or k in PARTICLES or k in ORDINALS or k in given:
+        if not is_arabic(w) or len(k) < 2 or k in PARTICLES or k in ORDINALS or k in titles or k in given:
             continue
         given[k] = [w, rev.get(k, ''), guess_gender(k), 'guess', 'corpus']
 

@@ -25,13 +25,11 @@
 //! `GIVEN`, …; a GPE with a `city` attribute also gives `GPE:city`), so
 //! new lexicon files feed the tagger without code changes (retrain).
 
-use crate::lexicon::{Entry, Lexicon};
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{clitics, Token, TokenKind};
 
 /// Most lexicon tags kept per token.
-const MAX_LEX: usize = 8;
+const MAX_LEX: usize = 10;
 
 /// FNV-1a, 32 bits.
 #[derive(Clone, Copy)]
@@ -294,32 +292,20 @@ fn entry_classes(e: &Entry, add: &mut impl FnMut(u32)) {
     }
     let Some(tag) = class_tag(e) else { return };
     add(hash_str(tag));
+    let list = match e.part {
+        Part::Name => "name",
+        Part::Title => "title",
+        Part::Head => "head",
+        Part::Given => "given",
+        Part::Family => "family",
+        Part::Common => "common",
+    };
+    add(Fnv::new(0).piece(tag).piece(list).finish());
     let sub = ["part", "kind"].iter().find_map(|k| e.attr(k)).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| e.attr(k).is_some()));
     if let Some(sub) = sub {
         add(Fnv::new(0).piece(tag).piece(sub).finish());
     }
 }
-
-/// Single-word name lists the phrase lexicon does not index: given and
-/// family names and cities, read with the lexicon module's parser.
-fn name_lists() -> &'static HashMap<String, Vec<Entry>> {
-    static LISTS: OnceLock<HashMap<String, Vec<Entry>>> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut m: HashMap<String, Vec<Entry>> = HashMap::new();
-        for (file, content) in NAME_FILES {
-            for e in crate::lexicon::parse(file, content).unwrap_or_else(|e| panic!("{e}")) {
-                m.entry(e.key.clone()).or_default().push(e);
-            }
-        }
-        m
-    })
-}
-
-const NAME_FILES: &[(&str, &str)] = &[
-    ("given_names.tsv", include_str!("../../data/given_names.tsv")),
-    ("family_names.tsv", include_str!("../../data/family_names.tsv")),
-    ("cities.tsv", include_str!("../../data/cities.tsv")),
-];
 
 /// Collects the lexicon classes of every reading of `key` (and of each
 /// stem without its article) into `info`.
@@ -330,11 +316,10 @@ fn lexicon_tags(key: &str, lex: &Lexicon, info: &mut Info) {
             info.nlex += 1;
         }
     };
-    let names = name_lists();
     for r in clitics::readings(key) {
         let stems = [Some(r.stem.as_str()), clitics::without_article(&r.stem)];
         for s in stems.into_iter().flatten() {
-            for e in lex.get(s).chain(names.get(s).into_iter().flatten()) {
+            for e in lex.get(s).chain(lex.given(s)).chain(lex.family(s)) {
                 entry_classes(e, &mut add);
             }
         }

@@ -4,7 +4,11 @@
 //! finds what they do not know. For each tagger span (PERS, ORG or a
 //! place), in order:
 //!
-//! 1. **Confidence.** A span below [`MIN_SCORE`] is dropped.
+//! 1. **Confidence.** A span below [`MIN_SCORE`] is dropped, and so is a
+//!    span whose last word is an ordinary word of the corpora
+//!    (`common_words.tsv`) that no name list knows, and an ORG span that
+//!    opens with an organization head noun (`org_heads.tsv`: the rules'
+//!    grammar of such names already declined it) ([`apply`]).
 //! 2. **Context is trimmed off the edges.** Rule spans of a title or
 //!    date (OCC, DATE) at either edge, and of a nationality (NORP) at the
 //!    left edge, are cut off: `الرئيس الأمريكي جورج بوش` tagged PERS, with
@@ -155,16 +159,21 @@ pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[T
 
 /// Runs the embedded tagger over `p` and adds the spans the policy
 /// accepts to the rule candidates `candidates` (sorted, not overlapping),
-/// which stay sorted by start and free of overlaps.
-pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<'l>>) {
+/// which stay sorted by start and free of overlaps. Returns whether it
+/// added any.
+pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<'l>>) -> bool {
     let tagged = super::tag(p, lex, super::builtin());
     if tagged.is_empty() {
-        return;
+        return false;
     }
     let rules: Vec<(usize, usize, EntityType)> = candidates.iter().map(|c| (c.first, c.last, c.kind)).collect();
+    let tagged: Vec<TagSpan> = tagged
+        .into_iter()
+        .filter(|s| !(ends_in_common_word(&p.tokens[s.first..s.last], lex) || (s.kind == EntityType::Org && opens_with_head(&p.tokens[s.first], lex))))
+        .collect();
     let merged = merge(&p.tokens, &rules, &tagged);
     if merged.added.is_empty() {
-        return;
+        return false;
     }
     for &i in merged.removed.iter().rev() {
         candidates.remove(i);
@@ -181,9 +190,26 @@ pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<
             key.push(' ');
             key.push_str(&t.key);
         }
-        candidates.push(Candidate { start, end, first: a.first, last: a.last, kind: a.kind, key, entry: None, score: score.min(0.85) });
+        candidates.push(Candidate { start, end, first: a.first, last: a.last, kind: a.kind, key, entry: None, score: score.min(0.85), rule: "tagger", value: None });
     }
     candidates.sort_by_key(|c| c.start);
+    true
+}
+
+/// Whether a word is a head noun of organization names (`org_heads.tsv`):
+/// the rules' grammar of such names already declined the span.
+fn opens_with_head(t: &Token, lex: &Lexicon) -> bool {
+    clitics::readings(&t.key).iter().any(|r| lex.get(&r.stem).any(|e| e.part == crate::lexicon::Part::Head))
+}
+
+/// Whether the last word of a span is an ordinary word of the corpora
+/// (`common_words.tsv`): names end in a name (`منظمة تمتلك إمكانيات`
+/// is not one).
+fn ends_in_common_word(toks: &[Token], lex: &Lexicon) -> bool {
+    toks.iter().rev().find(|t| is_word(t)).is_some_and(|t| {
+        let rs = clitics::readings(&t.key);
+        lex.is_common(&t.key) && !rs.iter().any(|r| lex.get(&r.stem).next().is_some() || lex.given(&r.stem).is_some() || lex.family(&r.stem).is_some())
+    })
 }
 
 #[cfg(test)]
