@@ -162,7 +162,11 @@ pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[T
 /// which stay sorted by start and free of overlaps. Returns whether it
 /// added any.
 pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<'l>>) -> bool {
-    let tagged = super::tag(p, lex, super::builtin());
+    let model = super::builtin();
+    if model.is_empty() {
+        return false;
+    }
+    let tagged = super::tag(p, lex, model);
     if tagged.is_empty() {
         return false;
     }
