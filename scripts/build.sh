@@ -8,4 +8,6 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 mode=--release
 [ "${1:-}" = "--dev" ] && mode=--dev
 wasm-pack build "$mode" --target web --out-dir pkg --out-name kashif --no-pack >&2
+# The widget (<kashif-analyzer>) and its view helpers ship beside kashif.js.
+cp js/widget.js js/widget.d.ts js/ui.js js/world.js pkg/
 node scripts/package-json.mjs

@@ -11,7 +11,7 @@ const pkg = {
   description: field("description"),
   license: field("license"),
   repository: { type: "git", url: field("repository") },
-  keywords: ["arabic", "ner", "named-entity-recognition", "nlp", "wasm", "news", "topics"],
+  keywords: ["arabic", "ner", "named-entity-recognition", "nlp", "wasm", "news", "topics", "web-component", "custom-element"],
   type: "module",
   main: "kashif.js",
   module: "kashif.js",
@@ -20,9 +20,10 @@ const pkg = {
   exports: {
     ".": { types: "./kashif.d.ts", import: "./kashif.js", default: "./kashif.js" },
     "./kashif_bg.wasm": "./kashif_bg.wasm",
-    ...(existsSync(new URL("../pkg/widget.js", import.meta.url)) ? { "./widget": "./widget.js" } : {}),
+    ...(existsSync(new URL("../pkg/widget.js", import.meta.url)) ? { "./widget": { types: "./widget.d.ts", import: "./widget.js", default: "./widget.js" } } : {}),
   },
-  sideEffects: ["./snippets/*"],
+  // widget.js defines the custom element when it loads.
+  sideEffects: ["./snippets/*", "./widget.js"],
 };
 writeFileSync(new URL("../pkg/package.json", import.meta.url), JSON.stringify(pkg, null, 2) + "\n");
 console.error(`pkg/package.json written (${files.length} files)`);

@@ -4,7 +4,7 @@
 #   scripts/setup.sh            toolchain, wasm tools, browsers, npm tools
 # Sourced by scripts/demo.sh and scripts/test.sh.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -42,9 +42,10 @@ if ! have chromium || ! have chromedriver; then log "installing chromium and chr
 if ! have firefox-esr && ! have firefox; then log "installing firefox-esr"; apt_install firefox-esr; fi
 if ! have geckodriver; then log "installing geckodriver (about 3 minutes)"; cargo install geckodriver; fi
 
-# npm tools: wasm-opt (binaryen 132; never Debian's binaryen 108) and playwright-core.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  log "installing npm dev tools (binaryen, playwright-core)"
+# npm tools: wasm-opt (binaryen 132; never Debian's binaryen 108), playwright-core,
+# esbuild (the bundler example's test), world-atlas + topojson-client (scripts/world-map.mjs).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/esbuild ]; then
+  log "installing npm dev tools (binaryen, playwright-core, esbuild, world-atlas)"
   npm install --no-audit --no-fund --loglevel=error
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
