@@ -184,7 +184,12 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
         let lastw = &p.tokens[c.last - 1];
         let words: Vec<String> = p.tokens[c.first..c.last].iter().map(|t| t.key.clone()).collect();
         let multi = words.len() >= 2 && p.tokens[c.last - 2].key != "ال";
-        let surname_ok = matches!(classify(lex, lastw, p.text), NameWord::Family | NameWord::Unknown) && lastw.key.chars().count() >= 3;
+        // the last word of a full name, even a given name (محمود توفيق → توفيق)
+        let surname_ok = match classify(lex, lastw, p.text) {
+            NameWord::Family | NameWord::Unknown | NameWord::AlNoun => true,
+            NameWord::Given => multi,
+            _ => false,
+        } && lastw.key.chars().count() >= 3;
         if (multi || c.rule == "pers-after-title") && surname_ok && !names.contains(&words) {
             names.push(words);
         }
@@ -306,6 +311,11 @@ fn person_context(p: &Prepared, lex: &Lexicon, taken: &[Candidate], at: usize) -
         }
         k -= 1;
         let c = &taken[k];
+        // سفير إيطاليا لدى ليبيا: the country after لدى hosts the ambassador
+        if c.kind == EntityType::Gpe && c.first > 0 && p.tokens[c.first - 1].key == "لدي" {
+            tok = c.first - 1;
+            continue;
+        }
         match c.kind {
             EntityType::Occ => titles.insert(0, p.slice(c.start, c.end).to_string()),
             EntityType::Norp | EntityType::Gpe | EntityType::Org => {
@@ -318,6 +328,27 @@ fn person_context(p: &Prepared, lex: &Lexicon, taken: &[Candidate], at: usize) -
         tok = c.first;
     }
     (titles, country)
+}
+
+/// The English spelling of a person's name when the lexicon knows every
+/// word of it (`خليفة حفتر` → `Khalifa Haftar`).
+fn english_name(lex: &Lexicon, key: &str) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in key.split(' ') {
+        let en = match w {
+            "بن" => "bin".to_string(),
+            "ابن" => "Ibn".to_string(),
+            "بنت" => "bint".to_string(),
+            "ابو" | "ابي" | "ابا" => "Abu".to_string(),
+            "ال" => "Al".to_string(),
+            _ => {
+                let e = lex.given(w).filter(|e| !e.english.is_empty()).or_else(|| lex.family(w).filter(|e| !e.english.is_empty()))?;
+                e.english.clone()
+            }
+        };
+        out.push(en);
+    }
+    (!out.is_empty()).then(|| out.join(" "))
 }
 
 /// Groups the mentions: surname and partial mentions of a person join the
@@ -365,7 +396,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
                 let (name, english, country, place) = match c.kind {
                     EntityType::Pers => {
                         let h = &taken[person_of[i].unwrap_or(i)];
-                        (p.slice(h.start, h.end).to_string(), None, None, None)
+                        (p.slice(h.start, h.end).to_string(), english_name(lex, &h.key), None, None)
                     }
                     _ => {
                         let name = c.entry.map(|e| e.name.clone()).unwrap_or_else(|| p.slice(c.start, c.end).to_string());
@@ -482,6 +513,19 @@ mod tests {
         assert_eq!(grp.titles, vec!["وزير الداخلية".to_string()]);
         assert_eq!(grp.country.as_deref(), Some("Türkiye"), "the nationality before the name gives the country");
         assert_eq!(grp.mentions, 3);
+    }
+
+    #[test]
+    fn english_names_of_persons() {
+        let lex = Lexicon::builtin();
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("both words known", "خليفه حفتر", Some("Khalifa Haftar")),
+            ("nasab chain", "سيف بن زايد", Some("Saif bin Zayed")),
+            ("unknown word", "علي يرلي كايا", None),
+        ];
+        for (name, key, want) in cases {
+            assert_eq!(english_name(lex, key).as_deref(), *want, "case {name:?}: English of {key:?}");
+        }
     }
 
     #[test]

@@ -301,9 +301,13 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
             if words.iter().enumerate().skip(1).any(|(k, w)| p.tokens.get(i + k).is_none_or(|t| t.key != *w)) {
                 continue;
             }
-            let last = i + words.len();
+            let mut last = i + words.len();
+            // أمس الثلاثاء: the day and its weekday are one span (like اليوم الاثنين)
+            if p.tokens.get(last).is_some_and(|t| WEEKDAYS.contains(&t.key.as_str())) {
+                last += 1;
+            }
             // اليوم الوطني / اليوم العالمي: a named day, not today
-            if words == ["اليوم"] && p.tokens.get(last).is_some_and(|t| t.key.starts_with("ال") && is_word(t)) {
+            if words == ["اليوم"] && last == i + 1 && p.tokens.get(last).is_some_and(|t| t.key.starts_with("ال") && is_word(t)) {
                 continue;
             }
             push(&mut out, i, last, skip, base.map(|b| iso(civil_from_days(days_from_civil(b) + offset))));
@@ -349,6 +353,7 @@ mod tests {
             ("weekday with its date", "يوم الثلاثاء الموافق 5/8/2008", &[("يوم الثلاثاء الموافق 5/8/2008", Some("2008-08-05"))]),
             ("bare year after a preposition", "منذ 2011 وحتى 2014", &[("2011", Some("2011")), ("2014", Some("2014"))]),
             ("a count is not a year", "وصل 2000 مهاجر", &[]),
+            ("yesterday with its weekday", "date 2025-03-12 التقى، أمس الثلاثاء، السفير", &[("2025-03-12", Some("2025-03-12")), ("أمس الثلاثاء", Some("2025-03-11"))]),
             ("yesterday with a conjunction", "date 2024-01-10 وأمس قال", &[("2024-01-10", Some("2024-01-10")), ("أمس", Some("2024-01-09"))]),
         ];
         for (name, text, want) in cases {

@@ -20,6 +20,11 @@ const ORDINALS: &[&str] = &[
     "والثلاثين", "والاربعين", "والخمسين", "والستين", "والسبعين", "والثمانين", "والتسعين",
 ];
 
+/// Adjectives that name a summit by its region (`القمة العربية`).
+const REGIONAL: &[&str] = &["العربيه", "الافريقيه", "الخليجيه", "الاوروبيه", "الاسلاميه", "الاورومتوسطيه", "المغاربيه"];
+/// Heads that a regional adjective names (`القمة العربية الرابعة والثلاثين`).
+const REGIONAL_HEADS: &[&str] = &["القمه", "قمه"];
+
 /// The end of an ordinal at `j` (`الحادية والأربعين`, `الــ41`, `41`).
 fn ordinal(p: &Prepared, j: usize) -> Option<usize> {
     let t = p.tokens.get(j)?;
@@ -45,6 +50,13 @@ pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
         }
         let Some((skip, head)) = stem_where(p, i, &|s| HEADS.contains(&s)) else { continue };
         let mut j = i + 1;
+        // القمة العربية (الرابعة والثلاثين): a summit named by its region
+        if REGIONAL_HEADS.contains(&head.as_str()) && p.tokens.get(j).is_some_and(|t| REGIONAL.contains(&t.key.as_str())) {
+            let end = ordinal(p, j + 1).unwrap_or(j + 1);
+            let key = std::iter::once(head.clone()).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
+            out.push(candidate(p, i, end, skip, EntityType::Event, key, None, 0.8, "event-regional"));
+            continue;
+        }
         let ord = ordinal(p, j);
         if let Some(e) = ord {
             j = e;
@@ -78,6 +90,7 @@ mod tests {
             ("ordinal words and body", "أعمال الدورة الحادية والأربعين لمجلس وزراء الداخلية العرب التي", &[("EVENT", "الدورة الحادية والأربعين لمجلس وزراء الداخلية العرب")]),
             ("ordinal number with tatweel", "في الدورة الــ41 لمجلس وزراء الداخلية العرب.", &[("EVENT", "الدورة الــ41 لمجلس وزراء الداخلية العرب")]),
             ("summit named by a city", "على هامش قمة بغداد", &[("EVENT", "قمة بغداد")]),
+            ("regional summit with ordinal", "تنعقد القمة العربية الرابعة والثلاثين في بغداد", &[("EVENT", "القمة العربية الرابعة والثلاثين")]),
             ("session without a body is not named", "في الدورة الثانية من البرنامج", &[]),
         ];
         let lex = Lexicon::builtin();

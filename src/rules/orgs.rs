@@ -83,7 +83,7 @@ fn name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     }
     let k = t.key.as_str();
     // a preposition before a known word is no name (مستشفى لرويترز)
-    let behind_clitic = clitics::readings(k).iter().skip(1).any(|r| lex.is_common(&r.stem) || !lex.phrases(Part::Name).ids(&r.stem).is_empty());
+    let behind_clitic = clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 3 && (lex.is_common(&r.stem) || !lex.phrases(Part::Name).ids(&r.stem).is_empty()));
     lex.given(k).is_some_and(|g| !g.common())
         || lex.family(k).is_some_and(|f| !f.common())
         || (!lex.is_common(k) && !behind_clitic && k.chars().count() >= 3 && lex.phrases(Part::Title).ids(k).is_empty() && !k.ends_with("ات") && !k.ends_with("ون"))

@@ -40,6 +40,10 @@ pub enum NameWord {
     Family,
     /// In no list and not an ordinary word.
     Unknown,
+    /// An unknown word with the article that is not a masculine nisba
+    /// (`الخراز`, but also `القومية`, `الأوقاف`): a name word only after a
+    /// given or family name.
+    AlNoun,
     /// Not a name word.
     Stop,
 }
@@ -71,7 +75,7 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     if k.chars().count() < 2 || k.starts_with('و') || k.starts_with("بال") || k.starts_with("لل") || k.starts_with("فال") || k.starts_with("كال") {
         return NameWord::Stop;
     }
-    if crate::text::clitics::readings(k).iter().skip(1).any(|r| lex.is_common(&r.stem)) {
+    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && lex.is_common(&r.stem)) {
         return NameWord::Stop;
     }
     // titles, portfolios and organization heads are not names (مدير عام هيئة)
@@ -81,7 +85,7 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     // with the article, only a masculine nisba is a family name nobody listed
     // (الحفني); القومية، الأوقاف، المساهمين are nouns and adjectives
     if k.starts_with("ال") && !k.ends_with('ي') {
-        return NameWord::Stop;
+        return NameWord::AlNoun;
     }
     NameWord::Unknown
 }
@@ -102,8 +106,25 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
     let n = p.tokens.len();
     let mut end = j;
     let mut k = j;
+    let mut prev = NameWord::Stop;
     while k < n && k - j < MAX_CHAIN && !blocked[k] {
-        let w = classify(lex, &p.tokens[k], p.text);
+        let mut w = classify(lex, &p.tokens[k], p.text);
+        // after a title, a given name that is also an ordinary word (الطاهر) opens a name
+        // when a name word follows it
+        let surface = p.tokens[k].text(p.text);
+        let given_spelling = lex.given(&p.tokens[k].key).is_some_and(|g| !(surface.ends_with('ى') && !g.name.ends_with('ى')));
+        if w == NameWord::Stop && licensed && k == j && given_spelling && k + 1 < n && !blocked[k + 1] {
+            if matches!(classify(lex, &p.tokens[k + 1], p.text), NameWord::Given | NameWord::Family | NameWord::Unknown) {
+                w = NameWord::Given;
+            }
+        }
+        if w == NameWord::AlNoun && !matches!(prev, NameWord::Given | NameWord::Family) {
+            break;
+        }
+        if w == NameWord::AlNoun && !licensed && looks_like_verb_or_plural(&p.tokens[k].key) {
+            break;
+        }
+        prev = w;
         match w {
             NameWord::Stop => break,
             NameWord::Connector => {
@@ -189,6 +210,12 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
                 j = c.last;
             }
         }
+        // السفير الليبي لدى مصر عبد المطلب ثابت: the host country after لدى
+        if p.tokens.get(j).is_some_and(|t| t.key == "لدي") {
+            if let Some(c) = others.iter().filter(|c| c.first == j + 1 && c.kind == EntityType::Gpe).max_by_key(|c| c.last) {
+                j = c.last;
+            }
+        }
         // a comma may stand between the title and the name: وزير الداخلية، عماد
         let mut after_comma = false;
         if p.tokens.get(j).is_some_and(|t| t.key == "،" || t.key == ",") {
@@ -251,6 +278,10 @@ mod tests {
             ("quoted nasab chain with al", "نظيره الإماراتي “سيف بن زايد أل نهيان ” ، علاقات", &[("PERS", "سيف بن زايد أل نهيان")]),
             ("given name and unknown nisba", "السفارة المصرية، تامر الحفني، مجموعة", &[("PERS", "تامر الحفني")]),
             ("title then surname only", "وقدم الوزير الطرابلسي رؤية وزارة", &[("PERS", "الطرابلسي")]),
+            ("common given name after a title", "وزير الخارجية الطاهر الباعور، أمس", &[("PERS", "الطاهر الباعور")]),
+            ("ambassador to a host country", "مع السفير الليبي لدى مصر عبد المطلب ثابت سبل", &[("PERS", "عبد المطلب ثابت")]),
+            ("family name with the article after a given name", "المتحدث باسم الوزارة العميد طارق الخراز إن", &[("PERS", "طارق الخراز")]),
+            ("institution after a title is no name", "رئيس اللجنة القومية العربية في نابلس", &[]),
             ("the preposition ala is not Ali", "أكد على ضرورة التعاون", &[]),
             ("given name alone is not a person", "قال محمد إن", &[]),
             ("western given name", "أعلن الرئيس الفرنسي إيمانويل ماكرون أمس", &[("PERS", "إيمانويل ماكرون")]),
