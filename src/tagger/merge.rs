@@ -166,7 +166,14 @@ pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<
     if model.is_empty() {
         return false;
     }
-    let tagged = super::tag(p, lex, model);
+    let owned;
+    let ix = if std::ptr::eq(lex, Lexicon::builtin()) {
+        super::features::LexIndex::builtin()
+    } else {
+        owned = super::features::LexIndex::new(lex);
+        &owned
+    };
+    let tagged = super::tag(p, ix, model);
     if tagged.is_empty() {
         return false;
     }

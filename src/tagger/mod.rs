@@ -13,8 +13,8 @@ pub mod model;
 use crate::entities::EntityType;
 use crate::lexicon::Lexicon;
 use crate::text::{clitics, Prepared, Token, TokenKind};
-use features::Features;
-use model::{o_costs, type_of, viterbi, Model, NTAGS};
+use features::{Features, LexIndex};
+use model::{decode_with_costs, type_of, viterbi, Model, NTAGS};
 use std::sync::OnceLock;
 
 /// The embedded model file.
@@ -66,11 +66,19 @@ pub struct Scratch {
 }
 
 impl Scratch {
-    /// Tags the tokens of one sentence; the result is in `self.path()`.
-    pub fn tag_sentence(&mut self, toks: &[Token], lex: &Lexicon, model: &Model) {
-        self.features.extract(toks, lex);
+    /// Prepares the tagging of a text whose tokens are `doc` (analyses
+    /// each distinct word once); then call [`Scratch::tag_sentence`] for
+    /// each of its sentences.
+    pub fn begin(&mut self, doc: &[Token], ix: &LexIndex) {
+        self.features.begin(doc, ix);
+    }
+
+    /// Tags the sentence `doc[first..last]` of the text given to
+    /// [`Scratch::begin`]; the result is in `self.path()`.
+    pub fn tag_sentence(&mut self, doc: &[Token], first: usize, last: usize, ix: &LexIndex, model: &Model) {
+        self.features.extract(doc, first, last, ix);
         self.emis.clear();
-        for i in 0..toks.len() {
+        for i in 0..last - first {
             self.emis.push(model.emissions(self.features.of(i)));
         }
         viterbi(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.path);
@@ -94,13 +102,28 @@ impl Scratch {
 
 /// Tags every sentence of `p` and returns the PERS, ORG and LOC spans
 /// (MISC is dropped), in order.
-pub fn tag(p: &Prepared, lex: &Lexicon, model: &Model) -> Vec<TagSpan> {
-    let mut scratch = Scratch::default();
+pub fn tag(p: &Prepared, ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
+    thread_local! {
+        // The buffers of the last text tagged on this thread, reused.
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut scratch) => tag_with(&mut scratch, p, ix, model),
+        Err(_) => tag_with(&mut Scratch::default(), p, ix, model),
+    })
+}
+
+/// [`tag`] with the caller's buffers.
+pub fn tag_with(scratch: &mut Scratch, p: &Prepared, ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
     let mut out = Vec::new();
+    scratch.begin(&p.tokens, ix);
     for s in &p.sentences {
-        let toks = &p.tokens[s.first..s.last];
-        scratch.tag_sentence(toks, lex, model);
-        o_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.fwd, &mut scratch.bwd, &mut scratch.costs);
+        scratch.features.extract(&p.tokens, s.first, s.last, ix);
+        scratch.emis.clear();
+        for i in 0..s.last - s.first {
+            scratch.emis.push(model.emissions(scratch.features.of(i)));
+        }
+        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs);
         let path = &scratch.path;
         let mut i = 0;
         while i < path.len() {
@@ -182,7 +205,7 @@ mod tests {
     fn tagger_finds_an_unknown_person() {
         let text = "وقال الرئيس الأمريكي جورج بوش في مؤتمر صحفي إن بلاده ستواصل الحرب.";
         let p = Prepared::new(text);
-        let spans = tag(&p, Lexicon::builtin(), builtin());
+        let spans = tag(&p, LexIndex::builtin(), builtin());
         let found: Vec<(EntityType, String)> = spans
             .iter()
             .map(|s| (s.kind, p.slice(p.tokens[s.first].start, p.tokens[s.last - 1].end).to_string()))

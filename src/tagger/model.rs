@@ -57,11 +57,19 @@ pub struct Model {
     scale: f32,
     /// `trans[p][c]`: prev tag p (NTAGS = start) to tag c.
     trans: [[f32; NTAGS]; NTAGS + 1],
-    /// Open-addressing table: feature hash (0 = empty) and its row.
-    slots: Vec<(u32, u32)>,
+    /// Open-addressing table of feature hash (0 = empty) and its weights,
+    /// in one 16-byte slot: a lookup touches one cache line.
+    slots: Vec<Slot>,
     mask: usize,
-    /// Row-major weights: row r holds the NTAGS weights of one feature.
-    weights: Vec<[i8; NTAGS]>,
+    len: usize,
+}
+
+/// One slot of the model's table.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    hash: u32,
+    weights: [i8; NTAGS],
 }
 
 /// The parts of a model, as the trainer produces them.
@@ -187,19 +195,18 @@ impl Parts {
 impl Model {
     /// Builds the lookup table of a model.
     pub fn new(parts: Parts) -> Model {
-        let cap = (parts.features.len() * 2).next_power_of_two().max(16);
+        let n = parts.features.len();
+        let cap = (n + n / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![(0u32, 0u32); cap];
-        let mut weights = Vec::with_capacity(parts.features.len());
-        for (row, (h, w)) in parts.features.into_iter().enumerate() {
+        let mut slots = vec![Slot::default(); cap];
+        for (h, w) in parts.features {
             let mut s = mix(h) & mask;
-            while slots[s].0 != 0 {
+            while slots[s].hash != 0 {
                 s = (s + 1) & mask;
             }
-            slots[s] = (h, row as u32);
-            weights.push(w);
+            slots[s] = Slot { hash: h, weights: w };
         }
-        Model { scale: parts.scale, trans: parts.trans, slots, mask, weights }
+        Model { scale: parts.scale, trans: parts.trans, slots, mask, len: n }
     }
 
     /// Reads a model file.
@@ -209,22 +216,28 @@ impl Model {
 
     /// How many features the model has.
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.len
     }
 
     /// Whether the model has no features.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.len == 0
     }
 
+    /// Whether feature `h` has weights in the model.
+    pub fn has(&self, h: u32) -> bool {
+        self.row(h).is_some()
+    }
+
+    #[inline]
     fn row(&self, h: u32) -> Option<&[i8; NTAGS]> {
         let mut s = mix(h) & self.mask;
         loop {
-            let (k, r) = self.slots[s];
-            if k == h {
-                return Some(&self.weights[r as usize]);
+            let slot = &self.slots[s];
+            if slot.hash == h {
+                return Some(&slot.weights);
             }
-            if k == 0 {
+            if slot.hash == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
@@ -250,48 +263,80 @@ impl Model {
     }
 }
 
-/// Spreads the bits of a hash over the table (the low bits of FNV are
-/// weak on short inputs).
+/// The slot a hash starts probing at: feature hashes leave a 64→32-bit
+/// mixer (see `features`), so their low bits are already uniform.
+#[inline]
 fn mix(h: u32) -> usize {
-    (h.wrapping_mul(0x9E37_79B1) >> 7) as usize ^ h as usize
+    h as usize
+}
+
+/// The transition scores with the BIO constraints folded in: row `p`
+/// (row NTAGS: sentence start) to column `c`, −∞ where `c` may not follow.
+fn constrained(trans: impl Fn(Option<usize>, usize) -> f32) -> [[f32; NTAGS]; NTAGS + 1] {
+    let mut t = [[f32::NEG_INFINITY; NTAGS]; NTAGS + 1];
+    for (p, row) in t.iter_mut().enumerate() {
+        let prev = (p < NTAGS).then_some(p);
+        for (c, v) in row.iter_mut().enumerate() {
+            if allowed(prev, c) {
+                *v = trans(prev, c);
+            }
+        }
+    }
+    t
+}
+
+/// One max-plus step: the best score of each tag `c` over the previous
+/// tags, and which previous tag gives it.
+#[inline]
+fn step(score: &[f32; NTAGS], t: &[[f32; NTAGS]; NTAGS + 1]) -> ([f32; NTAGS], [u8; NTAGS]) {
+    let mut next = [f32::NEG_INFINITY; NTAGS];
+    let mut bp = [0u8; NTAGS];
+    for p in 0..NTAGS {
+        let sp = score[p];
+        let row = &t[p];
+        for c in 0..NTAGS {
+            let v = sp + row[c];
+            if v > next[c] {
+                next[c] = v;
+                bp[c] = p as u8;
+            }
+        }
+    }
+    (next, bp)
 }
 
 /// The best tag sequence under the BIO constraints, given the emission
 /// scores of each token and a transition function. `back` is scratch
 /// space (reused to avoid allocating).
 pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
+    let mut fwd = Vec::new();
+    decode(emis, &constrained(trans), back, &mut fwd, out);
+}
+
+/// Viterbi with the constrained transitions `t`, keeping the forward
+/// (max-product) scores of every token in `fwd` for [`costs`].
+fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[u8; NTAGS]>, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
     out.clear();
     back.clear();
+    fwd.clear();
     let n = emis.len();
     if n == 0 {
         return;
     }
-    const NEG: f32 = f32::NEG_INFINITY;
-    let mut score = [NEG; NTAGS];
+    let mut score = [0f32; NTAGS];
     for c in 0..NTAGS {
-        if allowed(None, c) {
-            score[c] = trans(None, c) + emis[0][c];
-        }
+        score[c] = t[NTAGS][c] + emis[0][c];
     }
     back.push([0; NTAGS]);
+    fwd.push(score);
     for e in &emis[1..] {
-        let mut next = [NEG; NTAGS];
-        let mut bp = [0u8; NTAGS];
+        let (mut next, bp) = step(&score, t);
         for c in 0..NTAGS {
-            for p in 0..NTAGS {
-                if score[p] == NEG || !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = score[p] + trans(Some(p), c);
-                if s > next[c] {
-                    next[c] = s;
-                    bp[c] = p as u8;
-                }
-            }
             next[c] += e[c];
         }
         score = next;
         back.push(bp);
+        fwd.push(score);
     }
     let mut best = 0;
     for c in 1..NTAGS {
@@ -306,48 +351,57 @@ pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f3
     }
 }
 
+/// Viterbi ([`viterbi`]) and, for each token, the cost of forcing it to
+/// `O` ([`o_costs`]) in one forward pass and one backward pass.
+#[allow(clippy::too_many_arguments)]
+pub fn decode_with_costs(
+    emis: &[[f32; NTAGS]],
+    trans: impl Fn(Option<usize>, usize) -> f32,
+    back: &mut Vec<[u8; NTAGS]>,
+    fwd: &mut Vec<[f32; NTAGS]>,
+    bwd: &mut Vec<[f32; NTAGS]>,
+    out: &mut Vec<usize>,
+    costs: &mut Vec<f32>,
+) {
+    let t = constrained(trans);
+    decode(emis, &t, back, fwd, out);
+    backward_costs(emis, &t, fwd, bwd, costs);
+}
+
 /// For each token, how much lower the best path is when that token is
 /// forced to `O` (0 when the best path already has `O` there): the cost of
 /// dropping the token from an entity. Max-product forward and backward
 /// passes under the same constraints as [`viterbi`].
 pub fn o_costs(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, fwd: &mut Vec<[f32; NTAGS]>, bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
+    let t = constrained(trans);
+    let (mut back, mut path) = (Vec::new(), Vec::new());
+    decode(emis, &t, &mut back, fwd, &mut path);
+    backward_costs(emis, &t, fwd, bwd, out);
+}
+
+/// The backward pass of [`o_costs`], given the forward scores.
+fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
     const NEG: f32 = f32::NEG_INFINITY;
     let n = emis.len();
     out.clear();
-    fwd.clear();
     bwd.clear();
     if n == 0 {
         return;
     }
-    let mut a = [NEG; NTAGS];
-    for c in 0..NTAGS {
-        if allowed(None, c) {
-            a[c] = trans(None, c) + emis[0][c];
-        }
-    }
-    fwd.push(a);
-    for e in &emis[1..] {
-        let prev = *fwd.last().expect("pushed");
-        let mut next = [NEG; NTAGS];
-        for c in 0..NTAGS {
-            for p in 0..NTAGS {
-                if prev[p] > NEG && allowed(Some(p), c) {
-                    next[c] = next[c].max(prev[p] + trans(Some(p), c));
-                }
-            }
-            next[c] += e[c];
-        }
-        fwd.push(next);
-    }
     bwd.resize(n, [0.0; NTAGS]);
     for i in (0..n - 1).rev() {
+        let mut nb = [0f32; NTAGS];
+        for c in 0..NTAGS {
+            nb[c] = emis[i + 1][c] + bwd[i + 1][c];
+        }
         let mut b = [NEG; NTAGS];
         for p in 0..NTAGS {
+            let row = &t[p];
+            let mut m = NEG;
             for c in 0..NTAGS {
-                if allowed(Some(p), c) {
-                    b[p] = b[p].max(trans(Some(p), c) + emis[i + 1][c] + bwd[i + 1][c]);
-                }
+                m = m.max(row[c] + nb[c]);
             }
+            b[p] = m;
         }
         bwd[i] = b;
     }

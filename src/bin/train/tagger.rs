@@ -25,10 +25,10 @@
 //! model is written sorted by feature hash, so the same inputs give the
 //! same bytes.
 
-use kashif::lexicon::Lexicon;
 use kashif::tagger::model::{allowed, is_inside, tag_index, type_of, viterbi, Model, Parts, NTAGS};
+use kashif::tagger::features::{Features, LexIndex};
 use kashif::tagger::Scratch;
-use kashif::text::{tokenize, Token};
+use kashif::text::{tokenize, Token, TokenKind};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -39,6 +39,35 @@ type Gold = (Vec<String>, Vec<String>);
 struct Sentence {
     tokens: Vec<Token>,
     gold: Vec<usize>,
+}
+
+/// Sentences per document, as `conll2jsonl.py` groups them for scoring
+/// (the document-level features see the whole document).
+const DOC_SENTENCES: usize = 10;
+
+/// A document: the tokens of its sentences one after the other, the
+/// sentences as token ranges, and the gold tags of every token.
+struct Doc {
+    tokens: Vec<Token>,
+    sents: Vec<(usize, usize)>,
+    gold: Vec<usize>,
+}
+
+/// Groups sentences into documents of [`DOC_SENTENCES`].
+fn docs(sents: Vec<Sentence>) -> Vec<Doc> {
+    let mut out = Vec::new();
+    let mut it = sents.into_iter().peekable();
+    while it.peek().is_some() {
+        let mut d = Doc { tokens: Vec::new(), sents: Vec::new(), gold: Vec::new() };
+        for s in it.by_ref().take(DOC_SENTENCES) {
+            let first = d.tokens.len();
+            d.tokens.extend(s.tokens);
+            d.gold.extend(s.gold);
+            d.sents.push((first, d.tokens.len()));
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Reads a CoNLL file: `token TAG [TAG…]` lines, blank lines between
@@ -106,19 +135,29 @@ fn convert(corpus: &str, words: &[String], tags: &[String]) -> Sentence {
         gold_word.push(m);
     }
     let tokens = tokenize(&text);
+    let word_of: Vec<usize> = tokens.iter().map(|t| starts.partition_point(|&s| s <= t.bytes.0) - 1).collect();
+    // Punctuation at either edge of a gold word (`(نيويورك)`) is outside the name.
+    let edge_punct = |k: usize| {
+        let punct = |t: &Token| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol);
+        let w = word_of[k];
+        punct(&tokens[k])
+            && ((k..tokens.len()).take_while(|&j| word_of[j] == w).all(|j| punct(&tokens[j]))
+                || (0..=k).rev().take_while(|&j| word_of[j] == w).all(|j| punct(&tokens[j])))
+    };
     let mut gold = Vec::with_capacity(tokens.len());
-    let mut prev_word = usize::MAX;
-    for t in &tokens {
-        let w = starts.partition_point(|&s| s <= t.bytes.0) - 1;
+    let mut started = usize::MAX;
+    for (k, &w) in word_of.iter().enumerate() {
         let tag = match gold_word[w] {
-            None => 0,
-            Some((ty, begins)) => {
-                let b = begins && w != prev_word;
+            Some((ty, begins)) if !edge_punct(k) => {
+                let b = begins && started != w;
+                started = w;
                 tag_index(&format!("{}-{ty}", if b { "B" } else { "I" })).expect("known tag")
             }
+            _ => 0,
         };
+        // BIO repair: an I- after O (the name went on behind punctuation).
+        let tag = if is_inside(tag) && gold.last().is_none_or(|&p| p == 0) { tag - 1 } else { tag };
         gold.push(tag);
-        prev_word = w;
     }
     Sentence { tokens, gold }
 }
@@ -153,27 +192,39 @@ pub struct Settings {
     pub seed: u64,
 }
 
+/// The features of every token of every sentence of `docs`, as
+/// (sentence features per token, gold tags).
+fn featurize<'d>(docs: &'d [Doc], ix: &LexIndex) -> Vec<(Vec<Vec<u32>>, &'d [usize])> {
+    let mut f = Features::default();
+    let mut out = Vec::new();
+    for d in docs {
+        f.begin(&d.tokens, ix);
+        for &(a, b) in &d.sents {
+            f.extract(&d.tokens, a, b, ix);
+            out.push(((0..b - a).map(|i| f.of(i).to_vec()).collect(), &d.gold[a..b]));
+        }
+    }
+    out
+}
+
 /// Trains on `train` and returns the model parts. `log` gets progress.
-fn train(train: &[Sentence], dev: &[Sentence], lex: &Lexicon, s: &Settings, log: &mut dyn FnMut(String)) -> Parts {
+fn train(train: &[Doc], dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn FnMut(String)) -> Parts {
     // Features of every token, numbered in order of first appearance.
     let mut counts: HashMap<u32, u32> = HashMap::new();
-    let mut hashed: Vec<Vec<Vec<u32>>> = Vec::with_capacity(train.len());
-    for sent in train {
-        let mut f = kashif::tagger::features::Features::default();
-        f.extract(&sent.tokens, lex);
-        let per_tok: Vec<Vec<u32>> = (0..sent.tokens.len()).map(|i| f.of(i).to_vec()).collect();
-        for fs in &per_tok {
+    let hashed = featurize(train, ix);
+    for (sent, _) in &hashed {
+        for fs in sent {
             for &h in fs {
                 *counts.entry(h).or_insert(0) += 1;
             }
         }
-        hashed.push(per_tok);
     }
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut hashes: Vec<u32> = Vec::new();
+    let golds: Vec<&[usize]> = hashed.iter().map(|(_, g)| *g).collect();
     let feats: Vec<Vec<Vec<u32>>> = hashed
         .iter()
-        .map(|sent| {
+        .map(|(sent, _)| {
             sent.iter()
                 .map(|fs| {
                     fs.iter()
@@ -191,7 +242,7 @@ fn train(train: &[Sentence], dev: &[Sentence], lex: &Lexicon, s: &Settings, log:
         .collect();
     drop(hashed);
     let nf = hashes.len();
-    log(format!("{} sentences, {} features kept (min count {})", train.len(), nf, s.min_count));
+    log(format!("{} sentences, {} features kept (min count {})", golds.len(), nf, s.min_count));
 
     // Averaged perceptron with the lazy-averaging trick: avg = w - u / c.
     let mut w = vec![0f32; nf * NTAGS];
@@ -199,14 +250,14 @@ fn train(train: &[Sentence], dev: &[Sentence], lex: &Lexicon, s: &Settings, log:
     let mut tw = [[0f32; NTAGS]; NTAGS + 1];
     let mut tu = [[0f32; NTAGS]; NTAGS + 1];
     let mut c = 1f32;
-    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut order: Vec<usize> = (0..golds.len()).collect();
     let mut rng = Rng(s.seed);
     let (mut emis, mut back, mut path) = (Vec::new(), Vec::new(), Vec::new());
     for epoch in 0..s.epochs {
         rng.shuffle(&mut order);
         let mut errors = 0usize;
         for &k in &order {
-            let sent = &train[k];
+            let gold = golds[k];
             let fs = &feats[k];
             emis.clear();
             for tf in fs {
@@ -220,9 +271,9 @@ fn train(train: &[Sentence], dev: &[Sentence], lex: &Lexicon, s: &Settings, log:
                 emis.push(e);
             }
             viterbi(&emis, |p, cur| tw[p.unwrap_or(NTAGS)][cur], &mut back, &mut path);
-            if path != sent.gold {
+            if path != gold {
                 for (i, tf) in fs.iter().enumerate() {
-                    let (g, p) = (sent.gold[i], path[i]);
+                    let (g, p) = (gold[i], path[i]);
                     if g != p {
                         errors += 1;
                         for &f in tf {
@@ -233,7 +284,7 @@ fn train(train: &[Sentence], dev: &[Sentence], lex: &Lexicon, s: &Settings, log:
                             u[base + p] -= c;
                         }
                     }
-                    let gp = if i == 0 { NTAGS } else { sent.gold[i - 1] };
+                    let gp = if i == 0 { NTAGS } else { gold[i - 1] };
                     let pp = if i == 0 { NTAGS } else { path[i - 1] };
                     if (gp, g) != (pp, p) {
                         tw[gp][g] += 1.0;
@@ -256,14 +307,12 @@ fn train(train: &[Sentence], dev: &[Sentence], lex: &Lexicon, s: &Settings, log:
         }
     }
     if !dev.is_empty() {
-        let mut f = kashif::tagger::features::Features::default();
-        let (mut emis, mut back, mut path) = (Vec::new(), Vec::new(), Vec::new());
-        let rows = evaluate(dev, |sent| {
-            f.extract(&sent.tokens, lex);
+        let mut emis = Vec::new();
+        let rows = evaluate(&featurize(dev, ix), |fs| {
             emis.clear();
-            for i in 0..sent.tokens.len() {
+            for tf in fs {
                 let mut e = [0f32; NTAGS];
-                for h in f.of(i) {
+                for h in tf {
                     if let Some(&id) = ids.get(h) {
                         for (a, b) in e.iter_mut().zip(&w[id as usize * NTAGS..][..NTAGS]) {
                             *a += b;
@@ -320,17 +369,21 @@ fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 
 /// Exact-span F1 per type (PERS, ORG, LOC) and overall over our tokens,
 /// with `tagger` giving the predicted tags of a sentence.
-fn evaluate(dev: &[Sentence], mut tagger: impl FnMut(&Sentence) -> Vec<usize>) -> Vec<(&'static str, f64, f64, f64)> {
+fn evaluate<X>(dev: &[(X, &[usize])], mut tagger: impl FnMut(&X) -> Vec<usize>) -> Vec<(&'static str, f64, f64, f64)> {
+    score_paths(dev.iter().map(|(x, g)| (tagger(x), *g)))
+}
+
+/// Exact-span F1 of (predicted, gold) tag sequences.
+fn score_paths<'g>(pairs: impl Iterator<Item = (Vec<usize>, &'g [usize])>) -> Vec<(&'static str, f64, f64, f64)> {
     let mut tp = [0usize; 5];
     let mut fp = [0usize; 5];
     let mut fnn = [0usize; 5];
-    for s in dev {
-        let path = tagger(s);
+    for (path, gold) in pairs {
         for w in path.windows(2) {
             assert!(allowed(Some(w[0]), w[1]), "decoder broke BIO");
         }
         let pred = spans(&path);
-        let gold = spans(&s.gold);
+        let gold = spans(gold);
         for p in &pred {
             if gold.contains(p) {
                 tp[p.2] += 1;
@@ -361,12 +414,22 @@ fn evaluate(dev: &[Sentence], mut tagger: impl FnMut(&Sentence) -> Vec<usize>) -
 }
 
 /// Evaluates the shipped (quantized) form of a model.
-fn evaluate_model(dev: &[Sentence], lex: &Lexicon, model: &Model) -> Vec<(&'static str, f64, f64, f64)> {
+fn evaluate_model(dev: &[Doc], ix: &LexIndex, model: &Model) -> Vec<(&'static str, f64, f64, f64)> {
+    score_paths(tag_docs(dev, ix, model).into_iter().zip(dev.iter().flat_map(|d| d.sents.iter().map(|&(a, b)| &d.gold[a..b]))))
+}
+
+/// The predicted tags of every sentence of `docs`, in order.
+fn tag_docs(docs: &[Doc], ix: &LexIndex, model: &Model) -> Vec<Vec<usize>> {
     let mut scratch = Scratch::default();
-    evaluate(dev, |s| {
-        scratch.tag_sentence(&s.tokens, lex, model);
-        scratch.path().to_vec()
-    })
+    let mut out = Vec::new();
+    for d in docs {
+        scratch.begin(&d.tokens, ix);
+        for &(a, b) in &d.sents {
+            scratch.tag_sentence(&d.tokens, a, b, ix, model);
+            out.push(scratch.path().to_vec());
+        }
+    }
+    out
 }
 
 fn report(title: &str, rows: &[(&'static str, f64, f64, f64)]) {
@@ -378,9 +441,9 @@ fn report(title: &str, rows: &[(&'static str, f64, f64, f64)]) {
 
 /// Trains a model on in-memory CoNLL sentences (for the determinism test
 /// and the command). Returns the bytes of the model file.
-fn train_bytes(corpora: &[(&str, Vec<Gold>)], dev: &[Sentence], lex: &Lexicon, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
-    let sents: Vec<Sentence> = corpora.iter().flat_map(|(name, c)| c.iter().map(move |(w, t)| convert(name, w, t))).collect();
-    train(&sents, dev, lex, s, log).to_bytes()
+fn train_bytes(corpora: &[(&str, Vec<Gold>)], dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
+    let docs: Vec<Doc> = corpora.iter().flat_map(|(name, c)| docs(c.iter().map(|(w, t)| convert(name, w, t)).collect())).collect();
+    train(&docs, dev, ix, s, log).to_bytes()
 }
 
 /// Trains the tagger model from the corpora under `shared`.
@@ -438,26 +501,28 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         eprintln!("{file}: {} sentences", c.len());
         corpora.push((corpus, c));
     }
-    let lex = Lexicon::builtin();
-    let dev: Vec<Sentence> = dev_part.iter().map(|(w, t)| convert("anercorp", w, t)).collect();
-    let bytes = train_bytes(&corpora, &dev, lex, &settings, &mut |m| eprintln!("{m}"));
+    let ix = LexIndex::builtin();
+    let dev: Vec<Doc> = docs(dev_part.iter().map(|(w, t)| convert("anercorp", w, t)).collect());
+    let bytes = train_bytes(&corpora, &dev, ix, &settings, &mut |m| eprintln!("{m}"));
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
     if holdout {
         let model = Model::from_bytes(&bytes)?;
         if let Ok(dump) = std::env::var("KASHIF_TAGGER_DUMP") {
-            let mut scratch = Scratch::default();
             let mut text = String::new();
-            for s in &dev {
-                scratch.tag_sentence(&s.tokens, lex, &model);
-                for (i, t) in s.tokens.iter().enumerate() {
-                    text.push_str(&format!("{}\t{}\t{}\n", t.key, kashif::tagger::model::TAGS[s.gold[i]], kashif::tagger::model::TAGS[scratch.path()[i]]));
+            let mut paths = tag_docs(&dev, ix, &model).into_iter();
+            for d in &dev {
+                for &(a, b) in &d.sents {
+                    let path = paths.next().expect("one path a sentence");
+                    for (i, t) in d.tokens[a..b].iter().enumerate() {
+                        text.push_str(&format!("{}\t{}\t{}\n", t.key, kashif::tagger::model::TAGS[d.gold[a + i]], kashif::tagger::model::TAGS[path[i]]));
+                    }
+                    text.push('\n');
                 }
-                text.push('\n');
             }
             std::fs::write(&dump, text).map_err(|e| format!("{dump}: {e}"))?;
         }
-        report("dev (last sixth of ANERcorp), shipped model, exact spans over kashif tokens:", &evaluate_model(&dev, lex, &model));
+        report("dev (last sixth of ANERcorp), shipped model, exact spans over kashif tokens:", &evaluate_model(&dev, ix, &model));
     }
     Ok(())
 }
@@ -486,13 +551,13 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_learns_the_fixture() {
         let s = Settings { epochs: 5, min_count: 1, seed: 7 };
-        let lex = Lexicon::builtin();
-        let a = train_bytes(&[("anercorp", fixture())], &[], lex, &s, &mut |_| {});
-        let b = train_bytes(&[("anercorp", fixture())], &[], lex, &s, &mut |_| {});
+        let ix = LexIndex::builtin();
+        let a = train_bytes(&[("anercorp", fixture())], &[], ix, &s, &mut |_| {});
+        let b = train_bytes(&[("anercorp", fixture())], &[], ix, &s, &mut |_| {});
         assert_eq!(a, b, "the same inputs must give the same model bytes");
         let model = Model::from_bytes(&a).expect("the trained model loads");
-        let train: Vec<Sentence> = fixture().iter().map(|(w, t)| convert("anercorp", w, t)).collect();
-        let all = evaluate_model(&train, lex, &model).pop().unwrap();
+        let train = docs(fixture().iter().map(|(w, t)| convert("anercorp", w, t)).collect());
+        let all = evaluate_model(&train, ix, &model).pop().unwrap();
         assert!(all.3 > 0.9, "the model should fit its tiny training set, F1 {:.3}", all.3);
     }
 
@@ -502,7 +567,7 @@ mod tests {
         let t: Vec<String> = ["O", "B-PER", "I-PER", "O", "B-LOC"].iter().map(|s| s.to_string()).collect();
         let s = convert("aqmar", &w, &t);
         let got: Vec<(&str, &str)> = s.tokens.iter().zip(&s.gold).map(|(tok, &g)| (tok.key.as_str(), TAGS[g])).collect();
-        assert_eq!(got, [("زار", "O"), ("جون", "B-PERS"), ("بولتون", "I-PERS"), ("(", "O"), ("نيويورك", "B-LOC"), (")", "I-LOC")]);
+        assert_eq!(got, [("زار", "O"), ("جون", "B-PERS"), ("بولتون", "I-PERS"), ("(", "O"), ("نيويورك", "B-LOC"), (")", "O")], "punctuation at the edge of a gold word is outside the name");
     }
 
     #[test]
