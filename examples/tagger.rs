@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example tagger -- bench [FILES…]   # per-article time, with and without the tagger
 //! cargo run --release --example tagger -- spans < text.txt  # the tagger's raw spans with their scores
+//! cargo run --release --example tagger -- jsonl < gold.jsonl # the tagger's spans alone as score.py predictions
 //! ```
 //! `bench` defaults to the seed articles in tests/data/seeds.
 
@@ -26,7 +27,23 @@ fn main() {
             }
         }
         Some("bench") => bench(&args[1..]),
-        _ => eprintln!("usage: tagger bench [FILES…] | tagger spans < text"),
+        Some("jsonl") => {
+            // The tagger's spans alone, as score.py predictions.
+            for line in std::io::stdin().lines() {
+                let v: serde_json::Value = serde_json::from_str(&line.expect("UTF-8 on standard input")).expect("one JSON object a line");
+                let text = v["text"].as_str().unwrap_or_default();
+                let p = Prepared::new(text);
+                let ents: Vec<serde_json::Value> = tagger::tag(&p, LexIndex::builtin(), tagger::builtin())
+                    .iter()
+                    .map(|s| {
+                        let (a, b) = (p.tokens[s.first].start, p.tokens[s.last - 1].end);
+                        serde_json::json!({"start": a, "end": b, "type": format!("{:?}", s.kind).to_uppercase(), "text": p.slice(a, b)})
+                    })
+                    .collect();
+                println!("{}", serde_json::json!({"id": v["id"], "entities": ents}));
+            }
+        }
+        _ => eprintln!("usage: tagger bench [FILES…] | tagger spans < text | tagger jsonl < docs.jsonl"),
     }
 }
 

@@ -4,8 +4,8 @@
 # shipped data/tagger.bin is left alone), writes the held-out sentences as
 # gold JSONL with conll2jsonl.py, predicts them with the kashif CLI (rules +
 # tagger, merged by src/tagger/merge.rs) and scores PERS/ORG/LOC with
-# score.py --tokens. Also scores the rules alone (an empty tagger model) and
-# the seeds with the shipped model.
+# score.py --tokens. Also scores the tagger alone, the rules alone (an empty
+# tagger model) and the seeds with the shipped model.
 #
 #   scripts/eval-tagger.sh            # KASHIF_SHARED=/path/to/shared to override ../shared
 set -euo pipefail
@@ -19,7 +19,7 @@ fi
 export KASHIF_SHARED="$SHARED"
 OUT=target/eval-tagger
 mkdir -p "$OUT"
-cargo build --release --quiet --bin train --bin kashif
+cargo build --release --quiet --bin train --bin kashif --example tagger
 target/release/train tagger --holdout --out "$OUT/holdout.bin" --dev-out "$OUT/dev.txt"
 target/release/train tagger --holdout --epochs 0 --out "$OUT/empty.bin" 2>/dev/null
 python3 "$SHARED/eval/conll2jsonl.py" "$OUT/dev.txt" anercorp-dev > "$OUT/dev.jsonl"
@@ -28,6 +28,10 @@ SCORE=(python3 "$SHARED/eval/score.py" --tokens --types PERS,ORG,LOC --map GPE=L
 echo; echo "== held-out sixth of ANERcorp: rules + tagger (model trained on the other five sixths)"
 KASHIF_TAGGER_MODEL="$OUT/holdout.bin" target/release/kashif analyze --jsonl --no-topics --no-meetings < "$OUT/dev.jsonl" > "$OUT/pred.jsonl"
 "${SCORE[@]}" "$OUT/dev.jsonl" "$OUT/pred.jsonl" | sed -n '1,/^entities (partial/p' | head -n -1
+
+echo; echo "== held-out sixth of ANERcorp: tagger alone (examples/tagger.rs jsonl)"
+KASHIF_TAGGER_MODEL="$OUT/holdout.bin" target/release/examples/tagger jsonl < "$OUT/dev.jsonl" > "$OUT/pred-tagger.jsonl"
+"${SCORE[@]}" "$OUT/dev.jsonl" "$OUT/pred-tagger.jsonl" | sed -n '1,/^entities (partial/p' | head -n -1
 
 echo; echo "== held-out sixth of ANERcorp: rules alone"
 KASHIF_TAGGER_MODEL="$OUT/empty.bin" target/release/kashif analyze --jsonl --no-topics --no-meetings < "$OUT/dev.jsonl" > "$OUT/pred-rules.jsonl"

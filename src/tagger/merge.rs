@@ -20,9 +20,13 @@
 //!    LOC, NORP and OCC (spec rule 3: `وزارة الداخلية الليبية`,
 //!    `مجلس وزراء الداخلية العرب`); PERS may hold GPE, LOC and NORP (a
 //!    nisba: `عماد الطرابلسي`); a place holds nothing.
+//!    A tagger PERS or ORG may also hold a shorter rule span of its own
+//!    type (`كي مون` inside `بان كي مون`).
 //! 4. **Outermost name wins.** A span that holds rule spans replaces them
 //!    (they are removed), if its confidence is at least [`ABSORB_SCORE`];
-//!    otherwise it is dropped.
+//!    otherwise it is dropped. A tagger ORG of confidence at least
+//!    [`RETYPE_SCORE`] over exactly the words of a rule GPE replaces it
+//!    (a club or newspaper named after its city).
 //! 5. **Gaps are filled.** A span that overlaps no rule span is added.
 //! 6. **Places:** a tagger place is LOC when its first word (without
 //!    clitics and article) is a geographic descriptor (`بحر`, `جبل`,
@@ -81,15 +85,21 @@ fn is_geographic(t: &Token) -> bool {
     })
 }
 
-/// Whether a tagger span of type `outer` may hold a rule span of type `inner`.
+/// Whether a tagger span of type `outer` may hold a rule span of type
+/// `inner` (a shorter name of the same type is a partial reading of it).
 fn may_hold(outer: EntityType, inner: EntityType) -> bool {
     use EntityType::*;
     match outer {
-        Org => matches!(inner, Gpe | Loc | Norp | Occ),
-        Pers => matches!(inner, Gpe | Loc | Norp),
+        Org => matches!(inner, Gpe | Loc | Norp | Occ | Org),
+        Pers => matches!(inner, Gpe | Loc | Norp | Pers),
         _ => false,
     }
 }
+
+/// The least confidence for a tagger ORG to retype a rule GPE of exactly
+/// the same words (a club or newspaper named after its city:
+/// `أنقذ برشلونة من الخسارة`).
+pub const RETYPE_SCORE: f32 = 0.9;
 
 /// Applies the policy. `rules` are the rule spans as (first token, one
 /// past the last token, type), sorted and not overlapping; `tagged` the
@@ -135,10 +145,12 @@ pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[T
             continue;
         }
         let inside: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].0 < last && first < rules[i].1).collect();
-        let ok = inside.iter().all(|&i| {
-            let r = rules[i];
-            first <= r.0 && r.1 <= last && (r.0, r.1) != (first, last) && may_hold(s.kind, r.2)
-        });
+        let retype = s.kind == Org && s.score >= RETYPE_SCORE && inside.len() == 1 && rules[inside[0]] == (first, last, Gpe);
+        let ok = retype
+            || inside.iter().all(|&i| {
+                let r = rules[i];
+                first <= r.0 && r.1 <= last && (r.0, r.1) != (first, last) && may_hold(s.kind, r.2)
+            });
         if !ok || (!inside.is_empty() && s.score < ABSORB_SCORE) {
             continue;
         }
@@ -246,6 +258,11 @@ mod tests {
             ("overlap with a rule place that sticks out: dropped", &[(9, 10, Gpe)], &[t(8, 10, Loc)], &[], &[]),
             ("same stretch as a rule name: the rule wins", &[(3, 5, Pers)], &[t(3, 5, Pers)], &[], &[]),
             ("a rule person inside a tagger org: dropped", &[(14, 16, Pers)], &[t(11, 16, Org)], &[], &[]),
+            ("a longer name than the rule's: the outermost wins", &[(15, 16, Pers)], &[t(14, 16, Pers)], &[(14, 16, Pers)], &[0]),
+            ("a weak longer name does not replace the rule's", &[(15, 16, Pers)], &[weak(14, 16, Pers)], &[], &[]),
+            ("a sure org over exactly a rule city retypes it", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Org, score: 0.95 }], &[(9, 10, Org)], &[0]),
+            ("a less sure org leaves the city alone", &[(9, 10, Gpe)], &[t(9, 10, Org)], &[], &[]),
+            ("a person over exactly a rule city: the rule wins", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Pers, score: 0.95 }], &[], &[]),
             ("span only over context: dropped", &[(1, 2, Occ)], &[t(1, 2, Pers)], &[], &[]),
             ("org holds its nationality (outermost wins)", &[(13, 14, Norp)], &[t(11, 14, Org)], &[(11, 14, Org)], &[0]),
             ("org holds a title span of its name", &[(12, 13, Occ)], &[t(11, 14, Org)], &[(11, 14, Org)], &[0]),

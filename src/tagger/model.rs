@@ -4,9 +4,10 @@
 //! File format (`data/tagger.bin`, little-endian):
 //!
 //! ```text
-//! "KTG1"                      magic
+//! "KTG2"                      magic
 //! u8  number of tags          must be NTAGS
-//! f32 scale                   weight = i8 × scale
+//! f32 scale, f32 mu           weight of code q = sign(q) × scale × 127 × ((1+mu)^(|q|/127) − 1) / mu
+//!                             (μ-law: fine steps for the many small weights; mu = 0: q × scale)
 //! f32 × (NTAGS+1)×NTAGS       transitions; row NTAGS is the sentence start
 //! u32 number of features n
 //! n × varint                  feature hashes, ascending, as gaps from the previous
@@ -49,12 +50,13 @@ pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
     !is_inside(cur) || prev.is_some_and(|p| p != 0 && type_of(p) == type_of(cur))
 }
 
-const MAGIC: &[u8; 4] = b"KTG1";
+const MAGIC: &[u8; 4] = b"KTG2";
 
 /// A loaded model.
 #[derive(Debug, Clone)]
 pub struct Model {
-    scale: f32,
+    /// The weight of each code (index: the code as a byte).
+    book: [f32; 256],
     /// `trans[p][c]`: prev tag p (NTAGS = start) to tag c.
     trans: [[f32; NTAGS]; NTAGS + 1],
     /// Open-addressing table of feature hash (0 = empty) and its weights,
@@ -75,8 +77,10 @@ struct Slot {
 /// The parts of a model, as the trainer produces them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parts {
-    /// Weight = quantized value × scale.
+    /// Weight of code 1 near 0, of code 127 = 127 × scale when `mu` is 0.
     pub scale: f32,
+    /// μ of the μ-law code (0: linear).
+    pub mu: f32,
     /// Transition scores; row NTAGS is the sentence start.
     pub trans: [[f32; NTAGS]; NTAGS + 1],
     /// (feature hash, quantized weights), hashes ascending and distinct, none 0.
@@ -122,12 +126,28 @@ impl Reader<'_> {
 }
 
 impl Parts {
+    /// The weight a code stands for.
+    pub fn weight(&self, q: i8) -> f32 {
+        let m = q.unsigned_abs() as f32;
+        let w = if self.mu > 0.0 { self.scale * 127.0 * ((1.0 + self.mu).powf(m / 127.0) - 1.0) / self.mu } else { self.scale * m };
+        if q < 0 { -w } else { w }
+    }
+
+    /// The code nearest to weight `w` (the inverse of [`Parts::weight`], clamped).
+    pub fn code(&self, w: f32) -> i8 {
+        let m = (w.abs() / self.scale).min(127.0);
+        let q = if self.mu > 0.0 { (127.0 * (1.0 + self.mu * m / 127.0).ln() / (1.0 + self.mu).ln()).round() } else { m.round() };
+        let q = q.min(127.0) as i8;
+        if w < 0.0 { -q } else { q }
+    }
+
     /// The bytes of the model file.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.push(NTAGS as u8);
         out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&self.mu.to_le_bytes());
         for row in &self.trans {
             for v in row {
                 out.extend_from_slice(&v.to_le_bytes());
@@ -156,6 +176,10 @@ impl Parts {
             return Err(format!("the tagger model has {n} tags, this code knows {NTAGS}"));
         }
         let scale = r.f32()?;
+        let mu = r.f32()?;
+        if !(mu >= 0.0 && mu.is_finite() && scale.is_finite()) {
+            return Err(format!("bad quantization in the tagger model (scale {scale}, mu {mu})"));
+        }
         let mut trans = [[0f32; NTAGS]; NTAGS + 1];
         for row in trans.iter_mut() {
             for v in row.iter_mut() {
@@ -188,7 +212,7 @@ impl Parts {
         if r.at != b.len() {
             return Err(format!("{} stray bytes after the tagger model", b.len() - r.at));
         }
-        Ok(Parts { scale, trans, features })
+        Ok(Parts { scale, mu, trans, features })
     }
 }
 
@@ -199,14 +223,18 @@ impl Model {
         let cap = (n + n / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![Slot::default(); cap];
-        for (h, w) in parts.features {
+        for &(h, w) in &parts.features {
             let mut s = mix(h) & mask;
             while slots[s].hash != 0 {
                 s = (s + 1) & mask;
             }
             slots[s] = Slot { hash: h, weights: w };
         }
-        Model { scale: parts.scale, trans: parts.trans, slots, mask, len: n }
+        let mut book = [0f32; 256];
+        for (b, v) in book.iter_mut().enumerate() {
+            *v = parts.weight(b as u8 as i8);
+        }
+        Model { book, trans: parts.trans, slots, mask, len: n }
     }
 
     /// Reads a model file.
@@ -246,15 +274,15 @@ impl Model {
 
     /// The score of every tag for a token with features `feats`.
     pub fn emissions(&self, feats: &[u32]) -> [f32; NTAGS] {
-        let mut acc = [0i32; NTAGS];
+        let mut acc = [0f32; NTAGS];
         for &h in feats {
             if let Some(w) = self.row(h) {
                 for (a, &v) in acc.iter_mut().zip(w) {
-                    *a += v as i32;
+                    *a += self.book[v as u8 as usize];
                 }
             }
         }
-        acc.map(|a| a as f32 * self.scale)
+        acc
     }
 
     /// The transition score from `prev` (`None`: sentence start) to `cur`.
@@ -478,6 +506,7 @@ mod tests {
         trans[NTAGS][1] = 0.25;
         let parts = Parts {
             scale: 0.5,
+            mu: 0.0,
             trans,
             features: vec![(7, [1, -2, 0, 0, 0, 0, 0, 0, 3]), (1 << 20, [0, 0, 0, 0, 0, 0, 0, 0, -128]), (u32::MAX, [127; NTAGS])],
         };
@@ -493,8 +522,22 @@ mod tests {
     }
 
     #[test]
+    fn mu_law_codes() {
+        let p = Parts { scale: 0.1, mu: 64.0, trans: [[0.0; NTAGS]; NTAGS + 1], features: vec![] };
+        assert_eq!(p.weight(0), 0.0, "code 0 is weight 0");
+        assert!((p.weight(127) - 12.7).abs() < 1e-4, "code 127 is 127 × scale, got {}", p.weight(127));
+        assert_eq!(p.weight(-5), -p.weight(5), "codes are symmetric");
+        assert!(p.weight(1) < 0.1 / 4.0, "small weights get finer steps than the linear code, got {}", p.weight(1));
+        for w in [-12.7f32, -3.0, -0.02, 0.0, 0.01, 0.3, 5.0, 12.7, 40.0] {
+            let back = p.weight(p.code(w));
+            let step = (p.weight(p.code(w).saturating_add(1)) - p.weight(p.code(w))).abs().max(1e-6);
+            assert!((back - w.clamp(-12.7, 12.7)).abs() <= step, "weight {w} comes back as {back}");
+        }
+    }
+
+    #[test]
     fn bad_files_are_refused() {
-        let good = Parts { scale: 1.0, trans: [[0.0; NTAGS]; NTAGS + 1], features: vec![(5, [1; NTAGS])] }.to_bytes();
+        let good = Parts { scale: 1.0, mu: 0.0, trans: [[0.0; NTAGS]; NTAGS + 1], features: vec![(5, [1; NTAGS])] }.to_bytes();
         let cases: Vec<(&str, Vec<u8>, &str)> = vec![
             ("bad magic", b"XXXX".to_vec(), "magic"),
             ("truncated", good[..good.len() - 1].to_vec(), "truncated"),
