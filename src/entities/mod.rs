@@ -22,6 +22,7 @@ use crate::rules;
 use crate::text::{clitics, Prepared};
 use crate::{Group, Mention, Place};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The entity types of `spec/entities.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -151,9 +152,14 @@ pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
             .then(b.score.total_cmp(&a.score))
             .then(a.start.cmp(&b.start))
     });
+    // taken spans are disjoint: a new one overlaps iff the taken span that
+    // starts last before its end reaches past its start
+    let mut occupied: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
     let mut taken: Vec<Candidate<'l>> = Vec::new();
     for c in cands {
-        if taken.iter().all(|t| c.end <= t.start || c.start >= t.end) {
+        let overlaps = occupied.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
+        if !overlaps {
+            occupied.insert(c.start, c.end);
             taken.push(c);
         }
     }
@@ -169,6 +175,7 @@ pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
 fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candidate<'l>>) {
     use rules::persons::{classify, NameWord};
     let mut names: Vec<Vec<String>> = Vec::new();
+    let mut seen_names: std::collections::HashSet<Vec<String>> = std::collections::HashSet::new();
     // a given name alone is the person whose full name starts with it, when only one does
     let mut firsts: Vec<(String, usize)> = Vec::new();
     for c in taken.iter().filter(|c| c.kind == EntityType::Pers && c.last - c.first >= 2) {
@@ -190,7 +197,7 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             NameWord::Given => multi,
             _ => false,
         } && lastw.key.chars().count() >= 3;
-        if (multi || c.rule == "pers-after-title") && surname_ok && !names.contains(&words) {
+        if (multi || c.rule == "pers-after-title") && surname_ok && seen_names.insert(words.clone()) {
             names.push(words);
         }
     }
@@ -206,6 +213,16 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
         }
     }
     let yields = |ci: usize| rules::persons::is_minor_place(&taken[ci]);
+    // word → the names that have it
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ni, words) in names.iter().enumerate() {
+        for w in words {
+            let v = by_word.entry(w.as_str()).or_default();
+            if !v.contains(&ni) {
+                v.push(ni);
+            }
+        }
+    }
     let mut added = Vec::new();
     let mut drop = Vec::new();
     let mut i = 0;
@@ -215,15 +232,19 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             continue;
         }
         let mut best: Option<(usize, usize, String)> = None;
-        for words in &names {
+        let readings = clitics::readings(&p.tokens[i].key);
+        let mut cands: Vec<usize> = readings.iter().flat_map(|r| by_word.get(r.stem.as_str()).into_iter().flatten().copied()).collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for words in cands.iter().map(|&ni| &names[ni]) {
             let surname = words.last().expect("names are not empty");
-            for r in clitics::readings(&p.tokens[i].key) {
+            for r in readings.iter() {
                 if !words.contains(&r.stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
                     continue;
                 }
                 let mut j = i + 1;
                 let mut key = r.stem.clone();
-                let mut has_surname = &r.stem == surname;
+                let mut has_surname = r.stem == *surname;
                 while j < n && j - i < words.len() && words.contains(&p.tokens[j].key) && cover[j].is_none_or(yields) && classify(lex, &p.tokens[j], p.text) != NameWord::Stop {
                     has_surname |= &p.tokens[j].key == surname;
                     key.push(' ');
@@ -259,7 +280,16 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
 /// Recognizes the entities of a prepared text: mentions sorted by start,
 /// never overlapping, and their groups in order of first mention.
 pub fn recognize(p: &Prepared, lex: &Lexicon) -> (Vec<Mention>, Vec<Group>) {
-    let mut taken = merge(candidates(p, lex));
+    recognize_with(p, lex, Vec::new())
+}
+
+/// [`recognize`] with extra candidates from another source (a learned
+/// tagger): they enter the same merge as the rules' candidates, so a
+/// longer or higher-priority span wins whoever proposed it.
+pub fn recognize_with<'l>(p: &Prepared, lex: &'l Lexicon, extra: Vec<Candidate<'l>>) -> (Vec<Mention>, Vec<Group>) {
+    let mut all = candidates(p, lex);
+    all.extend(extra);
+    let mut taken = merge(all);
     add_partial_names(p, lex, &mut taken);
     // The learned tagger adds the names the rules do not know (policy:
     // src/tagger/merge.rs); the names it adds get their partial mentions too.
@@ -270,7 +300,7 @@ pub fn recognize(p: &Prepared, lex: &Lexicon) -> (Vec<Mention>, Vec<Group>) {
 }
 
 /// What a mention belongs to, for grouping.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum GroupKey {
     /// A person: the name words (connectors left out).
     Person(Vec<String>),
@@ -366,31 +396,40 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
         GroupKey::Person(w) => (std::cmp::Reverse(w.len()), i),
         _ => (std::cmp::Reverse(0), i),
     });
-    let mut heads: Vec<usize> = Vec::new();
+    // first word → heads (fullest names) that contain it
+    let mut heads_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in &order {
         let GroupKey::Person(words) = &keys[i] else { continue };
-        let head = heads.iter().copied().find(|&h| match &keys[h] {
-            GroupKey::Person(hw) => words.iter().all(|w| hw.contains(w)),
-            _ => false,
+        let Some(first) = words.first() else { continue };
+        let head = heads_by_word.get(first.as_str()).and_then(|hs| {
+            hs.iter().copied().find(|&h| match &keys[h] {
+                GroupKey::Person(hw) => words.iter().all(|w| hw.contains(w)),
+                _ => false,
+            })
         });
         match head {
             Some(h) => person_of[i] = Some(h),
             None => {
-                heads.push(i);
                 person_of[i] = Some(i);
+                for w in words {
+                    let v = heads_by_word.entry(w.as_str()).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
             }
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of_key: Vec<(GroupKey, u32)> = Vec::new();
+    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::new();
     let mut mentions = Vec::with_capacity(taken.len());
     for (i, c) in taken.iter().enumerate() {
         let gkey = match person_of[i] {
             Some(h) => keys[h].clone(),
             None => keys[i].clone(),
         };
-        let id = match group_of_key.iter().find(|(k, _)| *k == gkey) {
-            Some((_, id)) => *id,
+        let id = match group_of_key.get(&gkey) {
+            Some(id) => *id,
             None => {
                 let id = groups.len() as u32;
                 let (name, english, country, place) = match c.kind {
@@ -406,7 +445,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
                     }
                 };
                 groups.push(Group { id, kind: c.kind, name, english, mentions: 0, titles: Vec::new(), country, place });
-                group_of_key.push((gkey, id));
+                group_of_key.insert(gkey, id);
                 id
             }
         };
@@ -526,6 +565,32 @@ mod tests {
         for (name, key, want) in cases {
             assert_eq!(english_name(lex, key).as_deref(), *want, "case {name:?}: English of {key:?}");
         }
+    }
+
+    /// Every rule looks ahead; cutting a text anywhere must never make one
+    /// read past the end.
+    #[test]
+    fn every_prefix_of_a_dense_text_is_safe() {
+        let text = "date 2025-11-24 التقى وزير الداخلية التركي علي يرلي كايا، أمس الثلاثاء 12/3/2024 في 5 آذار/مارس 2024، \
+                    نظيره السوري “محمد الرحمون” والأمين العام لمجلس وزراء الداخلية العرب في الدورة الــ41 لمجلس وزراء الداخلية العرب \
+                    ورئيس جمهورية تونس عام 2019 م والقمة العربية الرابعة و2020-01-0";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for &(b, _) in &chars {
+            let p = Prepared::new(&text[..b]);
+            let (m, g) = recognize(&p, Lexicon::builtin());
+            assert!(m.iter().all(|x| (x.entity as usize) < g.len()), "prefix of {b} bytes: mention with a missing group");
+        }
+    }
+
+    #[test]
+    fn extra_candidates_enter_the_merge() {
+        let p = Prepared::new("قال فلان الفلاني إن");
+        let lex = Lexicon::builtin();
+        assert!(recognize(&p, lex).0.is_empty(), "no rule knows this name");
+        let extra = vec![rules::candidate(&p, 1, 3, 0, EntityType::Pers, "فلان الفلاني".into(), None, 0.6, "tagger")];
+        let (m, g) = recognize_with(&p, lex, extra);
+        assert_eq!(m.iter().map(|m| (m.kind, m.text.as_str())).collect::<Vec<_>>(), vec![(EntityType::Pers, "فلان الفلاني")]);
+        assert_eq!(g.len(), 1);
     }
 
     #[test]

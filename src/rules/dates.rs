@@ -89,7 +89,10 @@ fn punct(p: &Prepared, i: usize, set: &[&str]) -> bool {
 }
 
 fn adjacent(p: &Prepared, a: usize, b: usize) -> bool {
-    p.tokens[a].end == p.tokens[b].start
+    match (p.tokens.get(a), p.tokens.get(b)) {
+        (Some(x), Some(y)) => x.end == y.start,
+        _ => false,
+    }
 }
 
 fn valid(d: Ymd) -> bool {

@@ -43,6 +43,10 @@ fn ordinal(p: &Prepared, j: usize) -> Option<usize> {
 
 /// Event candidates, given the organization and place candidates found so far.
 pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
+    let mut by_first: std::collections::HashMap<usize, Vec<&Candidate<'l>>> = std::collections::HashMap::new();
+    for c in named.iter().filter(|c| matches!(c.kind, EntityType::Org | EntityType::Gpe)) {
+        by_first.entry(c.first).or_default().push(c);
+    }
     let mut out = Vec::new();
     for i in 0..p.tokens.len() {
         if !is_word(&p.tokens[i]) {
@@ -62,7 +66,7 @@ pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
             j = e;
         }
         // the body or place right after: ل + ORG, or ORG/GPE in the construct state
-        let next = named.iter().filter(|c| c.first == j && matches!(c.kind, EntityType::Org | EntityType::Gpe)).max_by_key(|c| c.last);
+        let next = by_first.get(&j).and_then(|v| v.iter().copied().max_by_key(|c| c.last));
         let Some(body) = next else { continue };
         let via_lam = p.tokens[j].key.starts_with('ل') && body.start > p.tokens[j].start;
         let construct = CONSTRUCT.contains(&head.as_str()) && body.start == p.tokens[j].start && body.kind == EntityType::Gpe;

@@ -129,6 +129,12 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
         });
         if let Some(m) = picked {
             let mut e = best_entry(&m.entries, &evidence);
+            // العاصمة تونس, مدينة الجزائر: the city, not the country of the same name
+            if e.flag("country") && cue_before(p, m.first, &["العاصمه", "مدينه", "عاصمه"]) {
+                if let Some(city) = m.entries.iter().copied().filter(|x| x.kind == Some(EntityType::Gpe) && x.attr("gid").is_some() && !x.flag("country")).max_by_key(|x| x.flag("capital")) {
+                    e = city;
+                }
+            }
             // سورية: the adjective after a noun, the country after a preposition or alone
             if let Some(norp) = m.entries.iter().find(|x| x.kind == Some(EntityType::Norp)) {
                 if e.kind == Some(EntityType::Gpe) && m.skip == 0 && i > 0 && super::is_word(&p.tokens[i - 1]) && !is_preposition(&p.tokens[i - 1].key) {
@@ -183,6 +189,18 @@ mod tests {
             let p = Prepared::new(text);
             let got = show(&p, &find(&p, Lexicon::builtin()));
             assert_eq!(got, want(w), "case {name:?}: gazetteer spans of {text:?}");
+        }
+    }
+
+    #[test]
+    fn capital_after_its_cue_is_the_city() {
+        let lex = Lexicon::builtin();
+        let cases: &[(&str, &str, bool)] = &[("the country", "زار تونس", true), ("the capital", "في العاصمة تونس", false)];
+        for (name, text, country) in cases {
+            let p = Prepared::new(text);
+            let c = find(&p, lex);
+            let e = c[0].entry.expect("تونس has an entry");
+            assert_eq!(e.flag("country"), *country, "case {name:?}: {text:?} should name the {}", if *country { "country" } else { "city" });
         }
     }
 

@@ -30,7 +30,7 @@ use crate::text::{clitics, Prepared};
 /// Heads whose complement may be any noun phrase with the article.
 const STRONG: &[&str] = &[
     "وزاره", "حكومه", "جامعه", "سفاره", "قنصليه", "منظمه", "هيئه", "جهاز", "مفوضيه", "وكاله", "شركه", "حزب",
-    "مؤسسه", "مصرف", "بنك", "بعثه", "اتحاد", "جمعيه", "جريده", "صحيفه", "مجله", "اذاعه", "قناه", "تلفزيون", "مطار", "ميناء", "قصر", "سجن", "مستشفي", "قاعده", "معبر",
+    "مؤسسه", "مصرف", "بنك", "بعثه", "اتحاد", "جمعيه", "جريده", "صحيفه", "مجله", "اذاعه", "قناه", "تلفزيون", "مطار", "ميناء", "قصر", "سجن", "مستشفي", "معبر",
 ];
 /// Heads that, with the article, make a name with a nationality adjective.
 const DEFINITE_WITH_NORP: &[&str] = &["سفاره", "قنصليه", "وزاره", "حكومه", "بعثه"];
@@ -86,7 +86,14 @@ fn name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     let behind_clitic = clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 3 && (lex.is_common(&r.stem) || !lex.phrases(Part::Name).ids(&r.stem).is_empty()));
     lex.given(k).is_some_and(|g| !g.common())
         || lex.family(k).is_some_and(|f| !f.common())
-        || (!lex.is_common(k) && !behind_clitic && k.chars().count() >= 3 && lex.phrases(Part::Title).ids(k).is_empty() && !k.ends_with("ات") && !k.ends_with("ون"))
+        || (!lex.is_common(k)
+            && !behind_clitic
+            && k.chars().count() >= 3
+            && lex.phrases(Part::Title).ids(k).is_empty()
+            && !k.ends_with("ات")
+            && !k.ends_with("ون")
+            // an indefinite feminine adjective (سينيغالية، دؤوبة) describes, it does not name
+            && !(k.ends_with('ه') && k.chars().count() >= 5 && !k.starts_with("ال")))
 }
 
 /// The end of the complement of a head at token `j` (exclusive) and whether
@@ -145,7 +152,7 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
             } else {
                 break;
             }
-        } else if !linked && (k.starts_with("لل") || k.starts_with("لا")) && k.chars().count() >= 5 && (takes("link") || takes("gen")) {
+        } else if !linked && (k.starts_with("لل") || k.starts_with("لا")) && k.chars().count() >= 5 && takes("link") {
             linked = true;
             proper = true;
             end += 1;

@@ -28,6 +28,15 @@ const CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "�
 /// Words after which a name follows: the counterpart of a minister.
 const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرائه", "نظيري", "نظيرهم"];
 const MAX_CHAIN: usize = 6;
+/// Verbs of meeting and speech: a name of two or more words may follow them
+/// even when no word of it is known (`التقى ماغنوس برونر`).
+const VERBS: &[&str] = &[
+    "التقي", "استقبل", "بحث", "قال", "اكد", "اعلن", "صرح", "اوضح", "اشار", "اضاف", "زار", "دعا", "طالب", "شدد", "كشف",
+    "ناقش", "وصل", "غادر", "اعتبر", "اعرب", "افاد", "ذكر", "التقت", "استقبلت", "قالت", "اكدت", "اعلنت", "صرحت", "اوضحت",
+    "اشارت", "اضافت", "زارت", "دعت", "يلتقي", "يستقبل", "يبحث", "يزور", "رحب", "هنا", "ابلغ", "تلقي", "اجري", "وقع",
+];
+/// Place and institution nouns that end a name (`مختار قرية الدوايمة`).
+const NOT_NAME: &[&str] = &["مدينه", "قريه", "بلده", "محافظه", "ولايه", "منطقه", "مخيم", "قضاء", "حي", "شارع", "ضاحيه", "اقليم", "عاصمه", "مركز", "مكتب", "بيت", "دار"];
 
 /// What a word can be inside a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,12 +59,16 @@ pub enum NameWord {
 
 /// Classifies a token for a name chain.
 pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
-    if !is_word(t) {
+    // names in Arabic news are written in Arabic letters (هاتف Mate9 is a phone)
+    if t.kind != crate::text::TokenKind::Arabic {
         return NameWord::Stop;
     }
     let k = t.key.as_str();
     if CONNECTORS.contains(&k) {
         return NameWord::Connector;
+    }
+    if NOT_NAME.contains(&k) {
+        return NameWord::Stop;
     }
     // على folds to علي: the letter ى tells the preposition from the name
     // (names spelled with ى, مصطفى, keep it in their canonical form)
@@ -75,8 +88,18 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     if k.chars().count() < 2 || k.starts_with('و') || k.starts_with("بال") || k.starts_with("لل") || k.starts_with("فال") || k.starts_with("كال") {
         return NameWord::Stop;
     }
-    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && lex.is_common(&r.stem)) {
+    let listed = |w: &str| {
+        lex.is_common(w) || !lex.phrases(crate::lexicon::Part::Title).ids(w).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(w).is_empty()
+    };
+    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && listed(&r.stem)) {
         return NameWord::Stop;
+    }
+    // an ordinary word with a pronoun suffix (حققه، داخليته ← داخلية + ه)
+    for (stem, _) in crate::text::clitics::suffix_readings(k).into_iter().skip(1) {
+        let marbuta = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        if stem.chars().count() >= 3 && (lex.is_common(&stem) || marbuta.as_deref().is_some_and(|m| lex.is_common(m))) {
+            return NameWord::Stop;
+        }
     }
     // titles, portfolios and organization heads are not names (مدير عام هيئة)
     if !lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty() {
@@ -97,6 +120,8 @@ fn looks_like_verb_or_plural(k: &str) -> bool {
         || k.ends_with("ون")
         || k.ends_with("ين") && n > 5
         || k.ends_with("ات")
+        || k.ends_with("تان")
+        || (!k.starts_with("ال") && k.ends_with("يه") && n >= 5)
 }
 
 /// Grows a chain from token `j`: the end (exclusive) of the longest chain
@@ -112,11 +137,16 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
         // after a title, a given name that is also an ordinary word (الطاهر) opens a name
         // when a name word follows it
         let surface = p.tokens[k].text(p.text);
-        let given_spelling = lex.given(&p.tokens[k].key).is_some_and(|g| !(surface.ends_with('ى') && !g.name.ends_with('ى')));
-        if w == NameWord::Stop && licensed && k == j && given_spelling && k + 1 < n && !blocked[k + 1] {
-            if matches!(classify(lex, &p.tokens[k + 1], p.text), NameWord::Given | NameWord::Family | NameWord::Unknown) {
-                w = NameWord::Given;
-            }
+        let given_spelling = lex.given(&p.tokens[k].key).is_some_and(|g| !surface.ends_with('ى') || g.name.ends_with('ى'));
+        if w == NameWord::Stop
+            && licensed
+            && k == j
+            && given_spelling
+            && k + 1 < n
+            && !blocked[k + 1]
+            && matches!(classify(lex, &p.tokens[k + 1], p.text), NameWord::Given | NameWord::Family | NameWord::Unknown)
+        {
+            w = NameWord::Given;
         }
         if w == NameWord::AlNoun && !matches!(prev, NameWord::Given | NameWord::Family) {
             break;
@@ -136,6 +166,8 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
                 end = k;
             }
             NameWord::Unknown if k == j && !licensed => break,
+            // after a title, an imperfect verb is no name (الوزير يرجح)
+            NameWord::Unknown if k == j && (p.tokens[k].key.starts_with('ي') && (4..=5).contains(&p.tokens[k].key.chars().count()) || (p.tokens[k].key.starts_with('ت') || p.tokens[k].key.starts_with('ن')) && p.tokens[k].key.chars().count() == 4) => break,
             // without a title, an unknown word after a given name must not look like a verb
             // or a plural (عماد يرتبك، كريم المساهمين)
             NameWord::Unknown if !licensed && looks_like_verb_or_plural(&p.tokens[k].key) => break,
@@ -185,6 +217,11 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             *b = true;
         }
     }
+    let mut by_first: std::collections::HashMap<usize, Vec<&Candidate>> = std::collections::HashMap::new();
+    for c in others {
+        by_first.entry(c.first).or_default().push(c);
+    }
+    let at = |j: usize, kinds: &[EntityType]| by_first.get(&j).and_then(|v| v.iter().copied().filter(|c| kinds.contains(&c.kind)).max_by_key(|c| c.last));
     let mut out = Vec::new();
     let mut push = |first: usize, last: usize, score: f32, rule: &'static str| {
         let key = p.tokens[first..last].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
@@ -206,13 +243,13 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         let mut j = s;
         // past a nationality, an official place or organization named with the title
         for _ in 0..2 {
-            if let Some(c) = others.iter().filter(|c| c.first == j && matches!(c.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org)).max_by_key(|c| c.last) {
+            if let Some(c) = at(j, &[EntityType::Norp, EntityType::Gpe, EntityType::Org]) {
                 j = c.last;
             }
         }
         // السفير الليبي لدى مصر عبد المطلب ثابت: the host country after لدى
         if p.tokens.get(j).is_some_and(|t| t.key == "لدي") {
-            if let Some(c) = others.iter().filter(|c| c.first == j + 1 && c.kind == EntityType::Gpe).max_by_key(|c| c.last) {
+            if let Some(c) = at(j + 1, &[EntityType::Gpe]) {
                 j = c.last;
             }
         }
@@ -232,16 +269,36 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             }
         }
     }
+    // after a verb of meeting or speech: two or more name words, none an ordinary word
+    for i in 0..n.saturating_sub(2) {
+        let verb = crate::text::clitics::readings(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&r.stem.as_str()));
+        let j = i + 1;
+        if !verb || blocked[j] || line_break_after(p, i) {
+            continue;
+        }
+        let first = classify(lex, &p.tokens[j], p.text);
+        if !matches!(first, NameWord::Unknown | NameWord::Given) || p.tokens[j].key.starts_with("ال") {
+            continue;
+        }
+        if let Some(e) = chain(p, lex, j, &blocked, true) {
+            let plain = p.tokens[j..e].iter().all(|t| !looks_like_verb_or_plural(&t.key) && !t.key.starts_with("ال"));
+            if e - j >= 2 && plain {
+                push(j, e, 0.65, "pers-after-verb");
+            }
+        }
+    }
     // a known given name and at least one more name word
     for i in 0..n {
-        if blocked[i] || classify(lex, &p.tokens[i], p.text) != NameWord::Given {
+        // عبد + a word with the article (عبد الله، عبد الحميد) is a given name too
+        let abd = p.tokens[i].key == "عبد" && p.tokens.get(i + 1).is_some_and(|t| t.key.starts_with("ال") && !blocked[i + 1]);
+        if blocked[i] || !(abd || classify(lex, &p.tokens[i], p.text) == NameWord::Given) {
             continue;
         }
         if i > 0 && !blocked[i - 1] && matches!(classify(lex, &p.tokens[i - 1], p.text), NameWord::Given | NameWord::Connector) {
             continue; // inside a chain that starts earlier
         }
         if let Some(e) = chain(p, lex, i, &blocked, false) {
-            if e - i >= 2 {
+            if e - i >= if abd { 3 } else { 2 } {
                 push(i, e, 0.75, "pers-given");
             }
         }
@@ -282,6 +339,12 @@ mod tests {
             ("ambassador to a host country", "مع السفير الليبي لدى مصر عبد المطلب ثابت سبل", &[("PERS", "عبد المطلب ثابت")]),
             ("family name with the article after a given name", "المتحدث باسم الوزارة العميد طارق الخراز إن", &[("PERS", "طارق الخراز")]),
             ("institution after a title is no name", "رئيس اللجنة القومية العربية في نابلس", &[]),
+            ("abd compound without a title", "ونقلت الوكالة عن عبد الله اللافي قوله", &[("PERS", "عبد الله اللافي")]),
+            ("commissioner with a foreign name", "برئاسة المفوض ماغنوس برونر، وبحث", &[("PERS", "ماغنوس برونر")]),
+            ("unknown name after a verb of meeting", "والتقى ماغنوس برونر في", &[("PERS", "ماغنوس برونر")]),
+            ("ordinary words after a verb", "وقال بيان صادر عن", &[]),
+            ("verb with a pronoun after a given name", "وهو نجاح حققه الفريق", &[]),
+            ("dual nouns after a verb", "وأعلنت شركتان متخصصتان أن", &[]),
             ("the preposition ala is not Ali", "أكد على ضرورة التعاون", &[]),
             ("given name alone is not a person", "قال محمد إن", &[]),
             ("western given name", "أعلن الرئيس الفرنسي إيمانويل ماكرون أمس", &[("PERS", "إيمانويل ماكرون")]),

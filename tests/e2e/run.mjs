@@ -16,14 +16,15 @@ const TYPES = {
   ".wasm": "application/wasm", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml", ".ts": "text/plain; charset=utf-8",
 };
 
-export function serve(dir = root) {
+// `headers` are added to every response (the benchmark sends COOP/COEP for precise timers).
+export function serve(dir = root, headers = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
       let file = join(dir, path);
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store", ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
