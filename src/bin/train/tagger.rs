@@ -3,17 +3,20 @@
 //! `data/tagger.bin` (quantized i8 weights, see `kashif::tagger::model`).
 //!
 //! ```text
-//! cargo run --release --bin train -- tagger [--holdout] [--epochs N] [--min-count N]
+//! cargo run --release --bin train -- tagger [--holdout] [--epochs N] [--min-count N] [--prune N]
 //!       [--with aqmar,wojood] [--out FILE] [--dev-out FILE]
 //! ```
 //!
 //! Defaults (picked on the held-out split): 12 epochs, features seen at
-//! least twice, ANERcorp only (AQMAR and Wojood lowered dev F1 by 2
+//! least 8 times (dev F1 is flat from 2 to 8, and the model 2.3 times
+//! smaller), ANERcorp only (AQMAR and Wojood lowered dev F1 by 1.5 to 5
 //! points). The output is `data/tagger.bin`, or
 //! `target/tagger-holdout.bin` with `--holdout`.
 //!
 //! - `--holdout` trains on the first five sixths of ANERcorp (by sentence
 //!   order) and reports F1 on the last sixth; without it, on all of it.
+//! - `--prune N` drops features whose codes are all within ±N.
+//! - `KASHIF_TAGGER_MU` sets μ of the weight code (default 16).
 //! - `--dev-out FILE` writes the held-out sentences as CoNLL (for
 //!   `scripts/eval-tagger.sh`).
 //! - `--with` adds corpora mapped onto our tags: `aqmar` (AQMAR dev,
@@ -190,6 +193,8 @@ pub struct Settings {
     pub min_count: u32,
     /// Seed of the visiting order.
     pub seed: u64,
+    /// Features whose codes are all within ±prune are dropped.
+    pub prune: u8,
 }
 
 /// The features of every token of every sentence of `docs`, as
@@ -338,7 +343,7 @@ fn train(train: &[Doc], dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn 
         for t in 0..NTAGS {
             code[t] = q.code(w[id * NTAGS + t]);
         }
-        if code.iter().any(|&x| x != 0) {
+        if code.iter().any(|&x| x.unsigned_abs() > s.prune) {
             features.push((h, code));
         }
     }
@@ -448,7 +453,7 @@ fn train_bytes(corpora: &[(&str, Vec<Gold>)], dev: &[Doc], ix: &LexIndex, s: &Se
 
 /// Trains the tagger model from the corpora under `shared`.
 pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
-    let mut settings = Settings { epochs: 12, min_count: 2, seed: 0x6b61_7368_6966 };
+    let mut settings = Settings { epochs: 12, min_count: 8, seed: 0x6b61_7368_6966, prune: 0 };
     let mut holdout = false;
     let mut with: Vec<String> = Vec::new();
     let mut out: Option<String> = None;
@@ -459,6 +464,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         match a.as_str() {
             "--holdout" => holdout = true,
             "--epochs" => settings.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--prune" => settings.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
             "--min-count" => settings.min_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--with" => with = val()?.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
             "--out" => out = Some(val()?),
@@ -550,7 +556,7 @@ mod tests {
 
     #[test]
     fn training_is_deterministic_and_learns_the_fixture() {
-        let s = Settings { epochs: 5, min_count: 1, seed: 7 };
+        let s = Settings { epochs: 5, min_count: 1, seed: 7, prune: 0 };
         let ix = LexIndex::builtin();
         let a = train_bytes(&[("anercorp", fixture())], &[], ix, &s, &mut |_| {});
         let b = train_bytes(&[("anercorp", fixture())], &[], ix, &s, &mut |_| {});
