@@ -20,6 +20,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod meetings;
 pub mod rules;
+pub mod tagger;
 pub mod text;
 pub mod topics;
 
