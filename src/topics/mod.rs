@@ -1,11 +1,24 @@
-//! Topics: the article's category, its themes with evidence, and its key
-//! phrases (spec/topics.md). Filled in by the topics issue; until then the
-//! analysis reports none, which the output schema allows.
+//! Topics (spec/topics.md): the article's category, the themes of the
+//! taxonomy it covers with the evidence for each, and its own key phrases.
+//!
+//! - [`category`]: a hashed-feature linear classifier whose weights are
+//!   trained by `cargo run --release --bin train -- category` and embedded
+//!   from `data/category.bin`.
+//! - [`themes`]: trigger terms from `data/themes.tsv`, clitic-aware.
+//! - [`keyphrases`]: a YAKE-style statistical score, no list.
+
+pub mod category;
+pub mod keyphrases;
+pub mod themes;
 
 use crate::text::Prepared;
 use crate::{Category, Keyphrase, Theme};
 
 /// Category, themes and at most `max_keyphrases` key phrases of a text.
-pub fn analyze(_p: &Prepared, _max_keyphrases: usize) -> (Option<Category>, Vec<Theme>, Vec<Keyphrase>) {
-    (None, Vec::new(), Vec::new())
+/// A text without Arabic words has no category.
+pub fn analyze(p: &Prepared, max_keyphrases: usize) -> (Option<Category>, Vec<Theme>, Vec<Keyphrase>) {
+    let category = category::Model::builtin().classify(p);
+    let themes = themes::Themes::builtin().find(p);
+    let keyphrases = keyphrases::extract(p, max_keyphrases);
+    (category, themes, keyphrases)
 }

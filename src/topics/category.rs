@@ -1,0 +1,237 @@
+//! Category: the news section of an article (spec/topics.md), by a
+//! compact linear classifier over hashed features.
+//!
+//! Features ([`features`]): the article's Arabic words reduced to stems
+//! (conjunction, preposition and article off, as [`stem`] does), their
+//! unigrams and adjacent bigrams, and the character 3-, 4- and 5-grams of each stem
+//! framed by `<` `>`, each hashed (FNV-1a) into 2^bits buckets with
+//! weight `1 + ln tf`, and the vector scaled to unit length, so a
+//! 20-word post and a 2,000-word article land on the same scale.
+//!
+//! Model: multinomial logistic regression (softmax), one weight per class
+//! and bucket, stored as `i8` with one scale per class in
+//! `data/category.bin`, written by `cargo run --release --bin train --
+//! category` (see `src/bin/train/category.rs`, which also documents the
+//! training data and the figures).
+//!
+//! `data/category.bin` layout (little endian): magic `KCAT`, version u8
+//! (1), bits u8, class count u8, then per class its name (u8 length +
+//! UTF-8), then per class bias f32 and scale f32, then the weights as
+//! i8, bucket-major (`w[bucket * classes + class]`).
+
+use crate::text::{Prepared, TokenKind};
+use crate::Category;
+use std::collections::BTreeMap;
+
+/// The categories, in the spec's order.
+pub const CLASSES: [&str; 11] =
+    ["politics", "security", "human_rights", "economy", "health", "sports", "culture", "religion", "technology", "environment", "education"];
+
+/// Lengths of the character n-grams of each framed stem.
+pub const NGRAMS: [usize; 3] = [3, 4, 5];
+
+const MODEL: &[u8] = include_bytes!("../../data/category.bin");
+
+/// The stem of a word key for classification: one conjunction (و ف), one
+/// preposition (ب ك ل, or لل for ل + article) and the article come off
+/// the front while the word keeps more than three letters (the rule of
+/// ../shared/eval/score.py's phrase key).
+pub fn stem(key: &str) -> &str {
+    let mut w = key;
+    if w.chars().count() > 3 && w.starts_with(['و', 'ف']) {
+        w = &w[2..];
+    }
+    if w.chars().count() > 3 && w.starts_with("لل") {
+        w = &w[4..];
+    } else if w.chars().count() > 3 && w.starts_with(['ب', 'ك', 'ل']) {
+        w = &w[2..];
+    }
+    if w.chars().count() > 3 && w.starts_with("ال") {
+        w = &w[4..];
+    }
+    w
+}
+
+/// FNV-1a, 32 bits: the feature hash (stable across platforms).
+pub fn fnv1a(parts: &[&[u8]]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for part in parts {
+        for &b in *part {
+            h ^= b as u32;
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    h
+}
+
+/// The feature vector of a prepared text: sorted (bucket, value) pairs
+/// of unit length; empty when the text has no Arabic word.
+pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
+    let mask = (1u32 << bits) - 1;
+    let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
+    let mut prev: Option<&str> = None;
+    let mut prev_token = usize::MAX;
+    let mut buf = String::new();
+    for (i, t) in p.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Arabic {
+            continue;
+        }
+        let s = stem(&t.key);
+        *counts.entry(fnv1a(&[b"w", s.as_bytes()]) & mask).or_default() += 1.0;
+        if let Some(q) = prev {
+            if prev_token + 1 == i {
+                *counts.entry(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask).or_default() += 1.0;
+            }
+        }
+        buf.clear();
+        buf.push('<');
+        buf.push_str(s);
+        buf.push('>');
+        let chars: Vec<(usize, char)> = buf.char_indices().collect();
+        for n in NGRAMS {
+            if chars.len() > n {
+                for k in 0..=chars.len() - n {
+                    let a = chars[k].0;
+                    let b = chars.get(k + n).map_or(buf.len(), |c| c.0);
+                    *counts.entry(fnv1a(&[b"c", buf[a..b].as_bytes()]) & mask).or_default() += 1.0;
+                }
+            }
+        }
+        prev = Some(s);
+        prev_token = i;
+    }
+    let mut v: Vec<(u32, f32)> = counts.into_iter().map(|(b, c)| (b, 1.0 + c.ln())).collect();
+    let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for x in &mut v {
+            x.1 /= norm;
+        }
+    }
+    v
+}
+
+/// A trained linear model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Hash bits: 2^bits buckets.
+    pub bits: u8,
+    /// Class names.
+    pub classes: Vec<String>,
+    /// Bias per class.
+    pub bias: Vec<f32>,
+    /// Scale of the i8 weights per class.
+    pub scale: Vec<f32>,
+    /// Quantized weights, bucket-major.
+    pub weights: Vec<i8>,
+}
+
+impl Model {
+    /// The embedded model of `data/category.bin`.
+    pub fn builtin() -> &'static Model {
+        static M: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        M.get_or_init(|| Model::from_bytes(MODEL).unwrap_or_else(|e| panic!("data/category.bin: {e}")))
+    }
+
+    /// Reads the binary format (see the module doc).
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let s = b.get(at..at + n).ok_or("truncated file")?;
+            at += n;
+            Ok(s)
+        };
+        if take(4)? != b"KCAT" {
+            return Err("not a category model (magic KCAT missing)".into());
+        }
+        if take(1)?[0] != 1 {
+            return Err("unknown version: retrain with `cargo run --release --bin train -- category`".into());
+        }
+        let bits = take(1)?[0];
+        if !(8..=24).contains(&bits) {
+            return Err(format!("bits {bits} out of range"));
+        }
+        let n = take(1)?[0] as usize;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = take(1)?[0] as usize;
+            classes.push(String::from_utf8(take(len)?.to_vec()).map_err(|_| "class name is not UTF-8")?);
+        }
+        let mut f32s = |k: usize| -> Result<Vec<f32>, String> {
+            let mut out = Vec::with_capacity(k);
+            for _ in 0..k {
+                out.push(f32::from_le_bytes(take(4)?.try_into().unwrap()));
+            }
+            Ok(out)
+        };
+        let bias = f32s(n)?;
+        let scale = f32s(n)?;
+        let len = n << bits;
+        let weights: Vec<i8> = take(len)?.iter().map(|&x| x as i8).collect();
+        if at != b.len() {
+            return Err(format!("{} trailing bytes", b.len() - at));
+        }
+        Ok(Model { bits, classes, bias, scale, weights })
+    }
+
+    /// Writes the binary format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.weights.len() + 256);
+        out.extend_from_slice(b"KCAT");
+        out.push(1);
+        out.push(self.bits);
+        out.push(self.classes.len() as u8);
+        for c in &self.classes {
+            out.push(c.len() as u8);
+            out.extend_from_slice(c.as_bytes());
+        }
+        for x in self.bias.iter().chain(&self.scale) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out
+    }
+
+    /// Class probabilities for a feature vector.
+    pub fn probabilities(&self, x: &[(u32, f32)]) -> Vec<f32> {
+        let n = self.classes.len();
+        let mut z: Vec<f32> = vec![0.0; n];
+        for &(b, v) in x {
+            let row = &self.weights[b as usize * n..(b as usize + 1) * n];
+            for c in 0..n {
+                z[c] += v * row[c] as f32;
+            }
+        }
+        for c in 0..n {
+            z[c] = z[c] * self.scale[c] + self.bias[c];
+        }
+        softmax(&mut z);
+        z
+    }
+
+    /// The category of a prepared text, or `None` without Arabic words.
+    pub fn classify(&self, p: &Prepared) -> Option<Category> {
+        let x = features(p, self.bits);
+        if x.is_empty() {
+            return None;
+        }
+        let probs = self.probabilities(&x);
+        let best = (0..probs.len()).fold(0, |b, c| if probs[c] > probs[b] { c } else { b });
+        Some(Category {
+            label: self.classes[best].clone(),
+            scores: self.classes.iter().zip(&probs).map(|(c, p)| (c.clone(), (p * 10000.0).round() / 10000.0)).collect(),
+        })
+    }
+}
+
+/// In-place softmax.
+pub fn softmax(z: &mut [f32]) {
+    let m = z.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for v in z.iter_mut() {
+        *v = (*v - m).exp();
+        sum += *v;
+    }
+    for v in z.iter_mut() {
+        *v /= sum;
+    }
+}

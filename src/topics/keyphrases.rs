@@ -1,0 +1,370 @@
+//! Key phrases, found without a list: a YAKE-style score (Campos et al.
+//! 2020) over candidate n-grams shaped like Arabic noun phrases.
+//!
+//! 1. **Words.** Every Arabic token gets a grouping stem: its proclitics
+//!    (و ف, ب ك ل, لل) come off when what follows is an article, a word
+//!    the text also uses on its own, or a name of the lexicon (`وتركيا`),
+//!    then the article comes off
+//!    (`والهجرة`, `للهجرة`, `الهجرة` → `هجره`; `وزير` keeps its و because
+//!    `زير` is nowhere in the text).
+//! 2. **Candidates.** n-grams of one to [`MAX_WORDS`] words inside one
+//!    sentence, not across punctuation, digits or line breaks; neither end
+//!    is a stopword (`data/stopwords-ar.txt`), and inside only `غير` and
+//!    `بن` may be. Noun-phrase shape: a definite word (with the article) is
+//!    followed only by definite words (adjectives agree), so
+//!    `مذكرة التفاهم` and `الهجرة غير الشرعية` are candidates and
+//!    `الداخلية عماد` is not.
+//! 3. **Word score** (YAKE): `S(w) = rel·pos / (freq/rel + spread/rel)` with
+//!    `pos = ln ln (3 + median sentence)`, `freq = tf / (mean + sd)`,
+//!    `spread = sentences with w / sentences`, `rel = 1 + (dl + dr)·tf/max tf`
+//!    (`dl`, `dr`: share of distinct left and right neighbours). Lower is
+//!    better. **Phrase score**: `S = Π S(w) / (tf · (1 + Σ S(w)))` over its
+//!    content words, reported as `1 / (1 + S)` so that higher is better.
+//!    In a text of more than [`LONG_TEXT_WORDS`] words a candidate must
+//!    occur twice; a lone word shaped like an adjective (nisba `ـية`, or
+//!    written with tanwin fath) or used as one (after a definite noun in
+//!    most of its occurrences) is not a candidate, nor is the tail of a
+//!    fixed longer phrase (`الداخلية الليبية` after `وزارة`), and a word opening
+//!    with a conjunction starts a phrase but never continues one.
+//! 4. **Diversity.** A phrase whose stems lie inside a better phrase's is
+//!    dropped; a phrase that holds a better lone word takes that word's
+//!    place once (`التعاون` → `التعاون الأمني`), since a lone word is rarely
+//!    the key phrase itself; any other phrase holding a
+//!    better one is dropped.
+
+use crate::text::{Prepared, TokenKind};
+use crate::{Keyphrase, Span};
+use std::collections::{HashMap, HashSet};
+
+/// Longest candidate, in words.
+pub const MAX_WORDS: usize = 4;
+
+/// Whether a candidate is the tail of a longer fixed phrase: in more than
+/// half of its occurrences the same content word stands right before it
+/// (`الداخلية الليبية` after `وزارة`), so the longer phrase is the unit.
+fn is_fragment(words: &[Word], chunks: &[(usize, usize)], occurrences: &[(usize, usize)]) -> bool {
+    let mut before: HashMap<&str, usize> = HashMap::new();
+    for &(i, _) in occurrences {
+        let in_chunk = chunks.iter().any(|&(a, b)| a < i && i < b);
+        if in_chunk && !words[i].conj && !words[i - 1].stop {
+            *before.entry(words[i - 1].stem.as_str()).or_default() += 1;
+        }
+    }
+    before.values().any(|&n| 2 * n > occurrences.len())
+}
+
+/// Whether a lone word is used as an adjective: in more than half of its
+/// occurrences it follows a definite content word it agrees with
+/// (`الأمني` in `التعاون الأمني`, `الوضع الأمني`).
+fn is_adjective(words: &[Word], chunks: &[(usize, usize)], occurrences: &[(usize, usize)]) -> bool {
+    let after_definite = occurrences
+        .iter()
+        .filter(|&&(i, _)| {
+            words[i].definite && !words[i].conj && chunks.iter().any(|&(a, b)| a < i && i < b) && words[i - 1].definite && !words[i - 1].stop
+        })
+        .count();
+    2 * after_definite > occurrences.len()
+}
+
+/// Above this many words, a candidate must occur at least twice.
+pub const LONG_TEXT_WORDS: usize = 150;
+
+const STOPWORDS_TXT: &str = include_str!("../../data/stopwords-ar.txt");
+
+/// Stopwords allowed inside a phrase (`الهجرة غير الشرعية`, `سيف بن زايد`).
+const INNER: &[&str] = &["غير", "بن"];
+
+/// The stopword list, in key form.
+pub fn stopwords() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| STOPWORDS_TXT.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect())
+}
+
+/// Whether a word (key form) is a stopword, also behind و or ف.
+pub fn is_stopword(key: &str) -> bool {
+    let s = stopwords();
+    s.contains(key) || (key.starts_with(['و', 'ف']) && key.chars().count() > 2 && s.contains(&key[2..]))
+}
+
+/// One word of the text, as the key phrase finder sees it.
+#[derive(Debug, Clone)]
+struct Word {
+    token: usize,
+    /// Grouping stem: clitics and article off.
+    stem: String,
+    /// Key characters of the token before the part that the phrase shows
+    /// (the proclitics, not the article).
+    skip: usize,
+    definite: bool,
+    stop: bool,
+    /// Opens with a conjunction (و، ف): starts a phrase, never continues one.
+    conj: bool,
+    /// Written with tanwin fath (`اهتماماً`): an adverbial accusative.
+    adverbial: bool,
+    sentence: usize,
+}
+
+/// The stem of `key` given the text's vocabulary: (stem, proclitic
+/// characters skipped, definite).
+fn stem_of(key: &str, vocab: &HashSet<&str>) -> (String, usize, bool) {
+    let n = key.chars().count();
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    let known = |w: &str| vocab.contains(w) || (lexicon.get(w).next().is_some() && lexicon.get(key).next().is_none());
+    let mut rest = key;
+    let mut skip = 0;
+    // Conjunction.
+    if n > 3 && rest.starts_with(['و', 'ف']) {
+        let r = &rest[2..];
+        if r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال") || r.starts_with("كال") || known(r) {
+            rest = r;
+            skip += 1;
+        }
+    }
+    let mut definite = false;
+    if rest.starts_with("لل") && rest.chars().count() > 3 {
+        // ل + ال with the alef unwritten.
+        return (rest[4..].to_string(), skip + 1, true);
+    }
+    if rest.chars().count() > 3 && rest.starts_with(['ب', 'ك', 'ل']) {
+        let r = &rest[2..];
+        if r.starts_with("ال") || known(r) {
+            rest = r;
+            skip += 1;
+        }
+    }
+    if rest.starts_with("ال") && rest.chars().count() > 3 {
+        rest = &rest[4..];
+        definite = true;
+    }
+    (rest.to_string(), skip, definite)
+}
+
+/// The key phrases of a text, best first, at most `max`.
+pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
+    if max == 0 {
+        return Vec::new();
+    }
+    // The text's words, and their article-less forms.
+    let mut vocab: HashSet<&str> = HashSet::new();
+    for t in p.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
+        vocab.insert(t.key.as_str());
+        if let Some(rest) = t.key.strip_prefix("ال") {
+            vocab.insert(rest);
+        }
+    }
+    // Words, and the chunks (runs of neighbouring Arabic words) they form.
+    let mut words: Vec<Word> = Vec::new();
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let mut chunk_start = 0;
+    for (i, t) in p.tokens.iter().enumerate() {
+        let breaks = t.kind != TokenKind::Arabic
+            || words.last().is_some_and(|w: &Word| w.token + 1 != i || p.text[p.tokens[w.token].bytes.1..t.bytes.0].contains('\n'));
+        if breaks && chunk_start < words.len() {
+            chunks.push((chunk_start, words.len()));
+            chunk_start = words.len();
+        }
+        if t.kind != TokenKind::Arabic {
+            continue;
+        }
+        let (stem, skip, definite) = stem_of(&t.key, &vocab);
+        let stop = is_stopword(&t.key) || stem.chars().count() < 2;
+        let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
+        let adverbial = t.text(p.text).contains('\u{064B}');
+        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence: p.sentence_of(i) });
+    }
+    if chunk_start < words.len() {
+        chunks.push((chunk_start, words.len()));
+    }
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let n_sentences = p.sentences.len().max(1) as f32;
+
+    // Word statistics, by stem, over content words.
+    #[derive(Default)]
+    struct Stat {
+        tf: f32,
+        sentences: Vec<usize>,
+        left: HashMap<String, u32>,
+        right: HashMap<String, u32>,
+    }
+    let mut stats: HashMap<&str, Stat> = HashMap::new();
+    for &(a, b) in &chunks {
+        for i in a..b {
+            let w = &words[i];
+            if w.stop {
+                continue;
+            }
+            let s = stats.entry(w.stem.as_str()).or_default();
+            s.tf += 1.0;
+            s.sentences.push(w.sentence);
+            if i > a && !words[i - 1].stop {
+                *s.left.entry(words[i - 1].stem.clone()).or_default() += 1;
+            }
+            if i + 1 < b && !words[i + 1].stop {
+                *s.right.entry(words[i + 1].stem.clone()).or_default() += 1;
+            }
+        }
+    }
+    let tfs: Vec<f32> = stats.values().map(|s| s.tf).collect();
+    let mean = tfs.iter().sum::<f32>() / tfs.len().max(1) as f32;
+    let sd = (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f32>() / tfs.len().max(1) as f32).sqrt();
+    let max_tf = tfs.iter().cloned().fold(1.0, f32::max);
+    let word_score: HashMap<&str, f32> = stats
+        .iter_mut()
+        .map(|(stem, s)| {
+            s.sentences.sort_unstable();
+            let median = s.sentences[s.sentences.len() / 2] as f32;
+            let pos = (3.0 + median).ln().ln();
+            let freq = s.tf / (mean + sd);
+            let ratio = |m: &HashMap<String, u32>| {
+                let total: u32 = m.values().sum();
+                if total == 0 {
+                    0.0
+                } else {
+                    m.len() as f32 / total as f32
+                }
+            };
+            let rel = 1.0 + (ratio(&s.left) + ratio(&s.right)) * s.tf / max_tf;
+            let mut distinct = s.sentences.clone();
+            distinct.dedup();
+            let spread = distinct.len() as f32 / n_sentences;
+            (*stem, rel * pos / (freq / rel + spread / rel))
+        })
+        .collect();
+
+    // Candidates.
+    struct Cand {
+        stems: Vec<String>,
+        occurrences: Vec<(usize, usize)>,
+        first: usize,
+    }
+    let mut cands: HashMap<String, Cand> = HashMap::new();
+    for &(a, b) in &chunks {
+        for i in a..b {
+            if words[i].stop {
+                continue;
+            }
+            for n in 1..=MAX_WORDS {
+                let j = i + n;
+                if j > b {
+                    break;
+                }
+                let last = &words[j - 1];
+                if n > 1 {
+                    let prev = &words[j - 2];
+                    if last.conj || last.adverbial {
+                        break;
+                    }
+                    if last.stop && !INNER.contains(&last.stem.as_str()) && !INNER.contains(&p.tokens[last.token].key.as_str()) {
+                        break;
+                    }
+                    // A definite word is followed by definite words only (or غير).
+                    if prev.definite && !last.definite && !last.stop {
+                        break;
+                    }
+                }
+                if last.stop {
+                    continue;
+                }
+                // A lone adjective-shaped word (nisba ـية, adverbial ـاً) is no key phrase.
+                if n == 1 && (last.adverbial || last.stem.ends_with("يه")) {
+                    continue;
+                }
+                let stems: Vec<String> = words[i..j].iter().map(|w| w.stem.clone()).collect();
+                let key = stems.join(" ");
+                let c = cands.entry(key).or_insert_with(|| Cand { stems, occurrences: Vec::new(), first: i });
+                c.occurrences.push((i, j));
+            }
+        }
+    }
+
+    // In a text of some length a key phrase recurs.
+    let min_tf = if words.len() > LONG_TEXT_WORDS { 2 } else { 1 };
+    let mut ranked: Vec<(f32, &Cand, &String)> = cands
+        .iter()
+        .filter(|(_, c)| c.occurrences.len() >= min_tf && !is_fragment(&words, &chunks, &c.occurrences)
+            && !(c.stems.len() == 1 && is_adjective(&words, &chunks, &c.occurrences)))
+        .map(|(key, c)| {
+            let mut prod = 1.0f32;
+            let mut sum = 0.0f32;
+            for s in &c.stems {
+                if let Some(&ws) = word_score.get(s.as_str()) {
+                    prod *= ws;
+                    sum += ws;
+                }
+            }
+            let tf = c.occurrences.len() as f32;
+            (prod / (tf * (1.0 + sum)), c, key)
+        })
+        .collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.first.cmp(&b.1.first)));
+
+    let mut chosen: Vec<Keyphrase> = Vec::new();
+    // Padded keys of the chosen phrases, and whether each was widened.
+    let mut chosen_keys: Vec<(String, bool)> = Vec::new();
+    for (s, c, key) in ranked {
+        let padded = format!(" {key} ");
+        // A phrase inside a chosen one adds nothing.
+        if chosen_keys.iter().any(|(k, _)| k.contains(&padded)) {
+            continue;
+        }
+        // A phrase holding a chosen lone word takes its place once
+        // (`التعاون` → `التعاون الأمني`), keeping the rank and score.
+        let widen = chosen_keys.iter().position(|(k, widened)| padded.contains(k.as_str()) && !widened && !k.trim().contains(' '));
+        if widen.is_none() && chosen_keys.iter().any(|(k, _)| padded.contains(k.as_str())) {
+            continue;
+        }
+        if widen.is_none() && chosen.len() >= max {
+            break;
+        }
+        let occurrences: Vec<Span> = c
+            .occurrences
+            .iter()
+            .map(|&(i, j)| {
+                let first = &p.tokens[words[i].token];
+                let start = first.offset_after_key_chars(p.text, words[i].skip);
+                let end = p.tokens[words[j - 1].token].end;
+                Span { start, end, text: p.slice(start, end).to_string() }
+            })
+            .collect();
+        // The surface form seen most often (first on ties).
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for o in &occurrences {
+            match counts.iter_mut().find(|(t, _)| *t == o.text) {
+                Some(e) => e.1 += 1,
+                None => counts.push((&o.text, 1)),
+            }
+        }
+        let mut best = ("", 0);
+        for &(t, n) in &counts {
+            if n > best.1 {
+                best = (t, n);
+            }
+        }
+        let text = best.0.to_string();
+        let score = ((1.0 / (1.0 + s)) * 10000.0).round() / 10000.0;
+        match widen {
+            Some(k) => {
+                let score = chosen[k].score;
+                chosen[k] = Keyphrase { text, normalized: key.clone(), score, occurrences };
+                chosen_keys[k] = (padded.clone(), true);
+                // Other lone words of the phrase go.
+                let mut i = 0;
+                while i < chosen.len() {
+                    if i != k && !chosen_keys[i].1 && padded.contains(chosen_keys[i].0.as_str()) {
+                        chosen.remove(i);
+                        chosen_keys.remove(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            None => {
+                chosen_keys.push((padded, false));
+                chosen.push(Keyphrase { text, normalized: key.clone(), score, occurrences });
+            }
+        }
+    }
+    chosen
+}
