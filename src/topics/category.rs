@@ -93,7 +93,7 @@ pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
                 for k in 0..=chars.len() - n {
                     let a = chars[k].0;
                     let b = chars.get(k + n).map_or(buf.len(), |c| c.0);
-                    *counts.entry(fnv1a(&[b"c", buf[a..b].as_bytes()]) & mask).or_default() += 1.0;
+                    *counts.entry(fnv1a(&[b"c", &buf.as_bytes()[a..b]]) & mask).or_default() += 1.0;
                 }
             }
         }
@@ -197,30 +197,69 @@ impl Model {
         let mut z: Vec<f32> = vec![0.0; n];
         for &(b, v) in x {
             let row = &self.weights[b as usize * n..(b as usize + 1) * n];
-            for c in 0..n {
-                z[c] += v * row[c] as f32;
+            for (zc, &w) in z.iter_mut().zip(row) {
+                *zc += v * w as f32;
             }
         }
-        for c in 0..n {
-            z[c] = z[c] * self.scale[c] + self.bias[c];
+        for ((zc, scale), bias) in z.iter_mut().zip(&self.scale).zip(&self.bias) {
+            *zc = *zc * scale + bias;
         }
         softmax(&mut z);
         z
     }
 
-    /// The category of a prepared text, or `None` without Arabic words.
-    pub fn classify(&self, p: &Prepared) -> Option<Category> {
+    /// The category of a prepared text, or `None` without Arabic words;
+    /// `themes` (scored as [`crate::topics::themes::Themes::scored`] does)
+    /// shift it as [`with_themes`] says.
+    pub fn classify(&self, p: &Prepared, themes: &[(String, f32)]) -> Option<Category> {
         let x = features(p, self.bits);
         if x.is_empty() {
             return None;
         }
-        let probs = self.probabilities(&x);
+        let mut probs = self.probabilities(&x);
+        with_themes(&self.classes, &mut probs, themes, THEME_BOOST);
         let best = (0..probs.len()).fold(0, |b, c| if probs[c] > probs[b] { c } else { b });
         Some(Category {
             label: self.classes[best].clone(),
             scores: self.classes.iter().zip(&probs).map(|(c, p)| (c.clone(), (p * 10000.0).round() / 10000.0)).collect(),
         })
     }
+}
+
+/// How much a theme's score adds to the log-odds of its category.
+pub const THEME_BOOST: f32 = 0.5;
+
+/// The category a theme speaks for, if any: the security themes for
+/// `security`, elections and legislation for `politics`, trade and
+/// energy for `economy`.
+pub fn theme_class(theme: &str) -> Option<&'static str> {
+    Some(match theme {
+        "illegal_migration" | "border_security" | "maritime_security" | "human_trafficking" | "smuggling" | "drugs" | "arms_trafficking"
+        | "organized_crime" | "terrorism" | "cybercrime" | "security_cooperation" | "intelligence_sharing" | "armed_conflict" => "security",
+        "elections" | "legislation" => "politics",
+        "economy_trade" | "energy" => "economy",
+        _ => return None,
+    })
+}
+
+/// Shifts class probabilities by theme evidence: each theme's score
+/// times `boost` is added to the log-probability of its category
+/// ([`theme_class`]), and the result renormalized. The classifier learned
+/// from short posts; the themes carry the vocabulary of long articles
+/// (a report on border control and smuggling is security news even when
+/// ministers speak in it).
+pub fn with_themes(classes: &[String], probs: &mut [f32], themes: &[(String, f32)], boost: f32) {
+    if boost == 0.0 || themes.is_empty() {
+        return;
+    }
+    let mut z: Vec<f32> = probs.iter().map(|p| p.max(1e-9).ln()).collect();
+    for (id, score) in themes {
+        if let Some(c) = theme_class(id).and_then(|c| classes.iter().position(|k| k == c)) {
+            z[c] += boost * score;
+        }
+    }
+    softmax(&mut z);
+    probs.copy_from_slice(&z);
 }
 
 /// In-place softmax.
@@ -233,5 +272,56 @@ pub fn softmax(z: &mut [f32]) {
     }
     for v in z.iter_mut() {
         *v /= sum;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("conjunction and article", "والهجره", "هجره"),
+            ("lam + article", "للحدود", "حدود"),
+            ("short words stay", "وزر", "وزر"),
+            ("preposition", "بطرابلس", "طرابلس"),
+        ];
+        for (name, key, want) in cases {
+            assert_eq!(stem(key), *want, "case {name:?}");
+        }
+    }
+
+    #[test]
+    fn features_have_unit_length_and_ignore_latin() {
+        let x = features(&Prepared::new("فاز الفريق بالمباراة النهائية للبطولة"), 14);
+        let norm: f32 = x.iter().map(|(_, v)| v * v).sum();
+        assert!((norm - 1.0).abs() < 1e-4, "unit length, got {norm}");
+        assert!(features(&Prepared::new("http://example.com 2024"), 14).is_empty(), "no Arabic word, no feature");
+    }
+
+    #[test]
+    fn model_round_trips_and_classifies_clear_texts() {
+        let m = Model::builtin();
+        assert_eq!(Model::from_bytes(&m.to_bytes()).as_ref(), Ok(m), "the binary format must round-trip");
+        assert_eq!(m.classes, CLASSES, "data/category.bin must hold the classes of spec/topics.md in order");
+        let cases: &[(&str, &str, &str)] = &[
+            ("football", "فاز المنتخب الوطني لكرة القدم على نظيره في المباراة النهائية للبطولة وسجل المهاجم هدفين في الشوط الثاني", "sports"),
+            ("economy", "ارتفع معدل التضخم وتراجعت قيمة العملة المحلية أمام الدولار وسط تراجع الصادرات والاستثمارات والبورصة", "economy"),
+        ];
+        for (name, text, want) in cases {
+            let c = m.classify(&Prepared::new(text), &[]).unwrap();
+            assert_eq!(c.label, *want, "case {name:?}: scores {:?}; retrain with `cargo run --release --bin train -- category`", c.scores);
+        }
+        assert!(m.classify(&Prepared::new("no arabic here"), &[]).is_none());
+    }
+
+    #[test]
+    fn theme_shift_moves_toward_the_theme_category() {
+        let classes: Vec<String> = CLASSES.iter().map(|c| c.to_string()).collect();
+        let mut p = vec![1.0 / 11.0; 11];
+        with_themes(&classes, &mut p, &[("terrorism".to_string(), 1.0)], 1.0);
+        let sec = CLASSES.iter().position(|c| *c == "security").unwrap();
+        assert!(p[sec] > 1.0 / 11.0 && (p.iter().sum::<f32>() - 1.0).abs() < 1e-5, "security must gain and the sum stay 1: {p:?}");
     }
 }

@@ -28,8 +28,8 @@
 //!    with a conjunction starts a phrase but never continues one.
 //! 4. **Diversity.** A phrase whose stems lie inside a better phrase's is
 //!    dropped; a phrase that holds a better lone word takes that word's
-//!    place once (`التعاون` → `التعاون الأمني`), since a lone word is rarely
-//!    the key phrase itself; any other phrase holding a
+//!    place once (`التعاون` → `التعاون الأمني`) when it covers at least half
+//!    of the word's occurrences; any other phrase holding a
 //!    better one is dropped.
 
 use crate::text::{Prepared, TokenKind};
@@ -167,7 +167,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             continue;
         }
         let (stem, skip, definite) = stem_of(&t.key, &vocab);
-        let stop = is_stopword(&t.key) || stem.chars().count() < 2;
+        let stop = is_stopword(&t.key) || (definite && stopwords().contains(stem.as_str()) && stem != "عام") || stem.chars().count() < 2;
         let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
         let adverbial = t.text(p.text).contains('\u{064B}');
         words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence: p.sentence_of(i) });
@@ -311,12 +311,15 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         }
         // A phrase holding a chosen lone word takes its place once
         // (`التعاون` → `التعاون الأمني`), keeping the rank and score.
-        let widen = chosen_keys.iter().position(|(k, widened)| padded.contains(k.as_str()) && !widened && !k.trim().contains(' '));
+        let tf = c.occurrences.len();
+        let widen = chosen_keys.iter().enumerate().position(|(i, (k, widened))| {
+            padded.contains(k.as_str()) && !widened && !k.trim().contains(' ') && 2 * tf >= chosen[i].occurrences.len()
+        });
         if widen.is_none() && chosen_keys.iter().any(|(k, _)| padded.contains(k.as_str())) {
             continue;
         }
         if widen.is_none() && chosen.len() >= max {
-            break;
+            continue;
         }
         let occurrences: Vec<Span> = c
             .occurrences
@@ -367,4 +370,58 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         }
     }
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cliticized_occurrences_count_for_one_phrase() {
+        let text = "بحث الوزير ملف الهجرة غير الشرعية. وتناول اللقاء مكافحة الهجرة غير الشرعية. \
+                    ودعا إلى تعاون أوسع للحد من الهجرة غير الشرعية والاتجار بالبشر.";
+        let p = Prepared::new(text);
+        let kp = extract(&p, 10);
+        let k = kp.iter().find(|k| k.normalized.ends_with("هجره غير شرعيه")).unwrap_or_else(|| panic!("no phrase on الهجرة غير الشرعية in {kp:?}"));
+        assert_eq!(k.occurrences.len(), 3, "all three occurrences count: {k:?}");
+        for o in &k.occurrences {
+            assert!(o.text.ends_with("الهجرة غير الشرعية"), "occurrence {o:?}");
+        }
+    }
+
+    #[test]
+    fn stems_follow_the_text() {
+        let vocab: HashSet<&str> = ["تركيا", "الهجره"].into_iter().collect();
+        let cases: &[(&str, &str, &str, usize, bool)] = &[
+            ("conjunction before a word the text uses", "وتركيا", "تركيا", 1, false),
+            ("conjunction before the article", "والهجره", "هجره", 1, true),
+            ("lam + article", "للهجره", "هجره", 1, true),
+            ("waw of the word itself", "وزير", "وزير", 0, false),
+            ("bi + article", "بالعماله", "عماله", 1, true),
+        ];
+        for (name, key, stem, skip, definite) in cases {
+            assert_eq!(stem_of(key, &vocab), (stem.to_string(), *skip, *definite), "case {name:?}: stem of {key}");
+        }
+    }
+
+    #[test]
+    fn stopwords_do_not_start_or_end_phrases() {
+        assert!(is_stopword("التي") && is_stopword("وفي"), "the list and its conjunction forms");
+        let p = Prepared::new("قال إن التعاون الأمني مهم. وأكد أن التعاون الأمني يتعزز.");
+        for k in extract(&p, 10) {
+            let first = kashif_first_word(&k.normalized);
+            assert!(!stopwords().contains(first), "phrase {k:?} starts with a stopword");
+        }
+    }
+
+    fn kashif_first_word(s: &str) -> &str {
+        s.split(' ').next().unwrap_or("")
+    }
+
+    #[test]
+    fn empty_and_latin_texts_have_no_phrases() {
+        assert!(extract(&Prepared::new(""), 10).is_empty());
+        assert!(extract(&Prepared::new("hello world 2024"), 10).is_empty());
+        assert!(extract(&Prepared::new("الهجرة"), 0).is_empty());
+    }
 }

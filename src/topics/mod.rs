@@ -17,8 +17,10 @@ use crate::{Category, Keyphrase, Theme};
 /// Category, themes and at most `max_keyphrases` key phrases of a text.
 /// A text without Arabic words has no category.
 pub fn analyze(p: &Prepared, max_keyphrases: usize) -> (Option<Category>, Vec<Theme>, Vec<Keyphrase>) {
-    let category = category::Model::builtin().classify(p);
-    let themes = themes::Themes::builtin().find(p);
+    let scored = themes::Themes::builtin().scored(p);
+    let evidence: Vec<(String, f32)> = scored.iter().map(|t| (t.id.clone(), t.score)).collect();
+    let category = category::Model::builtin().classify(p, &evidence);
+    let themes: Vec<Theme> = scored.into_iter().filter(|t| t.score >= themes::THRESHOLD).collect();
     let keyphrases = keyphrases::extract(p, max_keyphrases);
     (category, themes, keyphrases)
 }

@@ -295,7 +295,8 @@ impl Themes {
             for i in 1..=m.tokens.len() {
                 if i == m.tokens.len() || m.tokens[i] != m.tokens[i - 1] + 1 {
                     let first = &p.tokens[m.tokens[run_start]];
-                    let start = if run_start == 0 { first.offset_after_key_chars(p.text, m.skip) } else { first.start };
+                    let skip = if run_start == 0 { m.skip } else { skip_for(&first.key, &t.words[run_start]) };
+                    let start = first.offset_after_key_chars(p.text, skip);
                     a.spans.push((start, p.tokens[m.tokens[i - 1]].end));
                     run_start = i;
                 }
@@ -313,8 +314,16 @@ impl Themes {
                 }
                 w *= 1.0 + 0.1 * (a.sentences.len().saturating_sub(1).min(5) as f32);
                 let score = 1.0 - (-w).exp();
+                // Overlapping spans merge (`مكافحة الهجرة` + `الهجرة غير الشرعية`).
                 a.spans.sort_unstable();
-                a.spans.dedup();
+                let mut merged: Vec<(u32, u32)> = Vec::with_capacity(a.spans.len());
+                for &(s, e) in &a.spans {
+                    match merged.last_mut() {
+                        Some(last) if s < last.1 => last.1 = last.1.max(e),
+                        _ => merged.push((s, e)),
+                    }
+                }
+                a.spans = merged;
                 let info = &self.themes[theme];
                 Theme {
                     id: info.id.clone(),
@@ -360,4 +369,59 @@ fn drop_nested(mut matches: Vec<Match>) -> Vec<Match> {
         }
     }
     matches.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (theme, evidence texts) found in `text`, reported themes only.
+    fn found(text: &str) -> Vec<(String, Vec<String>)> {
+        let p = Prepared::new(text);
+        Themes::builtin().find(&p).into_iter().map(|t| (t.id, t.evidence.into_iter().map(|e| e.text).collect())).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            ("a strong term alone", "بحث الجانبان ملف الاتجار بالبشر.", "human_trafficking", &["الاتجار بالبشر"]),
+            ("conjunction and article stay out of the span", "وناقشا والهجرة غير الشرعية.", "illegal_migration", &["الهجرة غير الشرعية"]),
+            ("lam + article: the span starts after the first lam (spec rule 11)", "خطة للهجرة غير الشرعية.", "illegal_migration", &["لهجرة غير الشرعية"]),
+            ("indefinite form; overlapping triggers merge", "مكافحة هجرة غير نظامية.", "illegal_migration", &["مكافحة هجرة غير نظامية"]),
+            ("prefix pattern", "ضبط مهربين على الحدود. وأوقفت مهربي الوقود.", "smuggling", &["مهربين", "مهربي"]),
+            ("gap pattern keeps only the matched words", "تجارة المخدرات والسلاح.", "arms_trafficking", &["تجارة", "السلاح"]),
+            ("diacritics do not matter", "الإِرْهَاب", "terrorism", &["الإِرْهَاب"]),
+        ];
+        for (name, text, theme, evidence) in cases {
+            let got = found(text);
+            let Some((_, ev)) = got.iter().find(|(t, _)| t == theme) else {
+                panic!("case {name:?}: theme {theme} not found in {text:?}; got {got:?}: check data/themes.tsv");
+            };
+            assert_eq!(ev, evidence, "case {name:?}: evidence of {theme}");
+        }
+    }
+
+    #[test]
+    fn weak_or_nested_terms_alone_are_not_themes() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("one weak term", "وصل المهاجرون.", "illegal_migration"),
+            ("trade inside drug trade", "تجارة المخدرات تتوسع.", "economy_trade"),
+            ("a passing mention of reconstruction after the lead", "التقى الوزير نظيره. وتناول الاجتماع عدة قضايا. وأضاف أن الشركات تدعم جهود إعادة الإعمار.", "reconstruction"),
+        ];
+        for (name, text, theme) in cases {
+            let got = found(text);
+            assert!(got.iter().all(|(t, _)| t != theme), "case {name:?}: {theme} should not be reported for {text:?}; got {got:?}");
+        }
+    }
+
+    #[test]
+    fn data_covers_every_theme_and_parses() {
+        let t = Themes::builtin();
+        assert_eq!(t.all().len(), 24, "data/theme-labels.tsv must list the 24 themes of spec/topics.md");
+        for (i, info) in t.all().iter().enumerate() {
+            assert!(t.triggers.iter().any(|tr| tr.theme == i && tr.weight >= 1.0), "theme {} needs at least one weight-1 trigger in data/themes.tsv", info.id);
+        }
+        let bad = Themes::parse("id\tlabel\tlabel_en\nx\ty\tz\n", "theme\tweight\ttrigger\nx\t1\tالهجرة\n");
+        assert!(bad.unwrap_err().contains("key form"), "a trigger not in key form must be refused");
+    }
 }

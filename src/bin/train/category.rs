@@ -26,7 +26,8 @@
 //! other four ANT folds.
 
 use kashif::text::Prepared;
-use kashif::topics::category::{features, softmax, Model, CLASSES};
+use kashif::topics::category::{features, softmax, with_themes, Model, CLASSES, THEME_BOOST};
+use kashif::topics::themes::Themes;
 use std::path::Path;
 
 /// Training settings; every one has a flag of the same name.
@@ -39,11 +40,14 @@ struct Settings {
     power: f32,
     /// How many times each ANT article counts.
     ant_weight: f32,
+    /// Theme shift measured by `eval-category` (the shipped one is
+    /// `THEME_BOOST`).
+    boost: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { bits: 14, epochs: 12, rate: 0.5, l2: 1e-6, power: 0.75, ant_weight: 2.0 }
+        Settings { bits: 14, epochs: 12, rate: 0.5, l2: 1e-6, power: 0.75, ant_weight: 2.0, boost: THEME_BOOST }
     }
 }
 
@@ -60,8 +64,9 @@ fn parse_settings(args: &[String]) -> Result<(Settings, Option<String>), String>
             "--l2" => s.l2 = val()?.parse().map_err(|e| format!("--l2: {e}"))?,
             "--power" => s.power = val()?.parse().map_err(|e| format!("--power: {e}"))?,
             "--ant-weight" => s.ant_weight = val()?.parse().map_err(|e| format!("--ant-weight: {e}"))?,
+            "--boost" => s.boost = val()?.parse().map_err(|e| format!("--boost: {e}"))?,
             "--out" => out = Some(val()?.clone()),
-            other => return Err(format!("unknown option {other}; known: --bits --epochs --rate --l2 --power --ant-weight --out")),
+            other => return Err(format!("unknown option {other}; known: --bits --epochs --rate --l2 --power --ant-weight --boost --out")),
         }
     }
     if !(10..=20).contains(&s.bits) {
@@ -73,6 +78,8 @@ fn parse_settings(args: &[String]) -> Result<(Settings, Option<String>), String>
 /// One labelled text.
 struct Doc {
     x: Vec<(u32, f32)>,
+    /// Theme scores of the text (for the theme shift at prediction).
+    themes: Vec<(String, f32)>,
     class: usize,
     weight: f32,
 }
@@ -179,7 +186,15 @@ fn read_ant(path: &Path) -> Result<Vec<(String, usize)>, String> {
 }
 
 fn docs(pairs: &[(String, usize)], bits: u8) -> Vec<Doc> {
-    pairs.iter().map(|(t, c)| Doc { x: features(&Prepared::new(t), bits), class: *c, weight: 1.0 }).collect()
+    let th = Themes::builtin();
+    pairs
+        .iter()
+        .map(|(t, c)| {
+            let p = Prepared::new(t);
+            let themes = th.scored(&p).into_iter().map(|t| (t.id, t.score)).collect();
+            Doc { x: features(&p, bits), themes, class: *c, weight: 1.0 }
+        })
+        .collect()
 }
 
 /// Deterministic xorshift64* generator.
@@ -255,13 +270,14 @@ fn train(train: &[&Doc], s: &Settings) -> Model {
     Model { bits: s.bits, classes: CLASSES.iter().map(|c| c.to_string()).collect(), bias, scale, weights }
 }
 
-fn predict(m: &Model, x: &[(u32, f32)]) -> usize {
-    let p = m.probabilities(x);
+fn predict(m: &Model, d: &Doc, boost: f32) -> usize {
+    let mut p = m.probabilities(&d.x);
+    with_themes(&m.classes, &mut p, &d.themes, boost);
     (0..p.len()).fold(0, |b, c| if p[c] > p[b] { c } else { b })
 }
 
-fn accuracy(m: &Model, test: &[&Doc]) -> f64 {
-    let ok = test.iter().filter(|d| predict(m, &d.x) == d.class).count();
+fn accuracy(m: &Model, test: &[&Doc], boost: f32) -> f64 {
+    let ok = test.iter().filter(|d| predict(m, d, boost) == d.class).count();
     ok as f64 / test.len().max(1) as f64
 }
 
@@ -302,7 +318,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("category: trained on {} ASND posts and {} ANT articles with {s:?}; wrote {out} ({} bytes)", c.train.len(), c.ant.len(), bytes.len());
     let dev: Vec<&Doc> = c.dev.iter().collect();
-    eprintln!("category: asnd-dev accuracy {:.3} ({} posts)", accuracy(&model, &dev), dev.len());
+    eprintln!("category: asnd-dev accuracy {:.3} ({} posts)", accuracy(&model, &dev, THEME_BOOST), dev.len());
     Ok(())
 }
 
@@ -323,22 +339,28 @@ pub fn eval(shared: &Path, args: &[String]) -> Result<(), String> {
         fold_of[i] = seen[d.class] % 5;
         seen[d.class] += 1;
     }
-    let mut ok = 0usize;
+    let mut folds = Vec::new();
     for f in 0..5 {
         let tr: Vec<&Doc> = c.train.iter().chain(c.ant.iter().enumerate().filter(|(i, _)| fold_of[*i] != f).map(|(_, d)| d)).collect();
-        let m = train(&tr, &s);
-        ok += c.ant.iter().enumerate().filter(|(i, d)| fold_of[*i] == f && predict(&m, &d.x) == d.class).count();
+        folds.push(train(&tr, &s));
     }
+    let cv = |boost: f32| {
+        let ok = c.ant.iter().enumerate().filter(|(i, d)| predict(&folds[fold_of[*i]], d, boost) == d.class).count();
+        ok as f64 / c.ant.len().max(1) as f64
+    };
     println!("settings: {s:?}");
-    println!("asnd-dev accuracy (model trained on ASND train + ANT): {:.3} over {} posts", accuracy(&full, &dev), dev.len());
-    println!("asnd-dev accuracy (ASND train only):                  {:.3}", accuracy(&ood, &dev));
-    println!("ANT accuracy, out of domain (ASND train only):        {:.3} over {} articles", accuracy(&ood, &ant), ant.len());
-    println!("ANT accuracy, 5-fold (ASND train + other ANT folds):  {:.3}", ok as f64 / c.ant.len().max(1) as f64);
+    for boost in [0.0, s.boost] {
+        println!("theme shift {boost}:");
+        println!("  asnd-dev accuracy (model trained on ASND train + ANT): {:.3} over {} posts", accuracy(&full, &dev, boost), dev.len());
+        println!("  asnd-dev accuracy (ASND train only):                  {:.3}", accuracy(&ood, &dev, boost));
+        println!("  ANT accuracy, out of domain (ASND train only):        {:.3} over {} articles", accuracy(&ood, &ant, boost), ant.len());
+        println!("  ANT accuracy, 5-fold (ASND train + other ANT folds):  {:.3}", cv(boost));
+    }
     // Per-class dev recall of the full model.
     let mut per = vec![(0usize, 0usize); CLASSES.len()];
     for d in &dev {
         per[d.class].1 += 1;
-        if predict(&full, &d.x) == d.class {
+        if predict(&full, d, s.boost) == d.class {
             per[d.class].0 += 1;
         }
     }
