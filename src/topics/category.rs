@@ -21,7 +21,6 @@
 
 use crate::text::{Prepared, TokenKind};
 use crate::Category;
-use std::collections::BTreeMap;
 
 /// The categories, in the spec's order.
 pub const CLASSES: [&str; 11] =
@@ -68,39 +67,64 @@ pub fn fnv1a(parts: &[&[u8]]) -> u32 {
 /// of unit length; empty when the text has no Arabic word.
 pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
     let mask = (1u32 << bits) - 1;
-    let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
+    let mut hashes: Vec<u32> = Vec::with_capacity(p.tokens.len() * 16);
     let mut prev: Option<&str> = None;
     let mut prev_token = usize::MAX;
-    let mut buf = String::new();
+    let mut bounds: Vec<usize> = Vec::with_capacity(32);
     for (i, t) in p.tokens.iter().enumerate() {
         if t.kind != TokenKind::Arabic {
             continue;
         }
         let s = stem(&t.key);
-        *counts.entry(fnv1a(&[b"w", s.as_bytes()]) & mask).or_default() += 1.0;
+        hashes.push(fnv1a(&[b"w", s.as_bytes()]) & mask);
         if let Some(q) = prev {
             if prev_token + 1 == i {
-                *counts.entry(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask).or_default() += 1.0;
+                hashes.push(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask);
             }
         }
-        buf.clear();
-        buf.push('<');
-        buf.push_str(s);
-        buf.push('>');
-        let chars: Vec<(usize, char)> = buf.char_indices().collect();
+        // Character n-grams of `<stem>`: byte offsets of the character
+        // boundaries of the framed stem, the frames being one byte each.
+        bounds.clear();
+        bounds.push(0);
+        bounds.extend(s.char_indices().map(|(k, _)| k + 1));
+        bounds.push(s.len() + 1);
+        bounds.push(s.len() + 2);
+        let framed = |a: usize, b: usize| -> u32 {
+            // Hash of the framed stem's bytes [a, b) without building it.
+            let mut h: u32 = 0x811c_9dc5;
+            for &byte in b"c" {
+                h ^= byte as u32;
+                h = h.wrapping_mul(0x0100_0193);
+            }
+            for k in a..b {
+                let byte = if k == 0 { b'<' } else if k == s.len() + 1 { b'>' } else { s.as_bytes()[k - 1] };
+                h ^= byte as u32;
+                h = h.wrapping_mul(0x0100_0193);
+            }
+            h
+        };
+        let chars = bounds.len() - 1;
         for n in NGRAMS {
-            if chars.len() > n {
-                for k in 0..=chars.len() - n {
-                    let a = chars[k].0;
-                    let b = chars.get(k + n).map_or(buf.len(), |c| c.0);
-                    *counts.entry(fnv1a(&[b"c", &buf.as_bytes()[a..b]]) & mask).or_default() += 1.0;
+            if chars > n {
+                for k in 0..=chars - n {
+                    hashes.push(framed(bounds[k], bounds[k + n]) & mask);
                 }
             }
         }
         prev = Some(s);
         prev_token = i;
     }
-    let mut v: Vec<(u32, f32)> = counts.into_iter().map(|(b, c)| (b, 1.0 + c.ln())).collect();
+    hashes.sort_unstable();
+    let mut v: Vec<(u32, f32)> = Vec::with_capacity(hashes.len() / 2);
+    let mut k = 0;
+    while k < hashes.len() {
+        let mut j = k;
+        while j < hashes.len() && hashes[j] == hashes[k] {
+            j += 1;
+        }
+        v.push((hashes[k], 1.0 + ((j - k) as f32).ln()));
+        k = j;
+    }
     let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
     if norm > 0.0 {
         for x in &mut v {

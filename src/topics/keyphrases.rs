@@ -42,11 +42,10 @@ pub const MAX_WORDS: usize = 4;
 /// Whether a candidate is the tail of a longer fixed phrase: in more than
 /// half of its occurrences the same content word stands right before it
 /// (`الداخلية الليبية` after `وزارة`), so the longer phrase is the unit.
-fn is_fragment(words: &[Word], chunks: &[(usize, usize)], occurrences: &[(usize, usize)]) -> bool {
+fn is_fragment(words: &[Word], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
     let mut before: HashMap<&str, usize> = HashMap::new();
     for &(i, _) in occurrences {
-        let in_chunk = chunks.iter().any(|&(a, b)| a < i && i < b);
-        if in_chunk && !words[i].conj && !words[i - 1].stop {
+        if joined[i] && !words[i].conj && !words[i - 1].stop {
             *before.entry(words[i - 1].stem.as_str()).or_default() += 1;
         }
     }
@@ -56,12 +55,10 @@ fn is_fragment(words: &[Word], chunks: &[(usize, usize)], occurrences: &[(usize,
 /// Whether a lone word is used as an adjective: in more than half of its
 /// occurrences it follows a definite content word it agrees with
 /// (`الأمني` in `التعاون الأمني`, `الوضع الأمني`).
-fn is_adjective(words: &[Word], chunks: &[(usize, usize)], occurrences: &[(usize, usize)]) -> bool {
+fn is_adjective(words: &[Word], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
     let after_definite = occurrences
         .iter()
-        .filter(|&&(i, _)| {
-            words[i].definite && !words[i].conj && chunks.iter().any(|&(a, b)| a < i && i < b) && words[i - 1].definite && !words[i - 1].stop
-        })
+        .filter(|&&(i, _)| words[i].definite && !words[i].conj && joined[i] && words[i - 1].definite && !words[i - 1].stop)
         .count();
     2 * after_definite > occurrences.len()
 }
@@ -179,14 +176,30 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         return Vec::new();
     }
     let n_sentences = p.sentences.len().max(1) as f32;
+    // joined[i]: word i continues the chunk of word i - 1.
+    let mut joined = vec![false; words.len()];
+    for &(a, b) in &chunks {
+        for j in joined.iter_mut().take(b).skip(a + 1) {
+            *j = true;
+        }
+    }
+    // Stems as small integers.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let word_id: Vec<u32> = words
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(w.stem.as_str()).or_insert(next)
+        })
+        .collect();
 
     // Word statistics, by stem, over content words.
     #[derive(Default)]
     struct Stat {
         tf: f32,
         sentences: Vec<usize>,
-        left: HashMap<String, u32>,
-        right: HashMap<String, u32>,
+        left: HashMap<u32, u32>,
+        right: HashMap<u32, u32>,
     }
     let mut stats: HashMap<&str, Stat> = HashMap::new();
     for &(a, b) in &chunks {
@@ -199,10 +212,10 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             s.tf += 1.0;
             s.sentences.push(w.sentence);
             if i > a && !words[i - 1].stop {
-                *s.left.entry(words[i - 1].stem.clone()).or_default() += 1;
+                *s.left.entry(word_id[i - 1]).or_default() += 1;
             }
             if i + 1 < b && !words[i + 1].stop {
-                *s.right.entry(words[i + 1].stem.clone()).or_default() += 1;
+                *s.right.entry(word_id[i + 1]).or_default() += 1;
             }
         }
     }
@@ -217,7 +230,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             let median = s.sentences[s.sentences.len() / 2] as f32;
             let pos = (3.0 + median).ln().ln();
             let freq = s.tf / (mean + sd);
-            let ratio = |m: &HashMap<String, u32>| {
+            let ratio = |m: &HashMap<u32, u32>| {
                 let total: u32 = m.values().sum();
                 if total == 0 {
                     0.0
@@ -235,11 +248,12 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
 
     // Candidates.
     struct Cand {
-        stems: Vec<String>,
+        /// Stem ids of the words.
+        key: Vec<u32>,
         occurrences: Vec<(usize, usize)>,
         first: usize,
     }
-    let mut cands: HashMap<String, Cand> = HashMap::new();
+    let mut cands: HashMap<&[u32], Cand> = HashMap::new();
     for &(a, b) in &chunks {
         for i in a..b {
             if words[i].stop {
@@ -271,9 +285,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
                 if n == 1 && (last.adverbial || last.stem.ends_with("يه")) {
                     continue;
                 }
-                let stems: Vec<String> = words[i..j].iter().map(|w| w.stem.clone()).collect();
-                let key = stems.join(" ");
-                let c = cands.entry(key).or_insert_with(|| Cand { stems, occurrences: Vec::new(), first: i });
+                let c = cands.entry(&word_id[i..j]).or_insert_with(|| Cand { key: word_id[i..j].to_vec(), occurrences: Vec::new(), first: i });
                 c.occurrences.push((i, j));
             }
         }
@@ -281,41 +293,47 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
 
     // In a text of some length a key phrase recurs.
     let min_tf = if words.len() > LONG_TEXT_WORDS { 2 } else { 1 };
-    let mut ranked: Vec<(f32, &Cand, &String)> = cands
-        .iter()
-        .filter(|(_, c)| c.occurrences.len() >= min_tf && !is_fragment(&words, &chunks, &c.occurrences)
-            && !(c.stems.len() == 1 && is_adjective(&words, &chunks, &c.occurrences)))
-        .map(|(key, c)| {
+    let mut ranked: Vec<(f32, &Cand)> = cands
+        .values()
+        .filter(|c| {
+            c.occurrences.len() >= min_tf
+                && !is_fragment(&words, &joined, &c.occurrences)
+                && !(c.key.len() == 1 && is_adjective(&words, &joined, &c.occurrences))
+        })
+        .map(|c| {
             let mut prod = 1.0f32;
             let mut sum = 0.0f32;
-            for s in &c.stems {
-                if let Some(&ws) = word_score.get(s.as_str()) {
+            let (i, j) = c.occurrences[0];
+            for w in &words[i..j] {
+                if let Some(&ws) = word_score.get(w.stem.as_str()) {
                     prod *= ws;
                     sum += ws;
                 }
             }
             let tf = c.occurrences.len() as f32;
-            (prod / (tf * (1.0 + sum)), c, key)
+            (prod / (tf * (1.0 + sum)), c)
         })
         .collect();
-    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.first.cmp(&b.1.first)));
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.first.cmp(&b.1.first)).then_with(|| a.1.key.len().cmp(&b.1.key.len())));
 
     let mut chosen: Vec<Keyphrase> = Vec::new();
-    // Padded keys of the chosen phrases, and whether each was widened.
-    let mut chosen_keys: Vec<(String, bool)> = Vec::new();
-    for (s, c, key) in ranked {
-        let padded = format!(" {key} ");
+    // Stem ids of the chosen phrases, and whether each was widened.
+    let mut chosen_keys: Vec<(&[u32], bool)> = Vec::new();
+    let inside = |small: &[u32], big: &[u32]| small.len() <= big.len() && big.windows(small.len()).any(|w| w == small);
+    for (s, c) in ranked {
+        let padded = c.key.as_slice();
         // A phrase inside a chosen one adds nothing.
-        if chosen_keys.iter().any(|(k, _)| k.contains(&padded)) {
+        if chosen_keys.iter().any(|(k, _)| inside(padded, k)) {
             continue;
         }
         // A phrase holding a chosen lone word takes its place once
         // (`التعاون` → `التعاون الأمني`), keeping the rank and score.
         let tf = c.occurrences.len();
-        let widen = chosen_keys.iter().enumerate().position(|(i, (k, widened))| {
-            padded.contains(k.as_str()) && !widened && !k.trim().contains(' ') && 2 * tf >= chosen[i].occurrences.len()
-        });
-        if widen.is_none() && chosen_keys.iter().any(|(k, _)| padded.contains(k.as_str())) {
+        let widen = chosen_keys
+            .iter()
+            .enumerate()
+            .position(|(i, (k, widened))| !widened && k.len() == 1 && inside(k, padded) && 2 * tf >= chosen[i].occurrences.len());
+        if widen.is_none() && chosen_keys.iter().any(|(k, _)| inside(k, padded)) {
             continue;
         }
         if widen.is_none() && chosen.len() >= max {
@@ -346,16 +364,18 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             }
         }
         let text = best.0.to_string();
+        let (i, j) = c.occurrences[0];
+        let key: String = words[i..j].iter().map(|w| w.stem.as_str()).collect::<Vec<_>>().join(" ");
         let score = ((1.0 / (1.0 + s)) * 10000.0).round() / 10000.0;
         match widen {
             Some(k) => {
                 let score = chosen[k].score;
                 chosen[k] = Keyphrase { text, normalized: key.clone(), score, occurrences };
-                chosen_keys[k] = (padded.clone(), true);
+                chosen_keys[k] = (padded, true);
                 // Other lone words of the phrase go.
                 let mut i = 0;
                 while i < chosen.len() {
-                    if i != k && !chosen_keys[i].1 && padded.contains(chosen_keys[i].0.as_str()) {
+                    if i != k && !chosen_keys[i].1 && inside(chosen_keys[i].0, padded) {
                         chosen.remove(i);
                         chosen_keys.remove(i);
                     } else {

@@ -92,16 +92,29 @@ struct Match {
     skip: usize,
 }
 
-fn word_candidates(key: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(6);
-    for r in readings(key) {
-        if let Some(bare) = without_article(&r.stem) {
-            if !out.iter().any(|c| c == bare) {
-                out.push(bare.to_string());
+/// Proclitic strings (key form) that may open a word, as in
+/// [`crate::text::clitics`]; `لل` stands for ل + article.
+const PROCLITICS: &[&str] = &["ولل", "فلل", "لل", "وب", "فب", "وك", "فك", "ول", "فل", "و", "ف", "ب", "ك", "ل"];
+
+/// The forms of `key` a trigger word is compared with: the word, and
+/// what each proclitic reading leaves, each also without its article
+/// (the article-less forms are what triggers hold). Slices of `key`, so
+/// nothing is allocated but the list.
+fn word_candidates(key: &str) -> Vec<&str> {
+    fn add<'a>(out: &mut Vec<&'a str>, c: &'a str) {
+        for form in [Some(c), without_article(c)].into_iter().flatten() {
+            if !out.contains(&form) {
+                out.push(form);
             }
         }
-        if !out.contains(&r.stem) {
-            out.push(r.stem);
+    }
+    let mut out: Vec<&str> = Vec::with_capacity(6);
+    add(&mut out, key);
+    for prefix in PROCLITICS {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            if rest.chars().count() >= 2 {
+                add(&mut out, rest);
+            }
         }
     }
     out
@@ -217,13 +230,13 @@ impl Themes {
     pub fn scored(&self, p: &Prepared) -> Vec<Theme> {
         // Arabic tokens only, with their candidates.
         let arabic: Vec<usize> = (0..p.tokens.len()).filter(|&i| p.tokens[i].kind == TokenKind::Arabic).collect();
-        let cands: Vec<Vec<String>> = arabic.iter().map(|&i| word_candidates(&p.tokens[i].key)).collect();
+        let cands: Vec<Vec<&str>> = arabic.iter().map(|&i| word_candidates(&p.tokens[i].key)).collect();
         let mut matches = Vec::new();
         let mut first_hits: Vec<usize> = Vec::new();
         for (k, c) in cands.iter().enumerate() {
             first_hits.clear();
             for s in c {
-                if let Some(v) = self.by_first.get(s.as_str()) {
+                if let Some(v) = self.by_first.get(*s) {
                     first_hits.extend_from_slice(v);
                 }
             }
@@ -248,7 +261,7 @@ impl Themes {
 
     /// Tries to match trigger `t` from Arabic token number `k`; gives the
     /// matched token indices.
-    fn extend(&self, p: &Prepared, arabic: &[usize], cands: &[Vec<String>], k: usize, t: &Trigger) -> Option<Vec<usize>> {
+    fn extend(&self, p: &Prepared, arabic: &[usize], cands: &[Vec<&str>], k: usize, t: &Trigger) -> Option<Vec<usize>> {
         let mut out = vec![arabic[k]];
         let mut at = k;
         for w in &t.words[1..] {
@@ -259,8 +272,7 @@ impl Themes {
                 if j >= arabic.len() || !adjacent(p, arabic[j - 1], arabic[j]) {
                     break;
                 }
-                let c: Vec<&str> = cands[j].iter().map(String::as_str).collect();
-                if w.matches(&c) {
+                if w.matches(&cands[j]) {
                     found = Some(j);
                     break;
                 }
