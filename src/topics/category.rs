@@ -1,7 +1,8 @@
 //! Category: the news section of an article (spec/topics.md), by a
 //! compact linear classifier over hashed features.
 //!
-//! Features ([`features`]): the article's Arabic words reduced to stems
+//! Features ([`features`]): the article's first [`MAX_FEATURE_WORDS`]
+//! Arabic words reduced to stems
 //! (conjunction, preposition and article off, as [`stem`] does), their
 //! unigrams and adjacent bigrams, and the character 3-, 4- and 5-grams of each stem
 //! framed by `<` `>`, each hashed (FNV-1a) into 2^bits buckets with
@@ -25,6 +26,10 @@ use crate::Category;
 /// The categories, in the spec's order.
 pub const CLASSES: [&str; 11] =
     ["politics", "security", "human_rights", "economy", "health", "sports", "culture", "religion", "technology", "environment", "education"];
+
+/// Only the first this many Arabic words of a text make its features: the
+/// title and lead carry the section, and the cost stays bounded.
+pub const MAX_FEATURE_WORDS: usize = 300;
 
 /// Lengths of the character n-grams of each framed stem.
 pub const NGRAMS: [usize; 3] = [3, 4, 5];
@@ -71,9 +76,14 @@ pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
     let mut prev: Option<&str> = None;
     let mut prev_token = usize::MAX;
     let mut bounds: Vec<usize> = Vec::with_capacity(32);
+    let mut words = 0;
     for (i, t) in p.tokens.iter().enumerate() {
         if t.kind != TokenKind::Arabic {
             continue;
+        }
+        words += 1;
+        if words > MAX_FEATURE_WORDS {
+            break;
         }
         let s = stem(&t.key);
         hashes.push(fnv1a(&[b"w", s.as_bytes()]) & mask);

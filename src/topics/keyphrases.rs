@@ -34,7 +34,7 @@
 
 use crate::text::{Prepared, TokenKind};
 use crate::{Keyphrase, Span};
-use std::collections::{HashMap, HashSet};
+use super::{FastMap as HashMap, FastSet as HashSet};
 
 /// Longest candidate, in words.
 pub const MAX_WORDS: usize = 4;
@@ -43,13 +43,17 @@ pub const MAX_WORDS: usize = 4;
 /// half of its occurrences the same content word stands right before it
 /// (`الداخلية الليبية` after `وزارة`), so the longer phrase is the unit.
 fn is_fragment(words: &[Word], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
-    let mut before: HashMap<&str, usize> = HashMap::new();
+    let mut before: Vec<(&str, usize)> = Vec::new();
     for &(i, _) in occurrences {
         if joined[i] && !words[i].conj && !words[i - 1].stop {
-            *before.entry(words[i - 1].stem.as_str()).or_default() += 1;
+            let stem = words[i - 1].stem.as_str();
+            match before.iter_mut().find(|(s, _)| *s == stem) {
+                Some(e) => e.1 += 1,
+                None => before.push((stem, 1)),
+            }
         }
     }
-    before.values().any(|&n| 2 * n > occurrences.len())
+    before.iter().any(|&(_, n)| 2 * n > occurrences.len())
 }
 
 /// Whether a lone word is used as an adjective: in more than half of its
@@ -142,7 +146,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         return Vec::new();
     }
     // The text's words, and their article-less forms.
-    let mut vocab: HashSet<&str> = HashSet::new();
+    let mut vocab: HashSet<&str> = HashSet::default();
     for t in p.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
         vocab.insert(t.key.as_str());
         if let Some(rest) = t.key.strip_prefix("ال") {
@@ -184,7 +188,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         }
     }
     // Stems as small integers.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
     let word_id: Vec<u32> = words
         .iter()
         .map(|w| {
@@ -201,7 +205,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         left: HashMap<u32, u32>,
         right: HashMap<u32, u32>,
     }
-    let mut stats: HashMap<&str, Stat> = HashMap::new();
+    let mut stats: HashMap<&str, Stat> = HashMap::default();
     for &(a, b) in &chunks {
         for i in a..b {
             let w = &words[i];
@@ -247,13 +251,14 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         .collect();
 
     // Candidates.
-    struct Cand {
+    struct Cand<'a> {
         /// Stem ids of the words.
-        key: Vec<u32>,
+        key: &'a [u32],
         occurrences: Vec<(usize, usize)>,
         first: usize,
     }
-    let mut cands: HashMap<&[u32], Cand> = HashMap::new();
+    // Every candidate occurrence as a word range, then the ones that recur.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(words.len() * 2);
     for &(a, b) in &chunks {
         for i in a..b {
             if words[i].stop {
@@ -285,20 +290,29 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
                 if n == 1 && (last.adverbial || last.stem.ends_with("يه")) {
                     continue;
                 }
-                let c = cands.entry(&word_id[i..j]).or_insert_with(|| Cand { key: word_id[i..j].to_vec(), occurrences: Vec::new(), first: i });
-                c.occurrences.push((i, j));
+                spans.push((i, j));
             }
         }
     }
-
     // In a text of some length a key phrase recurs.
     let min_tf = if words.len() > LONG_TEXT_WORDS { 2 } else { 1 };
+    let mut counts: HashMap<&[u32], usize> = HashMap::default();
+    for &(i, j) in &spans {
+        *counts.entry(&word_id[i..j]).or_default() += 1;
+    }
+    let mut cands: HashMap<&[u32], Cand> = HashMap::default();
+    for &(i, j) in &spans {
+        let key = &word_id[i..j];
+        if counts[key] >= min_tf {
+            cands.entry(key).or_insert_with(|| Cand { key, occurrences: Vec::new(), first: i }).occurrences.push((i, j));
+        }
+    }
+
     let mut ranked: Vec<(f32, &Cand)> = cands
         .values()
         .filter(|c| {
-            c.occurrences.len() >= min_tf
-                && !is_fragment(&words, &joined, &c.occurrences)
-                && !(c.key.len() == 1 && is_adjective(&words, &joined, &c.occurrences))
+            let dropped = is_fragment(&words, &joined, &c.occurrences) || (c.key.len() == 1 && is_adjective(&words, &joined, &c.occurrences));
+            !dropped
         })
         .map(|c| {
             let mut prod = 1.0f32;
@@ -321,7 +335,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     let mut chosen_keys: Vec<(&[u32], bool)> = Vec::new();
     let inside = |small: &[u32], big: &[u32]| small.len() <= big.len() && big.windows(small.len()).any(|w| w == small);
     for (s, c) in ranked {
-        let padded = c.key.as_slice();
+        let padded = c.key;
         // A phrase inside a chosen one adds nothing.
         if chosen_keys.iter().any(|(k, _)| inside(padded, k)) {
             continue;

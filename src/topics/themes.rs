@@ -22,7 +22,7 @@
 use crate::text::clitics::{readings, without_article};
 use crate::text::{Prepared, TokenKind};
 use crate::{Span, Theme};
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 
 /// Score at or above which a theme is reported (one occurrence of a
 /// weight-1 trigger gives 0.63; one of weight 0.6 outside the lead, 0.45).
@@ -78,8 +78,9 @@ pub struct Themes {
     triggers: Vec<Trigger>,
     /// Triggers by their first word's stem (exact first words).
     by_first: HashMap<String, Vec<usize>>,
-    /// Triggers whose first word is a prefix pattern.
-    prefix_first: Vec<usize>,
+    /// Triggers whose first word is a prefix pattern, by the pattern's
+    /// first three letters.
+    prefix_first: HashMap<String, Vec<usize>>,
 }
 
 /// One occurrence of a trigger.
@@ -90,6 +91,14 @@ struct Match {
     tokens: Vec<usize>,
     /// Key characters to skip at the front of the first token (its proclitic).
     skip: usize,
+}
+
+/// The first `n` characters of `s`, if it has that many.
+fn first_chars(s: &str, n: usize) -> Option<&str> {
+    match s.char_indices().nth(n) {
+        Some((b, _)) => Some(&s[..b]),
+        None => (s.chars().count() == n).then_some(s),
+    }
 }
 
 /// Proclitic strings (key form) that may open a word, as in
@@ -203,11 +212,12 @@ impl Themes {
             }
             triggers.push(Trigger { theme, weight, words });
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut prefix_first = Vec::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut prefix_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in triggers.iter().enumerate() {
             if t.words[0].prefix {
-                prefix_first.push(i);
+                let head = first_chars(&t.words[0].stem, 3).ok_or_else(|| format!("data/themes.tsv: the pattern {}* needs three letters", t.words[0].stem))?;
+                prefix_first.entry(head.to_string()).or_default().push(i);
             } else {
                 by_first.entry(t.words[0].stem.clone()).or_default().push(i);
             }
@@ -240,10 +250,12 @@ impl Themes {
                     first_hits.extend_from_slice(v);
                 }
             }
-            for &t in &self.prefix_first {
-                let w = &self.triggers[t].words[0];
-                if c.iter().any(|s| s.starts_with(w.stem.as_str())) {
-                    first_hits.push(t);
+            for s in c {
+                let Some(v) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
+                for &t in v {
+                    if s.starts_with(self.triggers[t].words[0].stem.as_str()) {
+                        first_hits.push(t);
+                    }
                 }
             }
             first_hits.sort_unstable();
@@ -291,10 +303,10 @@ impl Themes {
             sentences: Vec<usize>,
             spans: Vec<(u32, u32)>,
         }
-        let mut acc: HashMap<usize, Acc> = HashMap::new();
+        let mut acc: HashMap<usize, Acc> = HashMap::default();
         for m in matches {
             let t = &self.triggers[m.trigger];
-            let a = acc.entry(t.theme).or_insert_with(|| Acc { per_trigger: HashMap::new(), sentences: Vec::new(), spans: Vec::new() });
+            let a = acc.entry(t.theme).or_insert_with(|| Acc { per_trigger: HashMap::default(), sentences: Vec::new(), spans: Vec::new() });
             let sentence = p.sentence_of(m.tokens[0]);
             let e = a.per_trigger.entry(m.trigger).or_insert((0, sentence));
             e.0 += 1;
