@@ -19,9 +19,15 @@
 pub mod entities;
 pub mod lexicon;
 pub mod meetings;
+pub mod rules;
 pub mod text;
 pub mod topics;
 
+/// The JavaScript API (wasm32 only): what `pkg/kashif.js` exports.
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_api {
+    pub use crate::wasm::{analyze, version, JsAnalyzer as Analyzer};
+}
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -295,6 +301,8 @@ impl Analyzer {
         }
         let prepared = text::Prepared::new(input);
         let (mut mentions, groups) = entities::recognize(&prepared, self.lexicon);
+        // Meetings read every type (titles, nationalities), whatever the type filter.
+        let meetings = if self.options.meetings { meetings::extract(&prepared, &mentions, &groups) } else { Vec::new() };
         if !self.options.types.is_empty() {
             mentions.retain(|m| self.options.types.contains(&m.kind));
         }
@@ -303,7 +311,6 @@ impl Analyzer {
         } else {
             (None, Vec::new(), Vec::new())
         };
-        let meetings = if self.options.meetings { meetings::extract(&prepared, &mentions, &groups) } else { Vec::new() };
         let groups = entities::keep_mentioned(groups, &mentions);
         Ok(Analysis {
             entities: mentions,
@@ -338,3 +345,8 @@ pub fn analyze(text: &str) -> Analysis {
         stats: Stats { characters: text.chars().count() as u32, length: text.encode_utf16().count() as u32, tokens: 0, sentences: 0 },
     })
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

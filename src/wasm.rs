@@ -86,6 +86,19 @@ export interface Meeting {
 /** Counts over the text. */
 export interface Stats { characters: number; length: number; tokens: number; sentences: number; }
 
+/** An analyzer built once and used for many texts. */
+export class Analyzer {
+  /** Builds the analyzer; throws an Error on invalid options. */
+  constructor(options?: Options);
+  /** Analyzes one text; throws an Error if it is over the size limit. */
+  analyze(text: string): Analysis;
+  /** Frees the analyzer's memory in wasm (also done by the garbage collector). */
+  free(): void;
+}
+
+/** Analyzes `text` with `options` (or the defaults); throws an Error on invalid options or oversized text. */
+export function analyze(text: string, options?: Options): Analysis;
+
 /** Everything found in one text. */
 export interface Analysis {
   entities: Mention[];
@@ -102,11 +115,15 @@ fn to_js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-fn options_from(value: JsValue) -> Result<crate::Options, JsError> {
-    if value.is_undefined() || value.is_null() {
+fn options_from(value: Option<JsValue>) -> Result<crate::Options, JsError> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(crate::Options::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    };
+    // Through a JSON value, so that unknown keys are reported (serde-wasm-bindgen
+    // reads only the fields a struct names).
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
 
 fn to_js(analysis: &crate::Analysis) -> Result<JsValue, JsError> {
@@ -114,21 +131,20 @@ fn to_js(analysis: &crate::Analysis) -> Result<JsValue, JsError> {
 }
 
 /// An analyzer built once and used for many texts.
-#[wasm_bindgen(js_name = Analyzer)]
+#[wasm_bindgen(js_name = Analyzer, skip_typescript)]
 pub struct JsAnalyzer {
     inner: crate::Analyzer,
 }
 
-#[wasm_bindgen(js_class = Analyzer)]
+#[wasm_bindgen(js_class = Analyzer, skip_typescript)]
 impl JsAnalyzer {
     /// Builds an analyzer; throws on invalid options.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsAnalyzer, JsError> {
+    pub fn new(options: Option<JsValue>) -> Result<JsAnalyzer, JsError> {
         Ok(JsAnalyzer { inner: crate::Analyzer::new(options_from(options)?).map_err(to_js_error)? })
     }
 
     /// Analyzes one text; throws if it is over the size limit.
-    #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
         to_js(&self.inner.analyze(text).map_err(to_js_error)?)
     }
@@ -140,8 +156,8 @@ thread_local! {
 
 /// Analyzes `text` with `options` (or the defaults), reusing an analyzer
 /// built on first use for the same options.
-#[wasm_bindgen(unchecked_return_type = "Analysis")]
-pub fn analyze(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(skip_typescript)]
+pub fn analyze(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
     DEFAULT.with(|cell| {
         let mut slot = cell.borrow_mut();

@@ -1,16 +1,28 @@
-//! Entity recognition: candidates from the lexicons, refined into flat,
-//! non-overlapping mentions per `spec/entities.md`, then grouped into
+//! Entity recognition: candidates from the lexicons and rules, merged into
+//! flat, non-overlapping mentions per `spec/entities.md`, then grouped into
 //! entities.
 //!
-//! Lookup: at every token, each clitic reading of the token (see
-//! [`crate::text::clitics`]) starts a phrase; the longest phrase of the
-//! lexicon wins, and its span starts after the clitic (spec rule 4 and 11).
-//! Mentions are taken left to right, so they never overlap.
+//! The pipeline of [`recognize`]:
+//! 1. [`candidates`]: every rule of [`crate::rules`] proposes spans, which
+//!    may overlap (a title offers each of its readings, an organization
+//!    overlaps the place inside it). A learned tagger adds its spans here.
+//! 2. [`merge`]: the flat set. Longer spans win (the outermost name, spec
+//!    rule 3), then the type priority (a date or name before a title), then
+//!    the score.
+//! 3. Surname and partial mentions: words of the name of a person found in
+//!    the text, with the family name among them, are a mention of that
+//!    person wherever they stand alone (`التقى الطرابلسي`), also before the
+//!    full name appears.
+//! 4. [`group`]: mentions of one entity share a group: a surname joins the
+//!    full name, a place its GeoNames id, a nationality its country; a
+//!    person's group carries the titles and the country the text gives.
 
 use crate::lexicon::{Entry, Lexicon};
-use crate::text::{clitics, Prepared, TokenKind};
+use crate::rules;
+use crate::text::{clitics, Prepared};
 use crate::{Group, Mention, Place};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The entity types of `spec/entities.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -92,104 +104,368 @@ pub struct Candidate<'l> {
     pub entry: Option<&'l Entry>,
     /// Confidence in [0, 1].
     pub score: f32,
+    /// The rule that proposed it (`gazetteer`, `title`, `pers-quoted` …).
+    pub rule: &'static str,
+    /// For a DATE: its ISO value when it resolves.
+    pub value: Option<String>,
 }
 
-/// Finds lexicon phrases: at each token, the longest phrase over every
-/// clitic reading of its first word.
-pub fn lookup<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
-    let toks = &p.tokens;
-    let mut out = Vec::new();
+/// Every candidate span of the rules, overlapping. This is the merge point
+/// for other sources (a learned tagger): append their candidates to this
+/// list before [`merge`].
+pub fn candidates<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
+    let base = rules::dates::dateline(p);
+    let mut c = rules::gazetteer::find(p, lex);
+    c.extend(rules::orgs::find(p, lex));
+    c.extend(rules::titles::find(p, lex));
+    c.extend(rules::dates::find(p, lex, base));
+    let events = rules::events::find(p, &c);
+    c.extend(events);
+    let persons = rules::persons::find(p, lex, &c);
+    c.extend(persons);
+    c
+}
+
+fn priority(t: EntityType) -> u8 {
+    match t {
+        EntityType::Event => 9,
+        EntityType::Date => 8,
+        EntityType::Org => 7,
+        EntityType::Gpe => 6,
+        EntityType::Fac => 5,
+        EntityType::Loc => 5,
+        EntityType::Pers => 4,
+        EntityType::Norp => 3,
+        EntityType::Occ => 2,
+    }
+}
+
+/// The flat set of mentions: longest first, then type priority, then
+/// score; a candidate that overlaps one already taken is dropped. The
+/// result is sorted by start.
+pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
+    cands.retain(|c| c.start < c.end);
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(priority(b.kind).cmp(&priority(a.kind)))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.start.cmp(&b.start))
+    });
+    // taken spans are disjoint: a new one overlaps iff the taken span that
+    // starts last before its end reaches past its start
+    let mut occupied: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+    let mut taken: Vec<Candidate<'l>> = Vec::new();
+    for c in cands {
+        let overlaps = occupied.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
+        if !overlaps {
+            occupied.insert(c.start, c.end);
+            taken.push(c);
+        }
+    }
+    taken.sort_by_key(|c| c.start);
+    taken
+}
+
+/// Adds the partial mentions of the persons found: a run of words that
+/// are all words of one person's name and include the family name
+/// (`الطرابلسي`, `يرلي كايا`, after a clitic: `للطرابلسي`), or two or more of
+/// them, is that person where no other mention covers it (a one-word
+/// foreign town of the same spelling gives way).
+fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candidate<'l>>) {
+    use rules::persons::{classify, NameWord};
+    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut seen_names: std::collections::HashSet<Vec<String>> = std::collections::HashSet::new();
+    // a given name alone is the person whose full name starts with it, when only one does
+    let mut firsts: Vec<(String, usize)> = Vec::new();
+    for c in taken.iter().filter(|c| c.kind == EntityType::Pers && c.last - c.first >= 2) {
+        let t = &p.tokens[c.first];
+        if classify(lex, t, p.text) == NameWord::Given {
+            match firsts.iter_mut().find(|(k, _)| *k == t.key) {
+                Some(f) => f.1 += 1,
+                None => firsts.push((t.key.clone(), 1)),
+            }
+        }
+    }
+    for c in taken.iter().filter(|c| c.kind == EntityType::Pers) {
+        let lastw = &p.tokens[c.last - 1];
+        let words: Vec<String> = p.tokens[c.first..c.last].iter().map(|t| t.key.clone()).collect();
+        let multi = words.len() >= 2 && p.tokens[c.last - 2].key != "ال";
+        // the last word of a full name, even a given name (محمود توفيق → توفيق)
+        let surname_ok = match classify(lex, lastw, p.text) {
+            NameWord::Family | NameWord::Unknown | NameWord::AlNoun => true,
+            NameWord::Given => multi,
+            _ => false,
+        } && lastw.key.chars().count() >= 3;
+        if (multi || c.rule == "pers-after-title") && surname_ok && seen_names.insert(words.clone()) {
+            names.push(words);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let n = p.tokens.len();
+    // which candidate covers each token
+    let mut cover: Vec<Option<usize>> = vec![None; n];
+    for (ci, c) in taken.iter().enumerate() {
+        for x in &mut cover[c.first..c.last] {
+            *x = Some(ci);
+        }
+    }
+    let yields = |ci: usize| rules::persons::is_minor_place(&taken[ci]);
+    // word → the names that have it
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ni, words) in names.iter().enumerate() {
+        for w in words {
+            let v = by_word.entry(w.as_str()).or_default();
+            if !v.contains(&ni) {
+                v.push(ni);
+            }
+        }
+    }
+    let mut added = Vec::new();
+    let mut drop = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        if toks[i].kind != TokenKind::Arabic && toks[i].kind != TokenKind::Latin {
+    while i < n {
+        if !rules::is_word(&p.tokens[i]) || cover[i].is_some_and(|ci| !yields(ci)) {
             i += 1;
             continue;
         }
-        let mut best: Option<(usize, Candidate<'l>)> = None;
-        for reading in clitics::readings(&toks[i].key) {
-            let max = lex.max_words(&reading.stem);
-            if max == 0 {
-                continue;
-            }
-            let mut phrase = reading.stem.clone();
-            let mut words = 1;
-            let mut j = i + 1;
-            loop {
-                if let Some(entry) = lex.get(&phrase).find(|e| e.kind.is_some()) {
-                    if best.as_ref().is_none_or(|(w, _)| words > *w) {
-                        best = Some((words, Candidate {
-                            start: toks[i].offset_after_key_chars(p.text, reading.skip),
-                            end: toks[j - 1].end,
-                            first: i,
-                            last: j,
-                            kind: entry.kind.expect("filtered"),
-                            key: phrase.clone(),
-                            entry: Some(entry),
-                            score: 0.9,
-                        }));
-                    }
+        let mut best: Option<(usize, usize, String)> = None;
+        let readings = clitics::readings(&p.tokens[i].key);
+        let mut cands: Vec<usize> = readings.iter().flat_map(|r| by_word.get(r.stem.as_str()).into_iter().flatten().copied()).collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for words in cands.iter().map(|&ni| &names[ni]) {
+            let surname = words.last().expect("names are not empty");
+            for r in readings.iter() {
+                if !words.contains(&r.stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
+                    continue;
                 }
-                // Phrases never cross sentence-ending punctuation: stop at non-words.
-                if words >= max || j >= toks.len() || !matches!(toks[j].kind, TokenKind::Arabic | TokenKind::Latin | TokenKind::Number) {
-                    break;
+                let mut j = i + 1;
+                let mut key = r.stem.clone();
+                let mut has_surname = r.stem == *surname;
+                while j < n && j - i < words.len() && words.contains(&p.tokens[j].key) && cover[j].is_none_or(yields) && classify(lex, &p.tokens[j], p.text) != NameWord::Stop {
+                    has_surname |= &p.tokens[j].key == surname;
+                    key.push(' ');
+                    key.push_str(&p.tokens[j].key);
+                    j += 1;
                 }
-                phrase.push(' ');
-                phrase.push_str(&toks[j].key);
-                words += 1;
-                j += 1;
+                let lone_first = j - i == 1 && &r.stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| *k == r.stem && *n == 1);
+                if (has_surname || j - i >= 2 || lone_first) && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
+                    best = Some((r.skip, j, key));
+                }
             }
         }
         match best {
-            Some((_, c)) => {
-                i = c.last;
-                out.push(c);
+            Some((skip, j, key)) => {
+                for ci in cover[i..j].iter().flatten() {
+                    drop.push(*ci);
+                }
+                added.push(rules::candidate(p, i, j, skip, EntityType::Pers, key, None, 0.7, "pers-partial"));
+                i = j;
             }
             None => i += 1,
         }
     }
-    out
+    drop.sort_unstable();
+    drop.dedup();
+    for ci in drop.into_iter().rev() {
+        taken.remove(ci);
+    }
+    taken.extend(added);
+    taken.sort_by_key(|c| c.start);
 }
 
 /// Recognizes the entities of a prepared text: mentions sorted by start,
 /// never overlapping, and their groups in order of first mention.
 pub fn recognize(p: &Prepared, lex: &Lexicon) -> (Vec<Mention>, Vec<Group>) {
-    let candidates = lookup(p, lex);
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_keys: Vec<(EntityType, String)> = Vec::new();
-    let mut mentions = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let canonical = c.entry.map(|e| e.name.clone()).unwrap_or_else(|| p.slice(c.start, c.end).to_string());
-        let gkey = (c.kind, crate::text::key(&canonical));
-        let id = match group_keys.iter().position(|k| *k == gkey) {
-            Some(i) => {
-                groups[i].mentions += 1;
-                groups[i].id
+    recognize_with(p, lex, Vec::new())
+}
+
+/// [`recognize`] with extra candidates from another source (a learned
+/// tagger): they enter the same merge as the rules' candidates, so a
+/// longer or higher-priority span wins whoever proposed it.
+pub fn recognize_with<'l>(p: &Prepared, lex: &'l Lexicon, extra: Vec<Candidate<'l>>) -> (Vec<Mention>, Vec<Group>) {
+    let mut all = candidates(p, lex);
+    all.extend(extra);
+    let mut taken = merge(all);
+    add_partial_names(p, lex, &mut taken);
+    group(p, lex, &taken)
+}
+
+/// What a mention belongs to, for grouping.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum GroupKey {
+    /// A person: the name words (connectors left out).
+    Person(Vec<String>),
+    /// Anything else: type and identity (GeoNames id, country code, key).
+    Other(EntityType, String),
+}
+
+fn person_words(key: &str) -> Vec<String> {
+    key.split(' ').filter(|w| !matches!(*w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "ابي")).map(str::to_string).collect()
+}
+
+fn other_key(c: &Candidate) -> String {
+    match c.entry {
+        Some(e) => match (c.kind, e.attr("gid"), e.attr("cc")) {
+            (EntityType::Norp, _, Some(cc)) => format!("cc:{cc}:{}", e.attr("kind").unwrap_or_default()),
+            (_, Some(gid), _) => format!("gid:{gid}"),
+            (EntityType::Gpe, None, Some(cc)) if e.flag("country") => format!("cc:{cc}"),
+            _ => crate::text::key(&e.name),
+        },
+        None => c.key.clone(),
+    }
+}
+
+/// The titles and country the text gives a person: the OCC, NORP, GPE and
+/// ORG mentions right before the name (`وزير الداخلية التركي علي …`).
+fn person_context(p: &Prepared, lex: &Lexicon, taken: &[Candidate], at: usize) -> (Vec<String>, Option<String>) {
+    let mut titles = Vec::new();
+    let mut country = None;
+    let mut k = at;
+    let mut tok = taken[at].first;
+    for _ in 0..5 {
+        // skip quotes and commas
+        while tok > 0 && matches!(p.tokens[tok - 1].key.as_str(), "،" | "," | "\"" | "“" | "”" | "«" | "»") {
+            tok -= 1;
+        }
+        if k == 0 || taken[k - 1].last != tok {
+            break;
+        }
+        k -= 1;
+        let c = &taken[k];
+        // سفير إيطاليا لدى ليبيا: the country after لدى hosts the ambassador
+        if c.kind == EntityType::Gpe && c.first > 0 && p.tokens[c.first - 1].key == "لدي" {
+            tok = c.first - 1;
+            continue;
+        }
+        match c.kind {
+            EntityType::Occ => titles.insert(0, p.slice(c.start, c.end).to_string()),
+            EntityType::Norp | EntityType::Gpe | EntityType::Org => {
+                if country.is_none() {
+                    country = c.entry.and_then(|e| e.attr("cc")).and_then(|cc| lex.country_name(cc)).map(str::to_string);
+                }
             }
+            _ => break,
+        }
+        tok = c.first;
+    }
+    (titles, country)
+}
+
+/// The English spelling of a person's name when the lexicon knows every
+/// word of it (`خليفة حفتر` → `Khalifa Haftar`).
+fn english_name(lex: &Lexicon, key: &str) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in key.split(' ') {
+        let en = match w {
+            "بن" => "bin".to_string(),
+            "ابن" => "Ibn".to_string(),
+            "بنت" => "bint".to_string(),
+            "ابو" | "ابي" | "ابا" => "Abu".to_string(),
+            "ال" => "Al".to_string(),
+            _ => {
+                let e = lex.given(w).filter(|e| !e.english.is_empty()).or_else(|| lex.family(w).filter(|e| !e.english.is_empty()))?;
+                e.english.clone()
+            }
+        };
+        out.push(en);
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// Groups the mentions: surname and partial mentions of a person join the
+/// fullest name that contains their words; places join by GeoNames id,
+/// countries and nationalities by country.
+pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>, Vec<Group>) {
+    let keys: Vec<GroupKey> = taken
+        .iter()
+        .map(|c| if c.kind == EntityType::Pers { GroupKey::Person(person_words(&c.key)) } else { GroupKey::Other(c.kind, other_key(c)) })
+        .collect();
+    // persons: the fullest names first, each partial name joins the fullest that contains it
+    let mut person_of: Vec<Option<usize>> = vec![None; taken.len()];
+    let mut order: Vec<usize> = (0..taken.len()).filter(|&i| taken[i].kind == EntityType::Pers).collect();
+    order.sort_by_key(|&i| match &keys[i] {
+        GroupKey::Person(w) => (std::cmp::Reverse(w.len()), i),
+        _ => (std::cmp::Reverse(0), i),
+    });
+    // first word → heads (fullest names) that contain it
+    let mut heads_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        let GroupKey::Person(words) = &keys[i] else { continue };
+        let Some(first) = words.first() else { continue };
+        let head = heads_by_word.get(first.as_str()).and_then(|hs| {
+            hs.iter().copied().find(|&h| match &keys[h] {
+                GroupKey::Person(hw) => words.iter().all(|w| hw.contains(w)),
+                _ => false,
+            })
+        });
+        match head {
+            Some(h) => person_of[i] = Some(h),
+            None => {
+                person_of[i] = Some(i);
+                for w in words {
+                    let v = heads_by_word.entry(w.as_str()).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::new();
+    let mut mentions = Vec::with_capacity(taken.len());
+    for (i, c) in taken.iter().enumerate() {
+        let gkey = match person_of[i] {
+            Some(h) => keys[h].clone(),
+            None => keys[i].clone(),
+        };
+        let id = match group_of_key.get(&gkey) {
+            Some(id) => *id,
             None => {
                 let id = groups.len() as u32;
-                groups.push(Group {
-                    id,
-                    kind: c.kind,
-                    name: canonical,
-                    english: c.entry.map(|e| e.english.clone()).filter(|e| !e.is_empty()),
-                    mentions: 1,
-                    titles: Vec::new(),
-                    country: c.entry.and_then(|e| e.attr("cc")).and_then(|cc| lex.country_name(cc)).map(str::to_string),
-                    place: c.entry.and_then(place_of),
-                });
-                group_keys.push(gkey);
+                let (name, english, country, place) = match c.kind {
+                    EntityType::Pers => {
+                        let h = &taken[person_of[i].unwrap_or(i)];
+                        (p.slice(h.start, h.end).to_string(), english_name(lex, &h.key), None, None)
+                    }
+                    _ => {
+                        let name = c.entry.map(|e| e.name.clone()).unwrap_or_else(|| p.slice(c.start, c.end).to_string());
+                        let english = c.entry.map(|e| e.english.clone()).filter(|e| !e.is_empty());
+                        let country = c.entry.and_then(|e| e.attr("cc")).and_then(|cc| lex.country_name(cc)).map(str::to_string);
+                        (name, english, country, c.entry.and_then(place_of))
+                    }
+                };
+                groups.push(Group { id, kind: c.kind, name, english, mentions: 0, titles: Vec::new(), country, place });
+                group_of_key.insert(gkey, id);
                 id
             }
         };
+        let g = &mut groups[id as usize];
+        g.mentions += 1;
+        if c.kind == EntityType::Pers {
+            let (titles, country) = person_context(p, lex, taken, i);
+            for t in titles {
+                if !g.titles.contains(&t) {
+                    g.titles.push(t);
+                }
+            }
+            if g.country.is_none() {
+                g.country = country;
+            }
+        }
         mentions.push(Mention {
             start: c.start,
             end: c.end,
             kind: c.kind,
             text: p.slice(c.start, c.end).to_string(),
-            normalized: c.key,
+            normalized: c.key.clone(),
             entity: id,
             score: c.score,
-            value: None,
+            value: c.value.clone(),
         });
     }
     (mentions, groups)
@@ -205,7 +481,14 @@ fn place_of(e: &Entry) -> Option<Place> {
 /// The groups that at least one of `mentions` refers to (after a type
 /// filter removed some mentions), with their counts.
 pub fn keep_mentioned(groups: Vec<Group>, mentions: &[Mention]) -> Vec<Group> {
-    groups.into_iter().filter(|g| mentions.iter().any(|m| m.entity == g.id)).collect()
+    groups
+        .into_iter()
+        .filter_map(|mut g| {
+            let n = mentions.iter().filter(|m| m.entity == g.id).count() as u32;
+            g.mentions = n;
+            (n > 0).then_some(g)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -229,6 +512,11 @@ mod tests {
             ("diacritics inside a match", "وزيرُ الدّاخليّة", &[(Occ, "وزيرُ الدّاخليّة")]),
             ("wazir is not wa + zir", "وزير", &[(Occ, "وزير")]),
             ("no entity in latin", "Tripoli and Ankara", &[]),
+            ("title before an organization", "رئيس جامعة نايف العربية للعلوم الأمنية", &[(Occ, "رئيس"), (Org, "جامعة نايف العربية للعلوم الأمنية")]),
+            ("organization keeps the nationality", "وزارة الداخلية الليبية", &[(Org, "وزارة الداخلية الليبية")]),
+            ("president of a state", "رئيس جمهورية تونس “قيس سعيّد” استقبل", &[(Occ, "رئيس"), (Gpe, "جمهورية تونس"), (Pers, "قيس سعيّد")]),
+            ("surname with lam on the article", "التقى عماد الطرابلسي ثم دعا للطرابلسي", &[(Pers, "عماد الطرابلسي"), (Pers, "لطرابلسي")]),
+            ("surname before the full name", "تصريح الطرابلسي: ثم قال عماد الطرابلسي", &[(Pers, "الطرابلسي"), (Pers, "عماد الطرابلسي")]),
         ];
         for (name, input, want) in cases {
             let want: Vec<(EntityType, String)> = want.iter().map(|(t, s)| (*t, s.to_string())).collect();
@@ -242,6 +530,70 @@ mod tests {
         let (m, g) = recognize(&p, Lexicon::builtin());
         assert_eq!(m[0].entity, m[1].entity);
         assert_eq!(g[0].mentions, 2);
-        assert_eq!(g[0].place.as_ref().map(|p| p.country.as_str()), Some("LY"));
+        let place = g[0].place.as_ref().expect("طرابلس should carry its place");
+        assert_eq!((place.country.as_str(), place.geonames), ("LY", Some(2210247)), "طرابلس is Tripoli, Libya (GeoNames 2210247)");
+    }
+
+    #[test]
+    fn persons_group_with_titles_and_country() {
+        let text = "استقبل وزير الداخلية التركي علي يرلي كايا نظيره. وأشاد يرلي كايا بالتعاون، وقال كايا إن";
+        let p = Prepared::new(text);
+        let (m, g) = recognize(&p, Lexicon::builtin());
+        let persons: Vec<&Mention> = m.iter().filter(|m| m.kind == EntityType::Pers).collect();
+        assert_eq!(persons.len(), 3, "three mentions of the minister: {persons:?}");
+        assert!(persons.iter().all(|x| x.entity == persons[0].entity), "partial names must join the full name: {persons:?}");
+        let grp = &g[persons[0].entity as usize];
+        assert_eq!(grp.name, "علي يرلي كايا");
+        assert_eq!(grp.titles, vec!["وزير الداخلية".to_string()]);
+        assert_eq!(grp.country.as_deref(), Some("Türkiye"), "the nationality before the name gives the country");
+        assert_eq!(grp.mentions, 3);
+    }
+
+    #[test]
+    fn english_names_of_persons() {
+        let lex = Lexicon::builtin();
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("both words known", "خليفه حفتر", Some("Khalifa Haftar")),
+            ("nasab chain", "سيف بن زايد", Some("Saif bin Zayed")),
+            ("unknown word", "علي يرلي كايا", None),
+        ];
+        for (name, key, want) in cases {
+            assert_eq!(english_name(lex, key).as_deref(), *want, "case {name:?}: English of {key:?}");
+        }
+    }
+
+    /// Every rule looks ahead; cutting a text anywhere must never make one
+    /// read past the end.
+    #[test]
+    fn every_prefix_of_a_dense_text_is_safe() {
+        let text = "date 2025-11-24 التقى وزير الداخلية التركي علي يرلي كايا، أمس الثلاثاء 12/3/2024 في 5 آذار/مارس 2024، \
+                    نظيره السوري “محمد الرحمون” والأمين العام لمجلس وزراء الداخلية العرب في الدورة الــ41 لمجلس وزراء الداخلية العرب \
+                    ورئيس جمهورية تونس عام 2019 م والقمة العربية الرابعة و2020-01-0";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for &(b, _) in &chars {
+            let p = Prepared::new(&text[..b]);
+            let (m, g) = recognize(&p, Lexicon::builtin());
+            assert!(m.iter().all(|x| (x.entity as usize) < g.len()), "prefix of {b} bytes: mention with a missing group");
+        }
+    }
+
+    #[test]
+    fn extra_candidates_enter_the_merge() {
+        let p = Prepared::new("قال فلان الفلاني إن");
+        let lex = Lexicon::builtin();
+        assert!(recognize(&p, lex).0.is_empty(), "no rule knows this name");
+        let extra = vec![rules::candidate(&p, 1, 3, 0, EntityType::Pers, "فلان الفلاني".into(), None, 0.6, "tagger")];
+        let (m, g) = recognize_with(&p, lex, extra);
+        assert_eq!(m.iter().map(|m| (m.kind, m.text.as_str())).collect::<Vec<_>>(), vec![(EntityType::Pers, "فلان الفلاني")]);
+        assert_eq!(g.len(), 1);
+    }
+
+    #[test]
+    fn merge_prefers_outermost_then_priority() {
+        let p = Prepared::new("سفارة جمهورية مصر");
+        let c = candidates(&p, Lexicon::builtin());
+        let m = merge(c);
+        assert_eq!(m.len(), 1, "the embassy contains the state name: {m:?}");
+        assert_eq!(m[0].kind, EntityType::Org);
     }
 }

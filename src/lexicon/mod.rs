@@ -12,16 +12,54 @@
 //! command that made it there).
 
 use crate::entities::EntityType;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The embedded data files, by name.
+/// The embedded data files, by name (see data/README.md for sources and
+/// licences).
 pub const FILES: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../../data/countries.tsv")),
+    ("cities.tsv", include_str!("../../data/cities.tsv")),
     ("places.tsv", include_str!("../../data/places.tsv")),
     ("nationalities.tsv", include_str!("../../data/nationalities.tsv")),
+    ("orgs.tsv", include_str!("../../data/orgs.tsv")),
+    ("org_heads.tsv", include_str!("../../data/org_heads.tsv")),
     ("titles.tsv", include_str!("../../data/titles.tsv")),
+    ("given_names.tsv", include_str!("../../data/given_names.tsv")),
+    ("family_names.tsv", include_str!("../../data/family_names.tsv")),
+    ("common_words.tsv", include_str!("../../data/common_words.tsv")),
 ];
+
+/// Which list an entry belongs to; each list has its own index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Named places, nationalities and organizations: found as phrases.
+    Name,
+    /// Titles, ranks, modifiers (OCC) and ministry portfolios.
+    Title,
+    /// Head nouns of productive organization and facility names.
+    Head,
+    /// A given name.
+    Given,
+    /// A family name.
+    Family,
+    /// An ordinary word of the corpora.
+    Common,
+}
+
+impl Part {
+    /// The list a data file feeds.
+    pub fn of_file(file: &str) -> Part {
+        match file {
+            "titles.tsv" => Part::Title,
+            "org_heads.tsv" => Part::Head,
+            "given_names.tsv" => Part::Given,
+            "family_names.tsv" => Part::Family,
+            "common_words.tsv" => Part::Common,
+            _ => Part::Name,
+        }
+    }
+}
 
 /// One lexicon entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,14 +74,32 @@ pub struct Entry {
     pub name: String,
     /// English name, possibly empty.
     pub english: String,
-    /// Attributes, in file order.
-    pub attrs: Vec<(String, String)>,
+    /// Attributes as written (`k=v` pairs separated by `;`); read them
+    /// with [`Entry::attr`].
+    pub attrs: String,
+    /// The list the entry belongs to.
+    pub part: Part,
 }
 
 impl Entry {
     /// The value of attribute `k`, if present.
     pub fn attr(&self, k: &str) -> Option<&str> {
-        self.attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str())
+        self.attrs.split(';').find_map(|kv| match kv.split_once('=') {
+            Some((a, v)) if a == k => Some(v),
+            None if kv == k => Some(""),
+            _ => None,
+        })
+    }
+
+    /// Whether attribute `k` is `1`.
+    pub fn flag(&self, k: &str) -> bool {
+        self.attr(k) == Some("1")
+    }
+
+    /// Whether the entry is also an ordinary word (`common=1`): it needs a
+    /// cue from the context.
+    pub fn common(&self) -> bool {
+        self.flag("common")
     }
 }
 
@@ -62,6 +118,38 @@ impl std::fmt::Display for DataError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "data/{}:{}: {}", self.file, self.line, self.message)
     }
+}
+
+/// Whether a key is in normalized form (no character the contract drops or
+/// folds, single spaces), checked without allocating.
+fn is_normalized(key: &str) -> bool {
+    use crate::text::normalize::{fold, is_ignorable};
+    !key.is_empty() && !key.contains("  ") && key.chars().all(|c| !is_ignorable(c) && fold(c) == c)
+}
+
+/// The keys of a word list (`common_words.tsv`): only the first column is
+/// kept, no entry is made.
+pub fn parse_keys<'a>(file: &str, content: &'a str) -> Result<Vec<&'a str>, DataError> {
+    let mut out = Vec::new();
+    let mut header_seen = false;
+    for (n, line) in content.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            if !line.starts_with("key\t") {
+                return Err(DataError { file: file.to_string(), line: n + 1, message: format!("the header must start with `key<TAB>`, got {line:?}") });
+            }
+            continue;
+        }
+        let key = line.split('\t').next().unwrap_or_default();
+        if !is_normalized(key) {
+            return Err(DataError { file: file.to_string(), line: n + 1, message: format!("key {key:?} is not normalized") });
+        }
+        out.push(key);
+    }
+    Ok(out)
 }
 
 /// Parses one TSV data file.
@@ -84,42 +172,68 @@ pub fn parse(file: &str, content: &str) -> Result<Vec<Entry>, DataError> {
         if cols.len() < 3 {
             return Err(err(format!("expected at least 3 tab-separated columns, got {}", cols.len())));
         }
-        let key = cols[0].to_string();
-        if key.is_empty() || crate::text::key(&key) != key || key.contains("  ") {
-            return Err(err(format!("key {key:?} is not normalized (should be {:?})", crate::text::key(&key))));
+        let key = cols[0];
+        if !is_normalized(key) {
+            return Err(err(format!("key {key:?} is not normalized (should be {:?})", crate::text::key(key))));
         }
-        let attrs = cols
-            .get(4)
-            .map(|a| {
-                a.split(';').filter(|kv| !kv.is_empty()).map(|kv| match kv.split_once('=') {
-                    Some((k, v)) => (k.to_string(), v.to_string()),
-                    None => (kv.to_string(), String::new()),
-                }).collect()
-            })
-            .unwrap_or_default();
+        let attrs = cols.get(4).map(|a| a.to_string()).unwrap_or_default();
         out.push(Entry {
-            key,
+            key: key.to_string(),
             tag: cols[1].to_string(),
             kind: EntityType::from_tag(cols[1]),
             name: cols[2].to_string(),
             english: cols.get(3).unwrap_or(&"").to_string(),
             attrs,
+            part: Part::of_file(file),
         });
     }
     Ok(out)
 }
 
-/// All entries and the phrase index over them.
+/// A phrase index: whole phrase key → entries, and first word → the most
+/// words of any phrase starting with it.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseIndex {
+    index: HashMap<String, Vec<u32>>,
+    first_words: HashMap<String, usize>,
+}
+
+impl PhraseIndex {
+    fn add(&mut self, key: &str, id: u32) {
+        let words = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or_default().to_string();
+        let max = self.first_words.entry(first).or_insert(0);
+        *max = (*max).max(words);
+        self.index.entry(key.to_string()).or_default().push(id);
+    }
+
+    /// The most words of a phrase starting with `first` (0 when none does).
+    pub fn max_words(&self, first: &str) -> usize {
+        self.first_words.get(first).copied().unwrap_or(0)
+    }
+
+    /// Ids of the entries whose key is `key`.
+    pub fn ids(&self, key: &str) -> &[u32] {
+        self.index.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// All entries and the indexes over them, built once.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Every entry of every file.
     pub entries: Vec<Entry>,
-    /// Match key of a whole phrase → entries with that key.
-    index: HashMap<String, Vec<u32>>,
-    /// First word of a phrase → the most words any phrase starting with it has.
-    first_words: HashMap<String, usize>,
+    /// Indexes by list.
+    names: PhraseIndex,
+    titles: PhraseIndex,
+    heads: PhraseIndex,
+    given: HashMap<String, u32>,
+    family: HashMap<String, u32>,
+    common: HashSet<String>,
     /// ISO country code → English name of the country.
     countries: HashMap<String, String>,
+    /// ISO country code → canonical Arabic name of the country.
+    countries_ar: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -127,6 +241,10 @@ impl Lexicon {
     pub fn from_files(files: &[(&str, &str)]) -> Result<Lexicon, DataError> {
         let mut lex = Lexicon::default();
         for (name, content) in files {
+            if Part::of_file(name) == Part::Common {
+                lex.common.extend(parse_keys(name, content)?.into_iter().map(str::to_string));
+                continue;
+            }
             for e in parse(name, content)? {
                 lex.add(e);
             }
@@ -137,14 +255,24 @@ impl Lexicon {
     /// Adds one entry.
     pub fn add(&mut self, e: Entry) {
         let id = self.entries.len() as u32;
-        let words = e.key.split(' ').count();
-        let first = e.key.split(' ').next().unwrap_or_default().to_string();
-        let max = self.first_words.entry(first).or_insert(0);
-        *max = (*max).max(words);
-        self.index.entry(e.key.clone()).or_default().push(id);
-        if e.kind == Some(EntityType::Gpe) && e.attr("city").is_none() && !e.english.is_empty() {
+        match e.part {
+            Part::Name => self.names.add(&e.key, id),
+            Part::Title => self.titles.add(&e.key, id),
+            Part::Head => self.heads.add(&e.key, id),
+            Part::Given => {
+                self.given.entry(e.key.clone()).or_insert(id);
+            }
+            Part::Family => {
+                self.family.entry(e.key.clone()).or_insert(id);
+            }
+            Part::Common => {
+                self.common.insert(e.key.clone());
+            }
+        }
+        if e.kind == Some(EntityType::Gpe) && e.flag("country") && !e.english.is_empty() {
             if let Some(cc) = e.attr("cc") {
                 self.countries.entry(cc.to_string()).or_insert_with(|| e.english.clone());
+                self.countries_ar.entry(cc.to_string()).or_insert_with(|| e.name.clone());
             }
         }
         self.entries.push(e);
@@ -156,9 +284,42 @@ impl Lexicon {
         LEX.get_or_init(|| Lexicon::from_files(FILES).unwrap_or_else(|e| panic!("embedded data is malformed: {e}")))
     }
 
-    /// Entries whose key is exactly `key`.
-    pub fn get(&self, key: &str) -> impl Iterator<Item = &Entry> {
-        self.index.get(key).into_iter().flatten().map(move |&i| &self.entries[i as usize])
+    /// The entry with id `id`.
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// The index of a list with phrases ([`Part::Name`], [`Part::Title`],
+    /// [`Part::Head`]); other parts have an empty index.
+    pub fn phrases(&self, part: Part) -> &PhraseIndex {
+        static EMPTY: OnceLock<PhraseIndex> = OnceLock::new();
+        match part {
+            Part::Name => &self.names,
+            Part::Title => &self.titles,
+            Part::Head => &self.heads,
+            _ => EMPTY.get_or_init(PhraseIndex::default),
+        }
+    }
+
+    /// Entries of any phrase list whose key is exactly `key`.
+    pub fn get<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a Entry> + 'a {
+        let ids: Vec<u32> = [&self.names, &self.titles, &self.heads].into_iter().flat_map(|ix| ix.ids(key).iter().copied()).collect();
+        ids.into_iter().map(move |i| &self.entries[i as usize])
+    }
+
+    /// The given-name entry of a one-word key.
+    pub fn given(&self, key: &str) -> Option<&Entry> {
+        self.given.get(key).map(|&i| &self.entries[i as usize])
+    }
+
+    /// The family-name entry of a one-word key.
+    pub fn family(&self, key: &str) -> Option<&Entry> {
+        self.family.get(key).map(|&i| &self.entries[i as usize])
+    }
+
+    /// Whether the corpora use `key` as an ordinary word.
+    pub fn is_common(&self, key: &str) -> bool {
+        self.common.contains(key)
     }
 
     /// The English name of the country with ISO code `cc`.
@@ -166,10 +327,15 @@ impl Lexicon {
         self.countries.get(cc).map(String::as_str)
     }
 
-    /// The most words of any phrase starting with the word `first` (0 when
-    /// none does).
+    /// The Arabic name of the country with ISO code `cc`.
+    pub fn country_name_ar(&self, cc: &str) -> Option<&str> {
+        self.countries_ar.get(cc).map(String::as_str)
+    }
+
+    /// The most words of any named phrase starting with the word `first`
+    /// (0 when none does).
     pub fn max_words(&self, first: &str) -> usize {
-        self.first_words.get(first).copied().unwrap_or(0)
+        self.names.max_words(first).max(self.titles.max_words(first))
     }
 }
 
@@ -183,6 +349,8 @@ mod tests {
             let entries = parse(name, content).unwrap_or_else(|e| panic!("{e}"));
             assert!(!entries.is_empty(), "data/{name} has no entries");
         }
+        let e = &parse("t.tsv", "key\ttype\tname\tenglish\tattrs\nليبيا\tGPE\tليبيا\tLibya\tcc=LY;country=1;capital\n").unwrap()[0];
+        assert_eq!((e.attr("cc"), e.flag("country"), e.attr("capital"), e.attr("gid")), (Some("LY"), true, Some(""), None), "attributes are read from the raw column");
     }
 
     #[test]
@@ -202,6 +370,26 @@ mod tests {
     fn phrase_index() {
         let lex = Lexicon::builtin();
         assert!(lex.get("ليبيا").any(|e| e.kind == Some(EntityType::Gpe)), "ليبيا should be a GPE in data/countries.tsv");
-        assert!(lex.max_words("وزير") >= 2, "titles.tsv should have وزير + portfolio");
+        assert!(lex.max_words("البحر") >= 2, "places.tsv should have البحر المتوسط");
+        let cases: &[(&str, &str, Part)] = &[
+            ("given name", "عماد", Part::Given),
+            ("family name", "حفتر", Part::Family),
+            ("title", "وزير", Part::Title),
+            ("portfolio", "الداخليه", Part::Title),
+            ("org head", "وزاره", Part::Head),
+            ("nationality", "الاتراك", Part::Name),
+            ("city", "بنغازي", Part::Name),
+        ];
+        for (name, key, part) in cases {
+            let found = match part {
+                Part::Given => lex.given(key).is_some(),
+                Part::Family => lex.family(key).is_some(),
+                _ => lex.phrases(*part).ids(key).iter().any(|_| true),
+            };
+            assert!(found, "case {name:?}: {key:?} should be in the {part:?} list of data/");
+        }
+        assert!(lex.is_common("التي"), "common_words.tsv should list التي");
+        assert_eq!(lex.country_name("LY"), Some("Libya"), "countries.tsv should name LY Libya (country=1 rows)");
+        assert_eq!(lex.country_name_ar("TR"), Some("تركيا"));
     }
 }

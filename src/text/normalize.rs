@@ -46,6 +46,8 @@ pub fn fold(c: char) -> char {
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
         '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         'A'..='Z' => c.to_ascii_lowercase(),
+        // Fast path: ASCII and the Arabic block have no other case to fold.
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{06FF}' => c,
         _ if c.is_uppercase() => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {

@@ -216,7 +216,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
         }
         let (b0, b1) = (byte_at(start), byte_at(i));
-        let key: String = text[b0..b1].chars().filter(|&c| !is_ignorable(c)).map(fold).collect();
+        let mut key = String::with_capacity(b1 - b0);
+        key.extend(text[b0..b1].chars().filter(|&c| !is_ignorable(c)).map(fold));
         if key.is_empty() {
             continue;
         }

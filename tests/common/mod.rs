@@ -27,26 +27,43 @@ pub fn utf16_slice(text: &str, start: u32, end: u32) -> Option<String> {
 }
 
 /// Checks the invariants every analysis keeps; the message says which broke.
+/// Linear in the size of the text and the analysis, so it can check 10 MB.
 pub fn check_invariants(text: &str, a: &Analysis) {
-    let len = text.encode_utf16().count() as u32;
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let len = units.len() as u32;
     assert_eq!(a.stats.length, len, "stats.length must be the UTF-16 length");
+    assert_eq!(a.stats.characters as usize, text.chars().count(), "stats.characters must count Unicode characters");
+    // A position splits a surrogate pair when a high surrogate sits just before it and a low one at it.
+    let splits_pair = |p: u32| {
+        p > 0 && p < len && (0xD800..0xDC00).contains(&units[p as usize - 1]) && (0xDC00..0xE000).contains(&units[p as usize])
+    };
+    let check_span = |what: &str, start: u32, end: u32, span_text: &str| {
+        assert!(start < end && end <= len, "{what} [{start}, {end}) is empty or out of bounds (UTF-16 length {len})");
+        assert!(!splits_pair(start) && !splits_pair(end), "{what} [{start}, {end}) splits a surrogate pair");
+        let slice = String::from_utf16(&units[start as usize..end as usize]).ok();
+        assert_eq!(slice.as_deref(), Some(span_text), "{what} [{start}, {end}): its text must be exactly text.slice(start, end)");
+    };
+    let ids: std::collections::HashSet<u32> = a.groups.iter().map(|g| g.id).collect();
+    assert_eq!(ids.len(), a.groups.len(), "group ids must be unique");
+    let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
     let mut prev_end = 0;
     for m in &a.entities {
-        assert!(m.start < m.end && m.end <= len, "mention {m:?} out of bounds (len {len})");
+        check_span(&format!("mention {:?} {:?}", m.kind, m.text), m.start, m.end, &m.text);
         assert!(m.start >= prev_end, "mention {m:?} overlaps or is out of order (previous end {prev_end})");
         prev_end = m.end;
-        assert_eq!(utf16_slice(text, m.start, m.end).as_deref(), Some(m.text.as_str()), "mention text must be text.slice(start, end)");
-        assert!(a.groups.iter().any(|g| g.id == m.entity), "mention {m:?} names a group that does not exist");
+        assert!(ids.contains(&m.entity), "mention {m:?} names a group that does not exist");
+        assert!((0.0..=1.0).contains(&m.score), "mention {m:?}: score must be in [0, 1]");
+        *counts.entry(m.entity).or_default() += 1;
     }
     for g in &a.groups {
-        let n = a.entities.iter().filter(|m| m.entity == g.id).count() as u32;
+        let n = counts.get(&g.id).copied().unwrap_or(0);
         assert_eq!(g.mentions, n, "group {} counts {} mentions, the text has {n}", g.name, g.mentions);
     }
     let spans = a.themes.iter().flat_map(|t| t.evidence.iter())
         .chain(a.keyphrases.iter().flat_map(|k| k.occurrences.iter()))
         .chain(a.meetings.iter().map(|m| &m.evidence));
     for s in spans {
-        assert_eq!(utf16_slice(text, s.start, s.end).as_deref(), Some(s.text.as_str()), "span {s:?} does not slice to its text");
+        check_span("topic or meeting span", s.start, s.end, &s.text);
     }
 }
 

@@ -1,0 +1,360 @@
+//! PERS: person names, known or not (spec: names without titles; nasab
+//! chains and family names are part of the name).
+//!
+//! A name is a chain of name words: given names, family names, the
+//! connectors of a nasab (`بن`, `ابن`, `بنت`, `أبو`, `آل`, `عبد` …) each
+//! followed by a name word, and words that are in no list at all (the
+//! lexicon cannot know `يرلي كايا`) but are not ordinary words either
+//! (`data/common_words.tsv`). A chain starts:
+//! - after a title, optionally past a nationality, a place or an
+//!   organization and an opening quote (`السفير المالطي تشارلز ساليبا`,
+//!   `الأمير “عبدالعزيز بن سعود”`): the context licenses unknown words;
+//! - after `نظيره` and a nationality (`نظيره السوري محمد الرحمون`);
+//! - at a known given name followed by at least one more name word
+//!   (`تامر الحفني`, `عماد مصطفى الطرابلسي`).
+//!
+//! A quoted name after such a context is taken whole. A chain stops at
+//! punctuation, at an ordinary word, and at any word another rule has
+//! claimed (a date, a place, a nationality). Surname-only mentions are
+//! added later, from the names found, by [`crate::entities`].
+
+use super::{candidate, is_quote, is_word, line_break_after};
+use crate::entities::{Candidate, EntityType};
+use crate::lexicon::Lexicon;
+use crate::text::{Prepared, Token};
+
+/// Nasab and kunya connectors, normalized (`أل` and `آل` both fold to `ال`).
+const CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "ال", "عبد", "ام", "ولد", "بو"];
+/// Words after which a name follows: the counterpart of a minister.
+const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرائه", "نظيري", "نظيرهم"];
+const MAX_CHAIN: usize = 6;
+/// Verbs of meeting and speech: a name of two or more words may follow them
+/// even when no word of it is known (`التقى ماغنوس برونر`).
+const VERBS: &[&str] = &[
+    "التقي", "استقبل", "بحث", "قال", "اكد", "اعلن", "صرح", "اوضح", "اشار", "اضاف", "زار", "دعا", "طالب", "شدد", "كشف",
+    "ناقش", "وصل", "غادر", "اعتبر", "اعرب", "افاد", "ذكر", "التقت", "استقبلت", "قالت", "اكدت", "اعلنت", "صرحت", "اوضحت",
+    "اشارت", "اضافت", "زارت", "دعت", "يلتقي", "يستقبل", "يبحث", "يزور", "رحب", "هنا", "ابلغ", "تلقي", "اجري", "وقع",
+];
+/// Place and institution nouns that end a name (`مختار قرية الدوايمة`).
+const NOT_NAME: &[&str] = &["مدينه", "قريه", "بلده", "محافظه", "ولايه", "منطقه", "مخيم", "قضاء", "حي", "شارع", "ضاحيه", "اقليم", "عاصمه", "مركز", "مكتب", "بيت", "دار"];
+
+/// What a word can be inside a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameWord {
+    /// A connector of a nasab or kunya.
+    Connector,
+    /// A given name of the lexicon (not an ordinary word).
+    Given,
+    /// A family name of the lexicon (not an ordinary word).
+    Family,
+    /// In no list and not an ordinary word.
+    Unknown,
+    /// An unknown word with the article that is not a masculine nisba
+    /// (`الخراز`, but also `القومية`, `الأوقاف`): a name word only after a
+    /// given or family name.
+    AlNoun,
+    /// Not a name word.
+    Stop,
+}
+
+/// Classifies a token for a name chain.
+pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
+    // names in Arabic news are written in Arabic letters (هاتف Mate9 is a phone)
+    if t.kind != crate::text::TokenKind::Arabic {
+        return NameWord::Stop;
+    }
+    let k = t.key.as_str();
+    if CONNECTORS.contains(&k) {
+        return NameWord::Connector;
+    }
+    if NOT_NAME.contains(&k) {
+        return NameWord::Stop;
+    }
+    // على folds to علي: the letter ى tells the preposition from the name
+    // (names spelled with ى, مصطفى, keep it in their canonical form)
+    let surface = t.text(text);
+    let maqsura_clash = |e: &crate::lexicon::Entry| surface.ends_with('ى') && !e.name.ends_with('ى');
+    if lex.given(k).is_some_and(|g| !g.common() && !maqsura_clash(g)) {
+        return NameWord::Given;
+    }
+    if lex.family(k).is_some_and(|f| !f.common() && !maqsura_clash(f)) {
+        return NameWord::Family;
+    }
+    if lex.is_common(k) || lex.given(k).is_some() || lex.family(k).is_some() {
+        return NameWord::Stop;
+    }
+    // a word with a proclitic (و، ف، بال، لل) is not inside a name, nor an
+    // ordinary word behind a preposition (بتاريخ)
+    if k.chars().count() < 2 || k.starts_with('و') || k.starts_with("بال") || k.starts_with("لل") || k.starts_with("فال") || k.starts_with("كال") {
+        return NameWord::Stop;
+    }
+    let listed = |w: &str| {
+        lex.is_common(w) || !lex.phrases(crate::lexicon::Part::Title).ids(w).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(w).is_empty()
+    };
+    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && listed(&r.stem)) {
+        return NameWord::Stop;
+    }
+    // an ordinary word with a pronoun suffix (حققه، داخليته ← داخلية + ه)
+    for (stem, _) in crate::text::clitics::suffix_readings(k).into_iter().skip(1) {
+        let marbuta = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        if stem.chars().count() >= 3 && (lex.is_common(&stem) || marbuta.as_deref().is_some_and(|m| lex.is_common(m))) {
+            return NameWord::Stop;
+        }
+    }
+    // titles, portfolios and organization heads are not names (مدير عام هيئة)
+    if !lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty() {
+        return NameWord::Stop;
+    }
+    // with the article, only a masculine nisba is a family name nobody listed
+    // (الحفني); القومية، الأوقاف، المساهمين are nouns and adjectives
+    if k.starts_with("ال") && !k.ends_with('ي') {
+        return NameWord::AlNoun;
+    }
+    NameWord::Unknown
+}
+
+/// Imperfect verbs (يفعل، تفعل، نفعل) and sound plurals are not names.
+fn looks_like_verb_or_plural(k: &str) -> bool {
+    let n = k.chars().count();
+    (!k.starts_with("ال") && (k.starts_with('ي') || k.starts_with('ت') || k.starts_with('ن')) && (4..=6).contains(&n))
+        || k.ends_with("ون")
+        || k.ends_with("ين") && n > 5
+        || k.ends_with("ات")
+        || k.ends_with("تان")
+        || (!k.starts_with("ال") && k.ends_with("يه") && n >= 5)
+}
+
+/// Grows a chain from token `j`: the end (exclusive) of the longest chain
+/// of name words, stopping at `blocked` tokens; `None` when there is none.
+/// Without `licensed`, unknown words may not open the chain.
+fn chain(p: &Prepared, lex: &Lexicon, kinds: &dyn Fn(usize) -> NameWord, j: usize, blocked: &[bool], licensed: bool) -> Option<usize> {
+    let n = p.tokens.len();
+    let mut end = j;
+    let mut k = j;
+    let mut prev = NameWord::Stop;
+    while k < n && k - j < MAX_CHAIN && !blocked[k] {
+        let mut w = kinds(k);
+        // after a title, a given name that is also an ordinary word (الطاهر) opens a name
+        // when a name word follows it
+        let surface = p.tokens[k].text(p.text);
+        let given_spelling = lex.given(&p.tokens[k].key).is_some_and(|g| !surface.ends_with('ى') || g.name.ends_with('ى'));
+        if w == NameWord::Stop
+            && licensed
+            && k == j
+            && given_spelling
+            && k + 1 < n
+            && !blocked[k + 1]
+            && matches!(kinds(k + 1), NameWord::Given | NameWord::Family | NameWord::Unknown)
+        {
+            w = NameWord::Given;
+        }
+        if w == NameWord::AlNoun && !matches!(prev, NameWord::Given | NameWord::Family) {
+            break;
+        }
+        if w == NameWord::AlNoun && !licensed && looks_like_verb_or_plural(&p.tokens[k].key) {
+            break;
+        }
+        prev = w;
+        match w {
+            NameWord::Stop => break,
+            NameWord::Connector => {
+                // a connector needs a name word after it (عبد الله, آل نهيان)
+                if k + 1 >= n || blocked[k + 1] || line_break_after(p, k) || !is_word(&p.tokens[k + 1]) || kinds(k + 1) == NameWord::Stop && !p.tokens[k + 1].key.starts_with("ال") {
+                    break;
+                }
+                k += 2;
+                end = k;
+            }
+            NameWord::Unknown if k == j && !licensed => break,
+            // after a title, an imperfect verb is no name (الوزير يرجح)
+            NameWord::Unknown if k == j && (p.tokens[k].key.starts_with('ي') && (4..=5).contains(&p.tokens[k].key.chars().count()) || (p.tokens[k].key.starts_with('ت') || p.tokens[k].key.starts_with('ن')) && p.tokens[k].key.chars().count() == 4) => break,
+            // without a title, an unknown word after a given name must not look like a verb
+            // or a plural (عماد يرتبك، كريم المساهمين)
+            NameWord::Unknown if !licensed && looks_like_verb_or_plural(&p.tokens[k].key) => break,
+            _ => {
+                k += 1;
+                end = k;
+            }
+        }
+        if k < n && line_break_after(p, k - 1) {
+            break;
+        }
+    }
+    (end > j).then_some(end)
+}
+
+/// A quoted name at `j` (the opening quote): the tokens inside when they
+/// are 1–6 words and the first is not an ordinary word.
+fn quoted(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool]) -> Option<(usize, usize)> {
+    if !p.tokens.get(j).is_some_and(is_quote) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < p.tokens.len() && is_word(&p.tokens[k]) && !blocked[k] && k - j <= MAX_CHAIN {
+        k += 1;
+    }
+    let closed = p.tokens.get(k).is_some_and(is_quote);
+    if !closed || k == j + 1 || k - j > MAX_CHAIN + 1 {
+        return None;
+    }
+    (classify(lex, &p.tokens[j + 1], p.text) != NameWord::Stop).then_some((j + 1, k))
+}
+
+/// A one-word town of the city table that is not a capital.
+pub fn is_minor_place(c: &Candidate) -> bool {
+    c.kind == EntityType::Gpe && c.last - c.first == 1 && c.entry.is_some_and(|e| e.attr("gid").is_some() && !e.flag("capital") && !e.flag("country") && e.attr("cc") != Some("LY"))
+}
+
+/// Person candidates. `others` are the candidates of the other rules:
+/// titles license a name after them, and every other span blocks a chain.
+pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
+    let n = p.tokens.len();
+    // every other span blocks a chain, except a one-word foreign town
+    // (كايا is a town in Burkina Faso and a Turkish surname): a longer name wins
+    let mut blocked = vec![false; n];
+    for c in others.iter().filter(|c| !is_minor_place(c)) {
+        for b in &mut blocked[c.first..c.last] {
+            *b = true;
+        }
+    }
+    let mut by_first: std::collections::HashMap<usize, Vec<&Candidate>> = std::collections::HashMap::new();
+    for c in others {
+        by_first.entry(c.first).or_default().push(c);
+    }
+    let at = |j: usize, kinds: &[EntityType]| by_first.get(&j).and_then(|v| v.iter().copied().filter(|c| kinds.contains(&c.kind)).max_by_key(|c| c.last));
+    // each token is classified once, when a rule first asks
+    let cache: Vec<std::cell::OnceCell<NameWord>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    let kinds = |k: usize| *cache[k].get_or_init(|| classify(lex, &p.tokens[k], p.text));
+    let mut out = Vec::new();
+    let mut push = |first: usize, last: usize, score: f32, rule: &'static str| {
+        let key = p.tokens[first..last].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+        out.push(candidate(p, first, last, 0, EntityType::Pers, key, None, score, rule));
+    };
+    // contexts: the token after a title (longest reading), or after نظيره
+    let mut starts: Vec<usize> = Vec::new();
+    for c in others.iter().filter(|c| c.kind == EntityType::Occ) {
+        starts.push(c.last);
+    }
+    for (i, t) in p.tokens.iter().enumerate() {
+        if COUNTERPART.contains(&t.key.as_str()) {
+            starts.push(i + 1);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    for &s in &starts {
+        let mut j = s;
+        // past a nationality, an official place or organization named with the title
+        for _ in 0..2 {
+            if let Some(c) = at(j, &[EntityType::Norp, EntityType::Gpe, EntityType::Org]) {
+                j = c.last;
+            }
+        }
+        // السفير الليبي لدى مصر عبد المطلب ثابت: the host country after لدى
+        if p.tokens.get(j).is_some_and(|t| t.key == "لدي") {
+            if let Some(c) = at(j + 1, &[EntityType::Gpe]) {
+                j = c.last;
+            }
+        }
+        // a comma may stand between the title and the name: وزير الداخلية، عماد
+        let mut after_comma = false;
+        if p.tokens.get(j).is_some_and(|t| t.key == "،" || t.key == ",") {
+            j += 1;
+            after_comma = true;
+        }
+        if let Some((a, b)) = quoted(p, lex, j, &blocked) {
+            push(a, b, 0.85, "pers-quoted");
+            continue;
+        }
+        if j < n && !blocked[j] {
+            if let Some(e) = chain(p, lex, &kinds, j, &blocked, !after_comma) {
+                push(j, e, 0.8, "pers-after-title");
+            }
+        }
+    }
+    // after a verb of meeting or speech: two or more name words, none an ordinary word
+    for i in 0..n.saturating_sub(2) {
+        let verb = super::any_stem(&p.tokens[i].key, &|s| VERBS.contains(&s))
+            && crate::text::clitics::readings(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&r.stem.as_str()));
+        let j = i + 1;
+        if !verb || blocked[j] || line_break_after(p, i) {
+            continue;
+        }
+        let first = kinds(j);
+        if !matches!(first, NameWord::Unknown | NameWord::Given) || p.tokens[j].key.starts_with("ال") {
+            continue;
+        }
+        if let Some(e) = chain(p, lex, &kinds, j, &blocked, true) {
+            let plain = p.tokens[j..e].iter().all(|t| !looks_like_verb_or_plural(&t.key) && !t.key.starts_with("ال"));
+            if e - j >= 2 && plain {
+                push(j, e, 0.65, "pers-after-verb");
+            }
+        }
+    }
+    // a known given name and at least one more name word
+    for i in 0..n {
+        // عبد + a word with the article (عبد الله، عبد الحميد) is a given name too
+        let abd = p.tokens[i].key == "عبد" && p.tokens.get(i + 1).is_some_and(|t| t.key.starts_with("ال") && !blocked[i + 1]);
+        if blocked[i] || !(abd || (lex.given(&p.tokens[i].key).is_some() && kinds(i) == NameWord::Given)) {
+            continue;
+        }
+        if i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector) {
+            continue; // inside a chain that starts earlier
+        }
+        if let Some(e) = chain(p, lex, &kinds, i, &blocked, false) {
+            if e - i >= if abd { 3 } else { 2 } {
+                push(i, e, 0.75, "pers-given");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{show, want};
+
+    fn persons(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::builtin();
+        let p = Prepared::new(text);
+        let mut others = crate::rules::gazetteer::find(&p, lex);
+        others.extend(crate::rules::titles::find(&p, lex));
+        others.extend(crate::rules::orgs::find(&p, lex));
+        others.extend(crate::rules::dates::find(&p, lex, None));
+        let mut c = find(&p, lex, &others);
+        c.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        c.dedup_by_key(|c| c.start);
+        show(&p, &c)
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+            ("rank then known and unknown names, date after", "لواء عماد مصطفى الطرابلسي اليوم الاثنين", &[("PERS", "عماد مصطفى الطرابلسي")]),
+            ("title, nationality, foreign name", "وزير الداخلية التركي علي يرلي كايا والوفد المرافق", &[("PERS", "علي يرلي كايا")]),
+            ("ambassador, nationality, transliterated name", "مع السفير المالطي تشارلز ساليبا آليات تفعيل", &[("PERS", "تشارلز ساليبا")]),
+            ("no name after the title", "مع السفير المالطي التي تهدف", &[]),
+            ("counterpart, nationality, quoted name", "نظيره السوري ” محمد الرحمون”، وتباحث", &[("PERS", "محمد الرحمون")]),
+            ("quoted nasab chain with al", "نظيره الإماراتي “سيف بن زايد أل نهيان ” ، علاقات", &[("PERS", "سيف بن زايد أل نهيان")]),
+            ("given name and unknown nisba", "السفارة المصرية، تامر الحفني، مجموعة", &[("PERS", "تامر الحفني")]),
+            ("title then surname only", "وقدم الوزير الطرابلسي رؤية وزارة", &[("PERS", "الطرابلسي")]),
+            ("common given name after a title", "وزير الخارجية الطاهر الباعور، أمس", &[("PERS", "الطاهر الباعور")]),
+            ("ambassador to a host country", "مع السفير الليبي لدى مصر عبد المطلب ثابت سبل", &[("PERS", "عبد المطلب ثابت")]),
+            ("family name with the article after a given name", "المتحدث باسم الوزارة العميد طارق الخراز إن", &[("PERS", "طارق الخراز")]),
+            ("institution after a title is no name", "رئيس اللجنة القومية العربية في نابلس", &[]),
+            ("abd compound without a title", "ونقلت الوكالة عن عبد الله اللافي قوله", &[("PERS", "عبد الله اللافي")]),
+            ("commissioner with a foreign name", "برئاسة المفوض ماغنوس برونر، وبحث", &[("PERS", "ماغنوس برونر")]),
+            ("unknown name after a verb of meeting", "والتقى ماغنوس برونر في", &[("PERS", "ماغنوس برونر")]),
+            ("ordinary words after a verb", "وقال بيان صادر عن", &[]),
+            ("verb with a pronoun after a given name", "وهو نجاح حققه الفريق", &[]),
+            ("dual nouns after a verb", "وأعلنت شركتان متخصصتان أن", &[]),
+            ("the preposition ala is not Ali", "أكد على ضرورة التعاون", &[]),
+            ("given name alone is not a person", "قال محمد إن", &[]),
+            ("western given name", "أعلن الرئيس الفرنسي إيمانويل ماكرون أمس", &[("PERS", "إيمانويل ماكرون")]),
+        ];
+        for (name, text, w) in cases {
+            assert_eq!(persons(text), want(w), "case {name:?}: persons of {text:?}");
+        }
+    }
+}

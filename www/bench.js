@@ -1,0 +1,132 @@
+// The browser benchmark of kashif: load and init time, per-seed analysis
+// times, MB/s on 1 MB of news, the TextEncoder/TextDecoder floor, and the
+// size of the wasm. Open www/bench.html from a server at the repository
+// root (scripts/bench-browser.mjs does it in headless Chromium and prints
+// the figures). The result lands in `window.benchResult` and in the page.
+
+/** Budgets of issue "Speed and size": [key, label, limit, unit, higher is better]. */
+export const BUDGETS = [
+  ["seedMedianMs", "median analysis of a seed article", 1, "ms", false],
+  ["mbPerSecond", "throughput on 1 MB", 10, "MB/s", true],
+  ["floorRatio", "1 MB analysis / TextEncoder+TextDecoder round trip", 50, "x", false],
+  ["initMs", "init (fetch + instantiate + new Analyzer())", 50, "ms", false],
+  ["wasmGzipBytes", "wasm gzipped", 1024 * 1024, "bytes", false],
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** The seeds one after another until `bytes` bytes of UTF-8, cut at a
+ * character boundary (the same text as benches/analyze.rs builds). */
+export function newsOfSize(seeds, bytes) {
+  const enc = new TextEncoder();
+  const parts = [];
+  let size = 0;
+  outer: for (;;) {
+    for (const t of seeds) {
+      if (size >= bytes) break outer;
+      const piece = t.trimEnd() + "\n\n";
+      parts.push(piece);
+      size += enc.encode(piece).length;
+    }
+  }
+  const all = enc.encode(parts.join(""));
+  let cut = Math.min(bytes, all.length);
+  while (cut > 0 && (all[cut] & 0xc0) === 0x80) cut--; // not inside a UTF-8 sequence
+  return new TextDecoder().decode(all.subarray(0, cut));
+}
+
+async function gzipSize(bytes) {
+  if (typeof CompressionStream !== "function") return null;
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+/** Runs the benchmark; `runs` analyses per seed, `bigRuns` of the 1 MB text;
+ * with `initOnly`, only the load and init. */
+export async function run({ pkg = "../pkg/", runs = 200, bigRuns = 7, initOnly = false, log = () => {} } = {}) {
+  const out = { userAgent: navigator.userAgent, crossOriginIsolated: self.crossOriginIsolated === true };
+
+  // Load and init: import the glue, fetch and instantiate the wasm, build the analyzer.
+  const t0 = performance.now();
+  const mod = await import(new URL(pkg + "kashif.js", import.meta.url).href);
+  const t1 = performance.now();
+  const wasm = await mod.default({ module_or_path: new URL(pkg + "kashif_bg.wasm", import.meta.url) });
+  const t2 = performance.now();
+  const analyzer = new mod.Analyzer();
+  const t3 = performance.now();
+  out.initMs = t3 - t1; // the budget's definition: fetch + instantiate + new Analyzer()
+  out.readyMs = t3 - t0; // with the import of the JS glue before it
+  out.initParts = { importMs: t1 - t0, instantiateMs: t2 - t1, analyzerMs: t3 - t2 };
+  log(`init ${out.initMs.toFixed(1)} ms; ready ${out.readyMs.toFixed(1)} ms (import ${(t1 - t0).toFixed(1)}, fetch + instantiate ${(t2 - t1).toFixed(1)}, new Analyzer() ${(t3 - t2).toFixed(1)})`);
+  if (initOnly) return out;
+
+  // Timer resolution actually seen (5 µs when cross-origin isolated, else 100 µs).
+  let res = Infinity;
+  for (let i = 0, last = performance.now(); i < 2000; i++) {
+    const now = performance.now();
+    if (now > last) { res = Math.min(res, now - last); last = now; }
+  }
+  out.timerResolutionMs = res;
+
+  const seedUrl = new URL("../tests/data/seeds.gold.jsonl", import.meta.url);
+  const seeds = (await (await fetch(seedUrl)).text()).trim().split("\n").map((l) => JSON.parse(l));
+
+  // Per seed: every run timed on its own, the first (cold) one included.
+  out.seeds = [];
+  for (const { id, text } of seeds) {
+    const times = [];
+    let entities = 0;
+    for (let i = 0; i < runs; i++) {
+      const a = performance.now();
+      const r = analyzer.analyze(text);
+      times.push(performance.now() - a);
+      entities = r.entities.length;
+    }
+    out.seeds.push({ id, length: text.length, entities, medianMs: median(times), worstMs: Math.max(...times), firstMs: times[0] });
+    log(`${id}: median ${median(times).toFixed(3)} ms, worst ${Math.max(...times).toFixed(3)} ms`);
+  }
+  out.seedMedianMs = Math.max(...out.seeds.map((s) => s.medianMs));
+  out.seedWorstMs = Math.max(...out.seeds.map((s) => s.worstMs));
+
+  // 1 MB of news: analysis against the cost of moving the text in and out.
+  const big = newsOfSize(seeds.map((s) => s.text), 1_000_000);
+  const enc = new TextEncoder(), dec = new TextDecoder();
+  out.bigBytes = enc.encode(big).length;
+  const analysis = [], copy = [];
+  let roundTripOk = true;
+  for (let i = 0; i < bigRuns; i++) {
+    let a = performance.now();
+    const r = analyzer.analyze(big);
+    analysis.push(performance.now() - a);
+    out.bigEntities = r.entities.length;
+    a = performance.now();
+    const back = dec.decode(enc.encode(big));
+    copy.push(performance.now() - a);
+    roundTripOk &&= back.length === big.length;
+  }
+  out.bigMedianMs = median(analysis);
+  out.copyMedianMs = median(copy);
+  out.roundTripOk = roundTripOk;
+  out.mbPerSecond = out.bigBytes / 1e6 / (out.bigMedianMs / 1000);
+  out.floorRatio = out.bigMedianMs / out.copyMedianMs;
+  log(`1 MB: ${out.bigMedianMs.toFixed(1)} ms (${out.mbPerSecond.toFixed(1)} MB/s); round trip ${out.copyMedianMs.toFixed(2)} ms; ratio ${out.floorRatio.toFixed(1)}`);
+
+  // Size of the wasm as served.
+  const bytes = new Uint8Array(await (await fetch(new URL(pkg + "kashif_bg.wasm", import.meta.url), { cache: "no-store" })).arrayBuffer());
+  out.wasmBytes = bytes.length;
+  out.wasmGzipBytes = await gzipSize(bytes);
+  out.wasmMemoryBytes = wasm.memory.buffer.byteLength;
+  out.version = mod.version();
+
+  out.budgets = BUDGETS.map(([key, label, limit, unit, higher]) => {
+    const value = out[key];
+    const ok = value != null && (higher ? value >= limit : value <= limit);
+    return { key, label, value, limit, unit, higher, ok };
+  });
+  analyzer.free();
+  return out;
+}
