@@ -188,7 +188,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         }
     }
     // Stems as small integers.
-    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
     let word_id: Vec<u32> = words
         .iter()
         .map(|w| {
@@ -197,56 +197,57 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         })
         .collect();
 
-    // Word statistics, by stem, over content words.
-    #[derive(Default)]
+    // Word statistics, by stem id, over content words.
+    #[derive(Default, Clone)]
     struct Stat {
         tf: f32,
         sentences: Vec<usize>,
-        left: HashMap<u32, u32>,
-        right: HashMap<u32, u32>,
+        /// Left and right neighbours: occurrences and distinct stems.
+        left: (u32, u32),
+        right: (u32, u32),
     }
-    let mut stats: HashMap<&str, Stat> = HashMap::default();
+    let mut stats: Vec<Stat> = vec![Stat::default(); ids.len()];
+    let mut pairs: HashSet<(u32, u32, bool)> = HashSet::with_capacity_and_hasher(words.len() * 2, Default::default());
     for &(a, b) in &chunks {
         for i in a..b {
             let w = &words[i];
             if w.stop {
                 continue;
             }
-            let s = stats.entry(w.stem.as_str()).or_default();
+            let id = word_id[i];
+            let s = &mut stats[id as usize];
             s.tf += 1.0;
             s.sentences.push(w.sentence);
             if i > a && !words[i - 1].stop {
-                *s.left.entry(word_id[i - 1]).or_default() += 1;
+                s.left.0 += 1;
+                s.left.1 += u32::from(pairs.insert((id, word_id[i - 1], false)));
             }
             if i + 1 < b && !words[i + 1].stop {
-                *s.right.entry(word_id[i + 1]).or_default() += 1;
+                s.right.0 += 1;
+                s.right.1 += u32::from(pairs.insert((id, word_id[i + 1], true)));
             }
         }
     }
-    let tfs: Vec<f32> = stats.values().map(|s| s.tf).collect();
+    let tfs: Vec<f32> = stats.iter().filter(|s| s.tf > 0.0).map(|s| s.tf).collect();
     let mean = tfs.iter().sum::<f32>() / tfs.len().max(1) as f32;
     let sd = (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f32>() / tfs.len().max(1) as f32).sqrt();
     let max_tf = tfs.iter().cloned().fold(1.0, f32::max);
-    let word_score: HashMap<&str, f32> = stats
+    // Score of each stem id; None for stopwords.
+    let word_score: Vec<Option<f32>> = stats
         .iter_mut()
-        .map(|(stem, s)| {
+        .map(|s| {
+            if s.tf == 0.0 {
+                return None;
+            }
             s.sentences.sort_unstable();
             let median = s.sentences[s.sentences.len() / 2] as f32;
             let pos = (3.0 + median).ln().ln();
             let freq = s.tf / (mean + sd);
-            let ratio = |m: &HashMap<u32, u32>| {
-                let total: u32 = m.values().sum();
-                if total == 0 {
-                    0.0
-                } else {
-                    m.len() as f32 / total as f32
-                }
-            };
-            let rel = 1.0 + (ratio(&s.left) + ratio(&s.right)) * s.tf / max_tf;
-            let mut distinct = s.sentences.clone();
-            distinct.dedup();
-            let spread = distinct.len() as f32 / n_sentences;
-            (*stem, rel * pos / (freq / rel + spread / rel))
+            let ratio = |(total, distinct): (u32, u32)| if total == 0 { 0.0 } else { distinct as f32 / total as f32 };
+            let rel = 1.0 + (ratio(s.left) + ratio(s.right)) * s.tf / max_tf;
+            s.sentences.dedup();
+            let spread = s.sentences.len() as f32 / n_sentences;
+            Some(rel * pos / (freq / rel + spread / rel))
         })
         .collect();
 
@@ -296,7 +297,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     }
     // In a text of some length a key phrase recurs.
     let min_tf = if words.len() > LONG_TEXT_WORDS { 2 } else { 1 };
-    let mut counts: HashMap<&[u32], usize> = HashMap::default();
+    let mut counts: HashMap<&[u32], usize> = HashMap::with_capacity_and_hasher(spans.len(), Default::default());
     for &(i, j) in &spans {
         *counts.entry(&word_id[i..j]).or_default() += 1;
     }
@@ -317,9 +318,8 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         .map(|c| {
             let mut prod = 1.0f32;
             let mut sum = 0.0f32;
-            let (i, j) = c.occurrences[0];
-            for w in &words[i..j] {
-                if let Some(&ws) = word_score.get(w.stem.as_str()) {
+            for &id in c.key {
+                if let Some(ws) = word_score[id as usize] {
                     prod *= ws;
                     sum += ws;
                 }
