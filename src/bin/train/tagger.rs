@@ -9,7 +9,7 @@
 //!
 //! Defaults (picked on the held-out split): 12 epochs, features seen at
 //! least 8 times (dev F1 is flat from 2 to 8, and the model 2.3 times
-//! smaller), ANERcorp only (AQMAR and Wojood lowered dev F1 by 1.5 to 5
+//! smaller), ANERcorp only (AQMAR and Wojood lowered dev F1 by about 2 and 5
 //! points). The output is `data/tagger.bin`, or
 //! `target/tagger-holdout.bin` with `--holdout`.
 //!
