@@ -232,26 +232,31 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             continue;
         }
         let mut best: Option<(usize, usize, String)> = None;
-        let readings = clitics::readings(&p.tokens[i].key);
-        let mut cands: Vec<usize> = readings.iter().flat_map(|r| by_word.get(r.stem.as_str()).into_iter().flatten().copied()).collect();
+        let readings = clitics::readings_ref(&p.tokens[i].key);
+        let mut cands: Vec<usize> = readings.iter().flat_map(|r| by_word.get(&*r.stem).into_iter().flatten().copied()).collect();
+        if cands.is_empty() {
+            i += 1;
+            continue;
+        }
         cands.sort_unstable();
         cands.dedup();
         for words in cands.iter().map(|&ni| &names[ni]) {
             let surname = words.last().expect("names are not empty");
             for r in readings.iter() {
-                if !words.contains(&r.stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
+                let stem: &str = &r.stem;
+                if !words.iter().any(|w| w == stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
                     continue;
                 }
                 let mut j = i + 1;
-                let mut key = r.stem.clone();
-                let mut has_surname = r.stem == *surname;
+                let mut key = stem.to_string();
+                let mut has_surname = stem == surname;
                 while j < n && j - i < words.len() && words.contains(&p.tokens[j].key) && cover[j].is_none_or(yields) && classify(lex, &p.tokens[j], p.text) != NameWord::Stop {
                     has_surname |= &p.tokens[j].key == surname;
                     key.push(' ');
                     key.push_str(&p.tokens[j].key);
                     j += 1;
                 }
-                let lone_first = j - i == 1 && &r.stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| *k == r.stem && *n == 1);
+                let lone_first = j - i == 1 && stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| k == stem && *n == 1);
                 if (has_surname || j - i >= 2 || lone_first) && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
                     best = Some((r.skip, j, key));
                 }

@@ -32,7 +32,7 @@ pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> HashMap<String, u32> {
     let mut out = HashMap::new();
     let ix = lex.phrases(Part::Name);
     for t in &p.tokens {
-        for r in clitics::readings(&t.key) {
+        for r in clitics::readings_ref(&t.key).iter() {
             for &id in ix.ids(&r.stem) {
                 let e = lex.entry(id);
                 if e.flag("country") || (e.kind == Some(EntityType::Norp) && e.attr("kind") == Some("nat")) {
@@ -71,7 +71,7 @@ fn prev_key<'a>(p: &'a Prepared, i: usize) -> Option<&'a str> {
 }
 
 fn cue_before(p: &Prepared, i: usize, cues: &[&str]) -> bool {
-    prev_key(p, i).is_some_and(|k| cues.contains(&k) || clitics::readings(k).iter().any(|r| cues.contains(&r.stem.as_str())))
+    prev_key(p, i).is_some_and(|k| cues.contains(&k) || clitics::readings_ref(k).iter().any(|r| cues.contains(&&*r.stem)))
 }
 
 /// Whether an entry may be taken at token `i` given what stands before it.

@@ -83,7 +83,7 @@ fn name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     }
     let k = t.key.as_str();
     // a preposition before a known word is no name (مستشفى لرويترز)
-    let behind_clitic = clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 3 && (lex.is_common(&r.stem) || !lex.phrases(Part::Name).ids(&r.stem).is_empty()));
+    let behind_clitic = clitics::readings_ref(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 3 && (lex.is_common(&r.stem) || !lex.phrases(Part::Name).ids(&r.stem).is_empty()));
     lex.given(k).is_some_and(|g| !g.common())
         || lex.family(k).is_some_and(|f| !f.common())
         || (!lex.is_common(k)
@@ -183,19 +183,23 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
         if !is_word(&p.tokens[i]) {
             continue;
         }
-        for r in clitics::readings(&p.tokens[i].key) {
+        for r in clitics::readings_ref(&p.tokens[i].key).iter() {
             // جمهورية مصر, دولة ليبيا
-            if STATE_WORDS.contains(&r.stem.as_str()) {
+            if STATE_WORDS.contains(&&*r.stem) {
                 if let Some((end, e)) = entity_at(p, lex, i + 1, EntityType::Gpe).filter(|(_, e)| e.flag("country")) {
-                    let key = std::iter::once(r.stem.clone()).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
+                    let key = std::iter::once(r.stem.to_string()).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
                     out.push(candidate(p, i, end, r.skip, EntityType::Gpe, key, Some(e), 0.85, "state-name"));
                 }
             }
             // head: one or two words
+            let max = heads.max_words(&r.stem);
+            if max == 0 {
+                continue;
+            }
             let mut head_end = i + 1;
-            let mut head_key = r.stem.clone();
+            let mut head_key = r.stem.to_string();
             let mut head: Option<&Entry> = heads.ids(&head_key).first().map(|&id| lex.entry(id));
-            if i + 1 < p.tokens.len() {
+            if i + 1 < p.tokens.len() && max >= 2 {
                 let two = format!("{} {}", r.stem, p.tokens[i + 1].key);
                 if let Some(&id) = heads.ids(&two).first() {
                     head = Some(lex.entry(id));
@@ -216,7 +220,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
             break;
         }
         // السفارة المصرية: a definite head with a nationality
-        for r in clitics::readings(&p.tokens[i].key) {
+        for r in clitics::readings_ref(&p.tokens[i].key).iter() {
             let Some(bare) = r.stem.strip_prefix("ال") else { continue };
             if !DEFINITE_WITH_NORP.contains(&bare) {
                 continue;
