@@ -74,8 +74,9 @@ pub struct Entry {
     pub name: String,
     /// English name, possibly empty.
     pub english: String,
-    /// Attributes, in file order.
-    pub attrs: Vec<(String, String)>,
+    /// Attributes as written (`k=v` pairs separated by `;`); read them
+    /// with [`Entry::attr`].
+    pub attrs: String,
     /// The list the entry belongs to.
     pub part: Part,
 }
@@ -83,7 +84,11 @@ pub struct Entry {
 impl Entry {
     /// The value of attribute `k`, if present.
     pub fn attr(&self, k: &str) -> Option<&str> {
-        self.attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str())
+        self.attrs.split(';').find_map(|kv| match kv.split_once('=') {
+            Some((a, v)) if a == k => Some(v),
+            None if kv == k => Some(""),
+            _ => None,
+        })
     }
 
     /// Whether attribute `k` is `1`.
@@ -115,6 +120,38 @@ impl std::fmt::Display for DataError {
     }
 }
 
+/// Whether a key is in normalized form (no character the contract drops or
+/// folds, single spaces), checked without allocating.
+fn is_normalized(key: &str) -> bool {
+    use crate::text::normalize::{fold, is_ignorable};
+    !key.is_empty() && !key.contains("  ") && key.chars().all(|c| !is_ignorable(c) && fold(c) == c)
+}
+
+/// The keys of a word list (`common_words.tsv`): only the first column is
+/// kept, no entry is made.
+pub fn parse_keys<'a>(file: &str, content: &'a str) -> Result<Vec<&'a str>, DataError> {
+    let mut out = Vec::new();
+    let mut header_seen = false;
+    for (n, line) in content.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            if !line.starts_with("key\t") {
+                return Err(DataError { file: file.to_string(), line: n + 1, message: format!("the header must start with `key<TAB>`, got {line:?}") });
+            }
+            continue;
+        }
+        let key = line.split('\t').next().unwrap_or_default();
+        if !is_normalized(key) {
+            return Err(DataError { file: file.to_string(), line: n + 1, message: format!("key {key:?} is not normalized") });
+        }
+        out.push(key);
+    }
+    Ok(out)
+}
+
 /// Parses one TSV data file.
 pub fn parse(file: &str, content: &str) -> Result<Vec<Entry>, DataError> {
     let mut out = Vec::new();
@@ -135,21 +172,13 @@ pub fn parse(file: &str, content: &str) -> Result<Vec<Entry>, DataError> {
         if cols.len() < 3 {
             return Err(err(format!("expected at least 3 tab-separated columns, got {}", cols.len())));
         }
-        let key = cols[0].to_string();
-        if key.is_empty() || crate::text::key(&key) != key || key.contains("  ") {
-            return Err(err(format!("key {key:?} is not normalized (should be {:?})", crate::text::key(&key))));
+        let key = cols[0];
+        if !is_normalized(key) {
+            return Err(err(format!("key {key:?} is not normalized (should be {:?})", crate::text::key(key))));
         }
-        let attrs = cols
-            .get(4)
-            .map(|a| {
-                a.split(';').filter(|kv| !kv.is_empty()).map(|kv| match kv.split_once('=') {
-                    Some((k, v)) => (k.to_string(), v.to_string()),
-                    None => (kv.to_string(), String::new()),
-                }).collect()
-            })
-            .unwrap_or_default();
+        let attrs = cols.get(4).map(|a| a.to_string()).unwrap_or_default();
         out.push(Entry {
-            key,
+            key: key.to_string(),
             tag: cols[1].to_string(),
             kind: EntityType::from_tag(cols[1]),
             name: cols[2].to_string(),
@@ -212,6 +241,10 @@ impl Lexicon {
     pub fn from_files(files: &[(&str, &str)]) -> Result<Lexicon, DataError> {
         let mut lex = Lexicon::default();
         for (name, content) in files {
+            if Part::of_file(name) == Part::Common {
+                lex.common.extend(parse_keys(name, content)?.into_iter().map(str::to_string));
+                continue;
+            }
             for e in parse(name, content)? {
                 lex.add(e);
             }
@@ -316,6 +349,8 @@ mod tests {
             let entries = parse(name, content).unwrap_or_else(|e| panic!("{e}"));
             assert!(!entries.is_empty(), "data/{name} has no entries");
         }
+        let e = &parse("t.tsv", "key\ttype\tname\tenglish\tattrs\nليبيا\tGPE\tليبيا\tLibya\tcc=LY;country=1;capital\n").unwrap()[0];
+        assert_eq!((e.attr("cc"), e.flag("country"), e.attr("capital"), e.attr("gid")), (Some("LY"), true, Some(""), None), "attributes are read from the raw column");
     }
 
     #[test]

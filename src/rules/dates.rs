@@ -182,6 +182,44 @@ fn year_at(p: &Prepared, i: usize) -> Option<(usize, i32)> {
     Some((end, y as i32))
 }
 
+/// Every word that can open a date (month first words, weekdays, year and
+/// day words), for a cheap test before the rules run.
+fn date_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s: std::collections::HashSet<&'static str> = MONTHS.iter().map(|m| m.0.split(' ').next().unwrap_or_default()).collect();
+        s.extend(WEEKDAYS.iter().copied());
+        s.extend(YEAR_WORDS.iter().copied());
+        s.extend(DEICTIC.iter().map(|d| d.0[0]));
+        s.extend(["يوم", "اليوم"]);
+        s
+    })
+}
+
+/// Whether token `i` may open a date: a number, or a date word after at
+/// most three proclitic letters.
+fn may_start_date(p: &Prepared, i: usize) -> bool {
+    let t = &p.tokens[i];
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    if !is_word(t) {
+        return false;
+    }
+    let words = date_words();
+    let mut k = t.key.as_str();
+    for _ in 0..=3 {
+        if words.contains(k) || (k.starts_with("لل") && words.contains(format!("ال{}", &k[4..]).as_str())) {
+            return true;
+        }
+        match k.chars().next() {
+            Some(c @ ('و' | 'ف' | 'ب' | 'ك' | 'ل')) => k = &k[c.len_utf8()..],
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The DATE candidates of the text; relative days resolve against `base`.
 pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candidate<'l>> {
     let mut out: Vec<Candidate<'l>> = Vec::new();
@@ -194,6 +232,10 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
         out.push(c);
     };
     while i < n {
+        if !may_start_date(p, i) {
+            i += 1;
+            continue;
+        }
         // numeric date
         if let Some((end, d)) = numeric(p, i) {
             push(&mut out, i, end, 0, Some(iso(d)));

@@ -32,6 +32,9 @@ pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> HashMap<String, u32> {
     let mut out = HashMap::new();
     let ix = lex.phrases(Part::Name);
     for t in &p.tokens {
+        if !super::any_stem(&t.key, &|s| ix.max_words(s) > 0) {
+            continue;
+        }
         for r in clitics::readings_ref(&t.key).iter() {
             for &id in ix.ids(&r.stem) {
                 let e = lex.entry(id);

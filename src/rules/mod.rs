@@ -51,6 +51,28 @@ pub fn is_quote(t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.key.as_str(), "\"" | "“" | "”" | "«" | "»" | "'" | "„" | "‘" | "’")
 }
 
+/// Whether `f` holds for the key or for what is left after up to three
+/// proclitic letters (`و ف ب ك ل`, and `لل` read as `ل` + `ال`): a cheap test,
+/// without allocating, before [`clitics::readings`].
+pub fn any_stem(key: &str, f: &dyn Fn(&str) -> bool) -> bool {
+    let mut k = key;
+    for _ in 0..=3 {
+        if f(k) {
+            return true;
+        }
+        if let Some(rest) = k.strip_prefix("لل") {
+            if f(&format!("ال{rest}")) {
+                return true;
+            }
+        }
+        match k.chars().next() {
+            Some(c @ ('و' | 'ف' | 'ب' | 'ك' | 'ل')) => k = &k[c.len_utf8()..],
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The longest phrase of `index` starting at token `i`; with `clitics`, also
 /// after a proclitic of the first word (`وتركيا`, `بطرابلس`, `للطرابلسي`).
 /// `keep` filters the entries a phrase must have. A tie keeps the bare
@@ -65,6 +87,9 @@ pub fn phrase_at<'l>(
 ) -> Option<PhraseMatch<'l>> {
     let toks = &p.tokens;
     if i >= toks.len() || !(is_word(&toks[i]) || toks[i].kind == TokenKind::Number) {
+        return None;
+    }
+    if !any_stem(&toks[i].key, &|s| index.max_words(s) > 0) {
         return None;
     }
     let all = clitics::readings_ref(&toks[i].key);

@@ -127,13 +127,13 @@ fn looks_like_verb_or_plural(k: &str) -> bool {
 /// Grows a chain from token `j`: the end (exclusive) of the longest chain
 /// of name words, stopping at `blocked` tokens; `None` when there is none.
 /// Without `licensed`, unknown words may not open the chain.
-fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool) -> Option<usize> {
+fn chain(p: &Prepared, lex: &Lexicon, kinds: &dyn Fn(usize) -> NameWord, j: usize, blocked: &[bool], licensed: bool) -> Option<usize> {
     let n = p.tokens.len();
     let mut end = j;
     let mut k = j;
     let mut prev = NameWord::Stop;
     while k < n && k - j < MAX_CHAIN && !blocked[k] {
-        let mut w = classify(lex, &p.tokens[k], p.text);
+        let mut w = kinds(k);
         // after a title, a given name that is also an ordinary word (الطاهر) opens a name
         // when a name word follows it
         let surface = p.tokens[k].text(p.text);
@@ -144,7 +144,7 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
             && given_spelling
             && k + 1 < n
             && !blocked[k + 1]
-            && matches!(classify(lex, &p.tokens[k + 1], p.text), NameWord::Given | NameWord::Family | NameWord::Unknown)
+            && matches!(kinds(k + 1), NameWord::Given | NameWord::Family | NameWord::Unknown)
         {
             w = NameWord::Given;
         }
@@ -159,7 +159,7 @@ fn chain(p: &Prepared, lex: &Lexicon, j: usize, blocked: &[bool], licensed: bool
             NameWord::Stop => break,
             NameWord::Connector => {
                 // a connector needs a name word after it (عبد الله, آل نهيان)
-                if k + 1 >= n || blocked[k + 1] || line_break_after(p, k) || !is_word(&p.tokens[k + 1]) || classify(lex, &p.tokens[k + 1], p.text) == NameWord::Stop && !p.tokens[k + 1].key.starts_with("ال") {
+                if k + 1 >= n || blocked[k + 1] || line_break_after(p, k) || !is_word(&p.tokens[k + 1]) || kinds(k + 1) == NameWord::Stop && !p.tokens[k + 1].key.starts_with("ال") {
                     break;
                 }
                 k += 2;
@@ -222,6 +222,9 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         by_first.entry(c.first).or_default().push(c);
     }
     let at = |j: usize, kinds: &[EntityType]| by_first.get(&j).and_then(|v| v.iter().copied().filter(|c| kinds.contains(&c.kind)).max_by_key(|c| c.last));
+    // each token is classified once, when a rule first asks
+    let cache: Vec<std::cell::OnceCell<NameWord>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    let kinds = |k: usize| *cache[k].get_or_init(|| classify(lex, &p.tokens[k], p.text));
     let mut out = Vec::new();
     let mut push = |first: usize, last: usize, score: f32, rule: &'static str| {
         let key = p.tokens[first..last].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
@@ -264,23 +267,24 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             continue;
         }
         if j < n && !blocked[j] {
-            if let Some(e) = chain(p, lex, j, &blocked, !after_comma) {
+            if let Some(e) = chain(p, lex, &kinds, j, &blocked, !after_comma) {
                 push(j, e, 0.8, "pers-after-title");
             }
         }
     }
     // after a verb of meeting or speech: two or more name words, none an ordinary word
     for i in 0..n.saturating_sub(2) {
-        let verb = crate::text::clitics::readings_ref(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&&*r.stem));
+        let verb = super::any_stem(&p.tokens[i].key, &|s| VERBS.contains(&s))
+            && crate::text::clitics::readings_ref(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&&*r.stem));
         let j = i + 1;
         if !verb || blocked[j] || line_break_after(p, i) {
             continue;
         }
-        let first = classify(lex, &p.tokens[j], p.text);
+        let first = kinds(j);
         if !matches!(first, NameWord::Unknown | NameWord::Given) || p.tokens[j].key.starts_with("ال") {
             continue;
         }
-        if let Some(e) = chain(p, lex, j, &blocked, true) {
+        if let Some(e) = chain(p, lex, &kinds, j, &blocked, true) {
             let plain = p.tokens[j..e].iter().all(|t| !looks_like_verb_or_plural(&t.key) && !t.key.starts_with("ال"));
             if e - j >= 2 && plain {
                 push(j, e, 0.65, "pers-after-verb");
@@ -291,13 +295,13 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     for i in 0..n {
         // عبد + a word with the article (عبد الله، عبد الحميد) is a given name too
         let abd = p.tokens[i].key == "عبد" && p.tokens.get(i + 1).is_some_and(|t| t.key.starts_with("ال") && !blocked[i + 1]);
-        if blocked[i] || !(abd || classify(lex, &p.tokens[i], p.text) == NameWord::Given) {
+        if blocked[i] || !(abd || (lex.given(&p.tokens[i].key).is_some() && kinds(i) == NameWord::Given)) {
             continue;
         }
-        if i > 0 && !blocked[i - 1] && matches!(classify(lex, &p.tokens[i - 1], p.text), NameWord::Given | NameWord::Connector) {
+        if i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector) {
             continue; // inside a chain that starts earlier
         }
-        if let Some(e) = chain(p, lex, i, &blocked, false) {
+        if let Some(e) = chain(p, lex, &kinds, i, &blocked, false) {
             if e - i >= if abd { 3 } else { 2 } {
                 push(i, e, 0.75, "pers-given");
             }
