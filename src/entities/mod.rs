@@ -373,7 +373,7 @@ fn english_name(lex: &Lexicon, key: &str) -> Option<String> {
             "ال" => "Al".to_string(),
             _ => {
                 let e = lex.given(w).filter(|e| !e.english.is_empty()).or_else(|| lex.family(w).filter(|e| !e.english.is_empty()))?;
-                e.english.clone()
+                e.english.to_string()
             }
         };
         out.push(en);
@@ -438,8 +438,8 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
                         (p.slice(h.start, h.end).to_string(), english_name(lex, &h.key), None, None)
                     }
                     _ => {
-                        let name = c.entry.map(|e| e.name.clone()).unwrap_or_else(|| p.slice(c.start, c.end).to_string());
-                        let english = c.entry.map(|e| e.english.clone()).filter(|e| !e.is_empty());
+                        let name = c.entry.map(|e| e.name.to_string()).unwrap_or_else(|| p.slice(c.start, c.end).to_string());
+                        let english = c.entry.map(|e| e.english).filter(|e| !e.is_empty()).map(str::to_string);
                         let country = c.entry.and_then(|e| e.attr("cc")).and_then(|cc| lex.country_name(cc)).map(str::to_string);
                         (name, english, country, c.entry.and_then(place_of))
                     }
