@@ -22,7 +22,7 @@ use crate::rules;
 use crate::text::{clitics, Prepared};
 use crate::{Group, Mention, Place};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::hash::{FxHashMap as HashMap, FxHashSet};
 
 /// The entity types of `spec/entities.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -175,7 +175,7 @@ pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
 fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candidate<'l>>) {
     use rules::persons::{classify, NameWord};
     let mut names: Vec<Vec<String>> = Vec::new();
-    let mut seen_names: std::collections::HashSet<Vec<String>> = std::collections::HashSet::new();
+    let mut seen_names: FxHashSet<Vec<String>> = FxHashSet::default();
     // a given name alone is the person whose full name starts with it, when only one does
     let mut firsts: Vec<(String, usize)> = Vec::new();
     for c in taken.iter().filter(|c| c.kind == EntityType::Pers && c.last - c.first >= 2) {
@@ -214,7 +214,7 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
     }
     let yields = |ci: usize| rules::persons::is_minor_place(&taken[ci]);
     // word → the names that have it
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (ni, words) in names.iter().enumerate() {
         for w in words {
             let v = by_word.entry(w.as_str()).or_default();
@@ -397,7 +397,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
         _ => (std::cmp::Reverse(0), i),
     });
     // first word → heads (fullest names) that contain it
-    let mut heads_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut heads_by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for &i in &order {
         let GroupKey::Person(words) = &keys[i] else { continue };
         let Some(first) = words.first() else { continue };
@@ -421,7 +421,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::new();
+    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::default();
     let mut mentions = Vec::with_capacity(taken.len());
     for (i, c) in taken.iter().enumerate() {
         let gkey = match person_of[i] {

@@ -184,10 +184,10 @@ fn year_at(p: &Prepared, i: usize) -> Option<(usize, i32)> {
 
 /// Every word that can open a date (month first words, weekdays, year and
 /// day words), for a cheap test before the rules run.
-fn date_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn date_words() -> &'static crate::hash::FxHashSet<&'static str> {
+    static SET: OnceLock<crate::hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut s: std::collections::HashSet<&'static str> = MONTHS.iter().map(|m| m.0.split(' ').next().unwrap_or_default()).collect();
+        let mut s: crate::hash::FxHashSet<&'static str> = MONTHS.iter().map(|m| m.0.split(' ').next().unwrap_or_default()).collect();
         s.extend(WEEKDAYS.iter().copied());
         s.extend(YEAR_WORDS.iter().copied());
         s.extend(DEICTIC.iter().map(|d| d.0[0]));

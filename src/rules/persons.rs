@@ -217,7 +217,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             *b = true;
         }
     }
-    let mut by_first: std::collections::HashMap<usize, Vec<&Candidate>> = std::collections::HashMap::new();
+    let mut by_first: crate::hash::FxHashMap<usize, Vec<&Candidate>> = crate::hash::FxHashMap::default();
     for c in others {
         by_first.entry(c.first).or_default().push(c);
     }
