@@ -318,7 +318,7 @@ fn other_key(c: &Candidate) -> String {
             (EntityType::Norp, _, Some(cc)) => format!("cc:{cc}:{}", e.attr("kind").unwrap_or_default()),
             (_, Some(gid), _) => format!("gid:{gid}"),
             (EntityType::Gpe, None, Some(cc)) if e.flag("country") => format!("cc:{cc}"),
-            _ => crate::text::key(&e.name),
+            _ => crate::text::key(e.name),
         },
         None => c.key.clone(),
     }

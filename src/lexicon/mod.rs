@@ -156,10 +156,15 @@ fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
 
 /// `s.trim().is_empty()`, without trimming a line that starts with a letter.
 fn blank(s: &str) -> bool {
-    s.chars().next().is_none_or(char::is_whitespace) && s.trim().is_empty()
+    match s.as_bytes().first() {
+        None => true,
+        // a printable ASCII character or the lead byte of U+0600..U+06FF (Arabic letters)
+        Some(&b) if b.is_ascii_graphic() || (0xD8..=0xDB).contains(&b) => false,
+        _ => s.trim().is_empty(),
+    }
 }
 
-/// `s.lines()`: lines split at `\n`, a trailing `\r` dropped, no empty
+/// `s.lines()`: lines split at `\n` or `\r\n`, no empty
 /// last line after a final newline.
 fn lines(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
@@ -167,12 +172,14 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let (line, next) = match rest.find('\n') {
-            Some(i) => (&rest[..i], &rest[i + 1..]),
-            None => (rest, ""),
-        };
-        rest = next;
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        match rest.find('\n') {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => Some(std::mem::take(&mut rest)),
+        }
     })
 }
 

@@ -47,7 +47,7 @@ const TRAILING: &[&str] = &["العرب", "الافارقه", "الاوروبي�
 
 fn entity_at<'l>(p: &Prepared, lex: &'l Lexicon, j: usize, kind: EntityType) -> Option<(usize, &'l Entry)> {
     // a place that is also an ordinary word (مدينة is Medina) is not a complement
-    let m = phrase_at(p, lex, lex.phrases(Part::Name), j, false, &|e| e.kind == Some(kind) && !(e.common() || (kind == EntityType::Gpe && !e.flag("country") && !e.key.contains(' ') && lex.is_common(&e.key))))?;
+    let m = phrase_at(p, lex, lex.phrases(Part::Name), j, false, &|e| e.kind == Some(kind) && !(e.common() || (kind == EntityType::Gpe && !e.flag("country") && !e.key.contains(' ') && lex.is_common(e.key))))?;
     // a country before its capital or a city of the same name
     let e = m.entries.iter().copied().find(|e| e.flag("country")).unwrap_or(m.entries[0]);
     Some((m.last, e))
