@@ -383,7 +383,8 @@ impl Lexicon {
                 self.common.insert(e.key);
             }
         }
-        if e.kind == Some(EntityType::Gpe) && e.flag("country") && !e.english.is_empty() {
+        // `contains` first: a cheap rejection of the thousands of city rows
+        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.attrs.contains("country") && e.flag("country") {
             if let Some(cc) = e.attr("cc") {
                 self.countries.entry(cc).or_insert(e.english);
                 self.countries_ar.entry(cc).or_insert(e.name);
