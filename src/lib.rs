@@ -21,6 +21,7 @@ pub mod hash;
 pub mod lexicon;
 pub mod meetings;
 pub mod rules;
+pub mod tagger;
 pub mod text;
 pub mod topics;
 
@@ -302,6 +303,8 @@ impl Analyzer {
         }
         let prepared = text::Prepared::new(input);
         let (mut mentions, groups) = entities::recognize(&prepared, self.lexicon);
+        // Meetings read every type (titles, nationalities), whatever the type filter.
+        let meetings = if self.options.meetings { meetings::extract(&prepared, &mentions, &groups) } else { Vec::new() };
         if !self.options.types.is_empty() {
             mentions.retain(|m| self.options.types.contains(&m.kind));
         }
@@ -310,7 +313,6 @@ impl Analyzer {
         } else {
             (None, Vec::new(), Vec::new())
         };
-        let meetings = if self.options.meetings { meetings::extract(&prepared, &mentions, &groups) } else { Vec::new() };
         let groups = entities::keep_mentioned(groups, &mentions);
         Ok(Analysis {
             entities: mentions,

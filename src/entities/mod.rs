@@ -296,6 +296,11 @@ pub fn recognize_with<'l>(p: &Prepared, lex: &'l Lexicon, extra: Vec<Candidate<'
     all.extend(extra);
     let mut taken = merge(all);
     add_partial_names(p, lex, &mut taken);
+    // The learned tagger adds the names the rules do not know (policy:
+    // src/tagger/merge.rs); the names it adds get their partial mentions too.
+    if crate::tagger::merge::apply(p, lex, &mut taken) {
+        add_partial_names(p, lex, &mut taken);
+    }
     group(p, lex, &taken)
 }
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Measures the learned tagger on the held-out last sixth of ANERcorp:
+# trains a model on the first five sixths (target/tagger-holdout.bin, the
+# shipped data/tagger.bin is left alone), writes the held-out sentences as
+# gold JSONL with conll2jsonl.py, predicts them with the kashif CLI (rules +
+# tagger, merged by src/tagger/merge.rs) and scores PERS/ORG/LOC with
+# score.py --tokens. Also scores the tagger alone, the rules alone (an empty
+# tagger model) and the seeds with the shipped model.
+#
+#   scripts/eval-tagger.sh            # KASHIF_SHARED=/path/to/shared to override ../shared
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${KASHIF_SHARED:-../shared}
+if [ ! -f "$SHARED/eval/ner/anercorp-train.txt" ] || [ ! -f "$SHARED/eval/score.py" ]; then
+  echo "eval-tagger: the shared evaluation data is missing ($SHARED/eval/ner/anercorp-train.txt, $SHARED/eval/score.py)." >&2
+  echo "Run from a checkout with ../shared beside it, or set KASHIF_SHARED=/path/to/shared." >&2
+  exit 2
+fi
+export KASHIF_SHARED="$SHARED"
+OUT=target/eval-tagger
+mkdir -p "$OUT"
+cargo build --release --quiet --bin train --bin kashif --example tagger
+target/release/train tagger --holdout --out "$OUT/holdout.bin" --dev-out "$OUT/dev.txt"
+target/release/train tagger --holdout --epochs 0 --out "$OUT/empty.bin" 2>/dev/null
+python3 "$SHARED/eval/conll2jsonl.py" "$OUT/dev.txt" anercorp-dev > "$OUT/dev.jsonl"
+SCORE=(python3 "$SHARED/eval/score.py" --tokens --types PERS,ORG,LOC --map GPE=LOC,FAC=LOC)
+
+echo; echo "== held-out sixth of ANERcorp: rules + tagger (model trained on the other five sixths)"
+KASHIF_TAGGER_MODEL="$OUT/holdout.bin" target/release/kashif analyze --jsonl --no-topics --no-meetings < "$OUT/dev.jsonl" > "$OUT/pred.jsonl"
+"${SCORE[@]}" "$OUT/dev.jsonl" "$OUT/pred.jsonl" | sed -n '1,/^entities (partial/p' | head -n -1
+
+echo; echo "== held-out sixth of ANERcorp: tagger alone (examples/tagger.rs jsonl)"
+KASHIF_TAGGER_MODEL="$OUT/holdout.bin" target/release/examples/tagger jsonl < "$OUT/dev.jsonl" > "$OUT/pred-tagger.jsonl"
+"${SCORE[@]}" "$OUT/dev.jsonl" "$OUT/pred-tagger.jsonl" | sed -n '1,/^entities (partial/p' | head -n -1
+
+echo; echo "== held-out sixth of ANERcorp: rules alone"
+KASHIF_TAGGER_MODEL="$OUT/empty.bin" target/release/kashif analyze --jsonl --no-topics --no-meetings < "$OUT/dev.jsonl" > "$OUT/pred-rules.jsonl"
+"${SCORE[@]}" "$OUT/dev.jsonl" "$OUT/pred-rules.jsonl" | sed -n '1,/^entities (partial/p' | head -n -1
+
+echo; echo "== seeds: rules + shipped tagger, then rules alone (entity F1, exact)"
+target/release/kashif analyze --jsonl < "$SHARED/eval/seeds.gold.jsonl" > "$OUT/seeds.jsonl"
+python3 "$SHARED/eval/score.py" "$SHARED/eval/seeds.gold.jsonl" "$OUT/seeds.jsonl" | grep -E "^  (PERS|ORG|GPE|LOC|ALL) " | head -5
+KASHIF_TAGGER_MODEL="$OUT/empty.bin" target/release/kashif analyze --jsonl < "$SHARED/eval/seeds.gold.jsonl" > "$OUT/seeds-rules.jsonl"
+python3 "$SHARED/eval/score.py" "$SHARED/eval/seeds.gold.jsonl" "$OUT/seeds-rules.jsonl" | grep -E "^  (PERS|ORG|GPE|LOC|ALL) " | head -5

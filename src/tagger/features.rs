@@ -1,0 +1,735 @@
+//! Feature extraction for the tagger, built for speed: nothing is
+//! allocated per token or per feature once the buffers have grown.
+//!
+//! - Every distinct word key of a text is analysed once ([`Word`]): its
+//!   64-bit FNV-1a hash, the hashes of its clitic readings' stems, of its
+//!   prefixes and suffixes, its clitic pattern, its shape and its lexicon
+//!   classes (looked up in a [`LexIndex`], a table keyed by the FNV hash
+//!   of a lexicon key, built once per process).
+//! - A feature is the template number and a few of those 64-bit hashes
+//!   combined by multiply-rotate and finished with a 64→32-bit mixer,
+//!   never 0 (0 marks an empty slot of the model's table).
+//!
+//! Templates (a window of two tokens each side, the sentence edges padded
+//! with `<s>` and `</s>`):
+//!
+//! | id | feature |
+//! |---:|---------|
+//! | 1 | bias |
+//! | 2–6 | normalized word at offsets 0, −1, −2, +1, +2 |
+//! | 7, 8 | word bigrams (−1, 0) and (0, +1) |
+//! | 9, 10 | prefixes and suffixes of 1–4 letters of the word |
+//! | 11 | stem of each clitic reading ([`crate::text::clitics::readings`]) |
+//! | 12 | the word without its article |
+//! | 13 | clitic pattern: longest proclitic, article, pronoun suffix |
+//! | 14 | word shape: script kind and length bucket |
+//! | 15–19 | lexicon classes of the word (any reading) at offsets 0, −1, +1, −2, +2 |
+//! | 20 | lexicon phrase the word is in (B/I and class) |
+//! | 21, 22 | lexicon class at 0 with the word at −1, and with the word at +1 |
+//! | 23, 24 | shape at −1 and +1 |
+//! | 25 | stems of the neighbours −1 and +1 |
+//! | 26, 27 | prefixes and suffixes of 2–4 letters of the core (the longest reading's stem without its article) |
+//! | 28, 29 | the two words before, the two words after |
+//! | 30 | the core of the word at −1 and +1 |
+//! | 31, 32 | document: lexicon classes of the words before / after any occurrence of the word in the text |
+//! | 33 | document: the word also appears bare elsewhere when it carries a proclitic here (and the reverse) |
+//!
+//! Lexicon classes are the raw tags of `data/*.tsv` (`GPE`, `NORP`, `OCC`,
+//! `PERS`, …) and the tag refined by list and attributes (`GPE`+`city`),
+//! so new lexicon files feed the tagger without code changes (retrain).
+
+use crate::lexicon::{Entry, Lexicon, Part};
+use crate::text::{Token, TokenKind};
+use std::sync::OnceLock;
+
+/// Most lexicon classes kept per word.
+const MAX_LEX: usize = 8;
+/// Most clitic readings (besides the bare word) kept per word.
+const MAX_STEMS: usize = 4;
+/// Most document-level classes kept per word and side.
+const MAX_DOC: usize = 6;
+
+/// Proclitics, as in [`crate::text::clitics`] (the tests check that both
+/// give the same readings): written prefix, and whether it ends in `لل`
+/// (the `ل` preposition on an article whose alef is not written).
+const PREFIXES: &[(&str, bool)] = &[
+    ("ولل", true), ("فلل", true),
+    ("لل", true),
+    ("وب", false), ("فب", false), ("وك", false), ("فك", false), ("ول", false), ("فل", false),
+    ("و", false), ("ف", false), ("ب", false), ("ك", false), ("ل", false),
+];
+
+/// Pronoun suffixes, as in [`crate::text::clitics::suffix_readings`].
+const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي"];
+
+/// 64-bit FNV-1a, streamed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fnv(u64);
+
+impl Fnv {
+    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
+    #[inline]
+    fn byte(self, b: u8) -> Fnv {
+        Fnv((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    }
+    #[inline]
+    fn bytes(mut self, bs: &[u8]) -> Fnv {
+        for &b in bs {
+            self = self.byte(b);
+        }
+        self
+    }
+}
+
+/// The FNV-1a hash of a string.
+fn hash(s: &str) -> u64 {
+    Fnv::START.bytes(s.as_bytes()).0
+}
+
+/// A feature under construction: template number and pieces combined by
+/// multiply-rotate.
+#[derive(Clone, Copy)]
+struct Feat(u64);
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Feat {
+    #[inline]
+    fn new(template: u8) -> Feat {
+        Feat((template as u64 + 1).wrapping_mul(K))
+    }
+    #[inline]
+    fn with(self, x: u64) -> Feat {
+        Feat((self.0.rotate_left(23) ^ x).wrapping_mul(K))
+    }
+    /// The 32-bit feature hash (murmur3's finalizer), never 0.
+    #[inline]
+    fn finish(self) -> u32 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 33;
+        (h as u32).max(1)
+    }
+}
+
+/// Sentence padding words.
+const BOS: u64 = 0x5eed_0000_0000_0001;
+const EOS: u64 = 0x5eed_0000_0000_0002;
+
+/// What a lexicon key gives the tagger.
+#[derive(Clone, Copy, Debug, Default)]
+struct Rec {
+    /// Classes of the key as a word: `pool[start..start + len]`.
+    start: u32,
+    len: u8,
+    /// The most words of a phrase starting with this word (names and titles).
+    max_words: u8,
+    /// The class of the phrase whose whole key this is (0: none).
+    phrase: u64,
+}
+
+/// The lexicon as the tagger sees it: FNV hash of a key → its classes,
+/// the length of the longest phrase it opens, and the class of the phrase
+/// it is. Built once per lexicon ([`LexIndex::builtin`] for the embedded
+/// one).
+#[derive(Debug, Clone)]
+pub struct LexIndex {
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    recs: Vec<Rec>,
+    pool: Vec<u64>,
+}
+
+impl LexIndex {
+    /// Indexes `lex`. Entries the data files derived from the NER corpora
+    /// (`src=corpus`) and ordinary words are left out: the tagger learns
+    /// those words from the corpora directly, and using them would leak
+    /// the held-out sixth into the features.
+    pub fn new(lex: &Lexicon) -> LexIndex {
+        let mut classes: std::collections::HashMap<u64, (Vec<u64>, u8, u64)> = std::collections::HashMap::new();
+        for e in &lex.entries {
+            if e.part == Part::Common || e.attr("src") == Some("corpus") {
+                continue;
+            }
+            let Some(tag) = class_tag(e) else { continue };
+            let words = e.key.split(' ').count();
+            if words == 1 {
+                let rec = classes.entry(hash(&e.key)).or_default();
+                entry_classes(e, tag, &mut |h| {
+                    if rec.0.len() < MAX_LEX && !rec.0.contains(&h) {
+                        rec.0.push(h);
+                    }
+                });
+            } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
+                let rec = classes.entry(hash(&e.key)).or_default();
+                if rec.2 == 0 {
+                    rec.2 = hash(tag);
+                }
+                if matches!(e.part, Part::Name | Part::Title) {
+                    let first = e.key.split(' ').next().unwrap_or_default();
+                    let rec = classes.entry(hash(first)).or_default();
+                    rec.1 = rec.1.max(words.min(255) as u8);
+                }
+            }
+        }
+        let mut keys: Vec<u64> = classes.keys().copied().collect();
+        keys.sort_unstable();
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(keys.len()), pool: Vec::new() };
+        for k in keys {
+            let (cl, max_words, phrase) = &classes[&k];
+            let rec = Rec { start: ix.pool.len() as u32, len: cl.len() as u8, max_words: *max_words, phrase: *phrase };
+            ix.pool.extend_from_slice(cl);
+            let k = k.max(1);
+            let mut s = (k as usize) & ix.mask;
+            while ix.slots[s].0 != 0 {
+                s = (s + 1) & ix.mask;
+            }
+            ix.slots[s] = (k, ix.recs.len() as u32);
+            ix.recs.push(rec);
+        }
+        ix
+    }
+
+    /// The index of the embedded lexicon, built once per process.
+    pub fn builtin() -> &'static LexIndex {
+        static IX: OnceLock<LexIndex> = OnceLock::new();
+        IX.get_or_init(|| LexIndex::new(Lexicon::builtin()))
+    }
+
+    #[inline]
+    fn get(&self, h: u64) -> Option<&Rec> {
+        let h = h.max(1);
+        let mut s = (h as usize) & self.mask;
+        loop {
+            let (k, r) = self.slots[s];
+            if k == h {
+                return Some(&self.recs[r as usize]);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    fn classes(&self, r: &Rec) -> &[u64] {
+        &self.pool[r.start as usize..r.start as usize + r.len as usize]
+    }
+}
+
+/// Whether `s` looks like a type tag of a data file (`GPE`, `PERS`, `OCC`).
+fn is_tag(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+}
+
+/// The type tag of an entry (whichever of its second and third columns
+/// holds one).
+fn class_tag(e: &Entry) -> Option<&str> {
+    [e.tag.as_str(), e.name.as_str()].into_iter().find(|s| is_tag(s))
+}
+
+/// The classes of a lexicon entry: its type tag, the tag refined by its
+/// list, and the tag refined by the entry's `part` or `kind` attribute or
+/// its `country`, `capital` or `pop` (city) attribute.
+fn entry_classes(e: &Entry, tag: &str, add: &mut impl FnMut(u64)) {
+    add(hash(tag));
+    let list = match e.part {
+        Part::Name => "name",
+        Part::Title => "title",
+        Part::Head => "head",
+        Part::Given => "given",
+        Part::Family => "family",
+        Part::Common => "common",
+    };
+    add(Fnv::START.bytes(tag.as_bytes()).byte(0xff).bytes(list.as_bytes()).0);
+    let sub = ["part", "kind"].iter().find_map(|k| e.attr(k)).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| e.attr(k).is_some()));
+    if let Some(sub) = sub {
+        add(Fnv::START.bytes(tag.as_bytes()).byte(0xfe).bytes(sub.as_bytes()).0);
+    }
+}
+
+/// Everything the features need to know about one distinct word key.
+#[derive(Clone, Copy, Debug, Default)]
+struct Word {
+    /// Hash of the key.
+    word: u64,
+    /// Whether the word is Arabic or Latin (has readings, affixes, classes).
+    lettered: bool,
+    /// Shape: kind and length bucket packed in one byte.
+    shape: u8,
+    /// Stems of the clitic readings (the bare word is `word`): FNV states,
+    /// so that a phrase key can be hashed on from them.
+    stems: [u64; MAX_STEMS],
+    nstems: u8,
+    /// The most words of a lexicon phrase opening with the bare word and
+    /// with each stem.
+    max_words: [u8; MAX_STEMS + 1],
+    /// Hash of the word without its article (0: no article).
+    bare: u64,
+    /// Hash of the core: the longest reading's stem without its article.
+    core: u64,
+    /// Clitic pattern hash.
+    pattern: u64,
+    /// Hashes of the prefixes and suffixes of 1–4 letters of the key, and
+    /// of 2–4 letters of the core.
+    pre: [u64; 4],
+    suf: [u64; 4],
+    nfix: u8,
+    core_pre: [u64; 3],
+    core_suf: [u64; 3],
+    ncore_fix: u8,
+    /// Lexicon classes of any reading.
+    lex: [u64; MAX_LEX],
+    nlex: u8,
+    /// Document level: classes of the words before and after any
+    /// occurrence of this word in the text.
+    doc_prev: [u64; MAX_DOC],
+    ndoc_prev: u8,
+    doc_next: [u64; MAX_DOC],
+    ndoc_next: u8,
+    /// Whether a stem of one of its clitic readings is a word of the text.
+    seen_bare: bool,
+    /// Whether a proclitic form of this word occurs in the text.
+    seen_clitic: bool,
+}
+
+fn shape_of(kind: TokenKind, key: &str) -> u8 {
+    let kind = match kind {
+        TokenKind::Arabic => 0,
+        TokenKind::Number => 1,
+        TokenKind::Latin => 2,
+        TokenKind::Symbol => 3,
+        TokenKind::Punct => 4,
+    };
+    let bucket = match key.chars().count() {
+        0..=2 => 0,
+        3 => 1,
+        4 => 2,
+        5 => 3,
+        6..=7 => 4,
+        _ => 5,
+    };
+    kind * 8 + bucket
+}
+
+/// Adds `h` to a small set kept in an array.
+#[inline]
+fn add_to<const N: usize>(set: &mut [u64; N], n: &mut u8, h: u64) {
+    let k = *n as usize;
+    if k < N && !set[..k].contains(&h) {
+        set[k] = h;
+        *n += 1;
+    }
+}
+
+/// The classes of one lexicon key into `w`.
+fn add_classes(w: &mut Word, ix: &LexIndex, h: u64) {
+    if let Some(r) = ix.get(h) {
+        for &c in ix.classes(r) {
+            add_to(&mut w.lex, &mut w.nlex, c);
+        }
+    }
+}
+
+/// Byte offset of the `n`th character of `s` (its length past the end).
+fn char_at(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
+}
+
+/// Analyses one word key.
+fn analyse(t: &Token, ix: &LexIndex) -> Word {
+    let key = t.key.as_str();
+    let mut w = Word { word: hash(key), shape: shape_of(t.kind, key), lettered: matches!(t.kind, TokenKind::Arabic | TokenKind::Latin), ..Word::default() };
+    if !w.lettered {
+        return w;
+    }
+    let n = key.chars().count();
+    for len in 1..=4usize.min(n) {
+        w.pre[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[..char_at(key, len)]).0;
+        w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[char_at(key, n - len)..]).0;
+    }
+    w.nfix = 4usize.min(n) as u8;
+    w.max_words[0] = ix.get(w.word).map_or(0, |r| r.max_words);
+    let h = w.word;
+    add_classes(&mut w, ix, h);
+    if let Some(b) = key.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+        w.bare = hash(b);
+        let h = w.bare;
+        add_classes(&mut w, ix, h);
+    }
+    // Readings of the front (as clitics::readings, without allocating).
+    let mut longest: Option<(&'static str, bool, &str)> = None;
+    for &(prefix, lam) in PREFIXES {
+        let Some(rest) = key.strip_prefix(prefix) else { continue };
+        if rest.chars().count() < 2 {
+            continue;
+        }
+        let st = if lam { Fnv::START.bytes("ال".as_bytes()).bytes(rest.as_bytes()) } else { Fnv::START.bytes(rest.as_bytes()) };
+        let k = w.nstems as usize;
+        if k >= MAX_STEMS || w.stems[..k].contains(&st.0) {
+            continue;
+        }
+        longest.get_or_insert((prefix, lam, rest));
+        w.stems[k] = st.0;
+        w.nstems += 1;
+        w.max_words[k + 1] = ix.get(st.0).map_or(0, |r| r.max_words);
+        add_classes(&mut w, ix, st.0);
+        let bare = if lam { Some(rest) } else { rest.strip_prefix("ال").filter(|r| r.chars().count() >= 2) };
+        if let Some(b) = bare {
+            add_classes(&mut w, ix, hash(b));
+        }
+    }
+    // Clitic pattern: longest proclitic, article after it, pronoun suffix.
+    let art = match longest {
+        Some((_, lam, rest)) => lam || rest.starts_with("ال"),
+        None => key.starts_with("ال"),
+    };
+    let suf = SUFFIXES.iter().rev().find(|s| key.ends_with(*s) && n >= s.chars().count() + 3).copied().unwrap_or("");
+    w.pattern = Fnv::START.bytes(longest.map_or("", |l| l.0).as_bytes()).byte(0xff).byte(art as u8).bytes(suf.as_bytes()).0;
+    // The core: the longest reading's stem (or the word) without its article.
+    let core = match longest {
+        Some((_, true, rest)) => rest,
+        Some((_, false, rest)) => rest.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(rest),
+        None => key.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(key),
+    };
+    w.core = hash(core);
+    let cn = core.chars().count();
+    for len in 2..=4usize.min(cn) {
+        w.core_pre[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[..char_at(core, len)]).0;
+        w.core_suf[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[char_at(core, cn - len)..]).0;
+    }
+    w.ncore_fix = cn.clamp(1, 4) as u8 - 1;
+    w
+}
+
+/// The features of the tokens of one sentence, flat: token `i` has
+/// `feats[offsets[i]..offsets[i + 1]]`. One value is reused over the
+/// sentences of a text ([`Features::begin`] once per text, then
+/// [`Features::extract`] per sentence) and across texts.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    /// Feature hashes of all tokens, one token after the other.
+    pub feats: Vec<u32>,
+    /// Start of each token's features in `feats`, plus the end.
+    pub offsets: Vec<usize>,
+    /// Distinct words of the text.
+    words: Vec<Word>,
+    /// Word hash → index in `words` (open addressing, 0 = empty).
+    slots: Vec<(u64, u32)>,
+    /// Index in `words` of each token of the text.
+    of_token: Vec<u32>,
+    /// Phrase membership of each token of the sentence (class hash, begins).
+    phrase: Vec<(u64, bool)>,
+}
+
+impl Features {
+    /// How many tokens the last call to [`Features::extract`] covered.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The features of token `i` of the sentence.
+    pub fn of(&self, i: usize) -> &[u32] {
+        &self.feats[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// Analyses the words of a whole text (`doc`: all its tokens), once
+    /// per distinct key, and gathers the document-level facts.
+    pub fn begin(&mut self, doc: &[Token], ix: &LexIndex) {
+        self.words.clear();
+        let cap = (doc.len() * 2).next_power_of_two().max(64);
+        self.slots.clear();
+        self.slots.resize(cap, (0, 0));
+        let mask = cap - 1;
+        self.of_token.clear();
+        for t in doc {
+            let h = hash(&t.key).max(1);
+            let mut s = (h as usize) & mask;
+            let id = loop {
+                let (k, id) = self.slots[s];
+                if k == h {
+                    break id;
+                }
+                if k == 0 {
+                    let id = self.words.len() as u32;
+                    self.slots[s] = (h, id);
+                    self.words.push(analyse(t, ix));
+                    break id;
+                }
+                s = (s + 1) & mask;
+            };
+            self.of_token.push(id);
+        }
+        // Document level: what surrounds the other occurrences of a word.
+        for i in 0..doc.len() {
+            let me = self.of_token[i] as usize;
+            if !self.words[me].lettered {
+                continue;
+            }
+            if i > 0 {
+                let p = self.words[self.of_token[i - 1] as usize];
+                let w = &mut self.words[me];
+                for &c in &p.lex[..p.nlex as usize] {
+                    add_to(&mut w.doc_prev, &mut w.ndoc_prev, c);
+                }
+            }
+            if i + 1 < doc.len() {
+                let nx = self.words[self.of_token[i + 1] as usize];
+                let w = &mut self.words[me];
+                for &c in &nx.lex[..nx.nlex as usize] {
+                    add_to(&mut w.doc_next, &mut w.ndoc_next, c);
+                }
+            }
+            // A stem of this word that is a word of the text on its own.
+            let w = self.words[me];
+            for &st in &w.stems[..w.nstems as usize] {
+                if let Some(j) = self.find(st) {
+                    self.words[me].seen_bare = true;
+                    self.words[j].seen_clitic = true;
+                }
+            }
+        }
+    }
+
+    fn find(&self, h: u64) -> Option<usize> {
+        let h = h.max(1);
+        let mask = self.slots.len() - 1;
+        let mut s = (h as usize) & mask;
+        loop {
+            let (k, id) = self.slots[s];
+            if k == h {
+                return Some(id as usize);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Computes the features of the tokens `doc[first..last]` (one
+    /// sentence of the text given to [`Features::begin`]).
+    pub fn extract(&mut self, doc: &[Token], first: usize, last: usize, ix: &LexIndex) {
+        self.feats.clear();
+        self.offsets.clear();
+        self.phrases(doc, first, last, ix);
+        for i in first..last {
+            self.offsets.push(self.feats.len());
+            self.token(first, last, i);
+        }
+        self.offsets.push(self.feats.len());
+    }
+
+    /// Marks multi-word lexicon phrases (longest match from the left over
+    /// every clitic reading of the first word).
+    fn phrases(&mut self, doc: &[Token], first: usize, last: usize, ix: &LexIndex) {
+        self.phrase.clear();
+        self.phrase.resize(last - first, (0, false));
+        let mut i = first;
+        while i < last {
+            let w = &self.words[self.of_token[i] as usize];
+            let mut best: Option<(usize, u64)> = None;
+            if w.lettered {
+                for r in 0..=w.nstems as usize {
+                    let max = w.max_words[r] as usize;
+                    if max < 2 {
+                        continue;
+                    }
+                    let mut st = Fnv(if r == 0 { w.word } else { w.stems[r - 1] });
+                    let mut j = i + 1;
+                    while j < last && j - i < max && matches!(doc[j].kind, TokenKind::Arabic | TokenKind::Latin | TokenKind::Number) {
+                        st = st.byte(b' ').bytes(doc[j].key.as_bytes());
+                        j += 1;
+                        if let Some(rec) = ix.get(st.0).filter(|r| r.phrase != 0) {
+                            if best.is_none_or(|(end, _)| j > end) {
+                                best = Some((j, rec.phrase));
+                            }
+                        }
+                    }
+                }
+            }
+            match best {
+                Some((end, tag)) => {
+                    for k in i..end {
+                        self.phrase[k - first] = (tag, k == i);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Appends the features of token `i` (of the sentence `first..last`).
+    fn token(&mut self, first: usize, last: usize, i: usize) {
+        let out = &mut self.feats;
+        let words = &self.words;
+        let of_token = &self.of_token;
+        let at = |k: isize| -> Option<&Word> {
+            let j = i as isize + k;
+            (j >= first as isize && j < last as isize).then(|| &words[of_token[j as usize] as usize])
+        };
+        let word = |k: isize| -> u64 { at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.word) };
+        let mut push = |f: Feat| out.push(f.finish());
+        let me = &words[of_token[i] as usize];
+        let w0 = me.word;
+        push(Feat::new(1));
+        for (tpl, k) in [(2u8, 0isize), (3, -1), (4, -2), (5, 1), (6, 2)] {
+            push(Feat::new(tpl).with(word(k)));
+        }
+        push(Feat::new(7).with(word(-1)).with(w0));
+        push(Feat::new(8).with(w0).with(word(1)));
+        push(Feat::new(28).with(word(-2)).with(word(-1)));
+        push(Feat::new(29).with(word(1)).with(word(2)));
+        if me.lettered {
+            for k in 0..me.nfix as usize {
+                push(Feat::new(9).with(me.pre[k]));
+                push(Feat::new(10).with(me.suf[k]));
+            }
+            for k in 0..me.ncore_fix as usize {
+                push(Feat::new(26).with(me.core_pre[k]));
+                push(Feat::new(27).with(me.core_suf[k]));
+            }
+            for &st in &me.stems[..me.nstems as usize] {
+                push(Feat::new(11).with(st));
+            }
+            if me.bare != 0 {
+                push(Feat::new(12).with(me.bare));
+            }
+            push(Feat::new(13).with(me.pattern));
+            for &c in &me.doc_prev[..me.ndoc_prev as usize] {
+                push(Feat::new(31).with(c));
+            }
+            for &c in &me.doc_next[..me.ndoc_next as usize] {
+                push(Feat::new(32).with(c));
+            }
+            push(Feat::new(33).with(me.seen_bare as u64 * 2 + me.seen_clitic as u64));
+        }
+        push(Feat::new(14).with(me.shape as u64));
+        for (tpl, k) in [(15u8, 0isize), (16, -1), (17, 1), (18, -2), (19, 2)] {
+            if let Some(w) = at(k) {
+                for &c in &w.lex[..w.nlex as usize] {
+                    push(Feat::new(tpl).with(c));
+                }
+            }
+        }
+        let (ph, begins) = self.phrase[i - first];
+        if ph != 0 {
+            push(Feat::new(20).with(begins as u64).with(ph));
+        }
+        for &c in &me.lex[..me.nlex as usize] {
+            push(Feat::new(21).with(c).with(word(-1)));
+            push(Feat::new(22).with(c).with(word(1)));
+        }
+        push(Feat::new(23).with(at(-1).map_or(255, |w| w.shape as u64)));
+        push(Feat::new(24).with(at(1).map_or(255, |w| w.shape as u64)));
+        for k in [-1isize, 1] {
+            if let Some(w) = at(k).filter(|w| w.lettered) {
+                for &st in &w.stems[..w.nstems as usize] {
+                    push(Feat::new(25).with(k as u64).with(st));
+                }
+                push(Feat::new(30).with(k as u64).with(w.core));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{clitics, tokenize};
+
+    fn feats_of(text: &str) -> Features {
+        let toks = tokenize(text);
+        let mut f = Features::default();
+        let ix = LexIndex::builtin();
+        f.begin(&toks, ix);
+        f.extract(&toks, 0, toks.len(), ix);
+        f
+    }
+
+    #[test]
+    fn same_word_same_features_whatever_the_diacritics() {
+        let a = feats_of("زار الوزيرُ ليبيا");
+        let b = feats_of("زار الوزير ليبيا");
+        for i in 0..3 {
+            assert_eq!(a.of(i), b.of(i), "token {i}: features must be computed on the normalized key");
+        }
+    }
+
+    #[test]
+    fn features_depend_on_the_window() {
+        let a = feats_of("في طرابلس اليوم");
+        let b = feats_of("في طرابلس أمس");
+        assert_ne!(a.of(1), b.of(1), "the word at +1 is a feature of the middle token");
+        assert_eq!(a.len(), 3);
+        assert!(a.of(0).iter().all(|&h| h != 0), "0 is reserved for empty table slots");
+    }
+
+    #[test]
+    fn readings_agree_with_clitics() {
+        let words = ["وزير", "وتركيا", "بطرابلس", "للطرابلسي", "وللطرابلسي", "والهجره", "فبالوزاره", "لليبيا", "بل", "وكالمدرسه", "فللاعبين"];
+        let ix = LexIndex::builtin();
+        for key in words {
+            let toks = tokenize(key);
+            let w = analyse(&toks[0], ix);
+            let want: Vec<u64> = clitics::readings(key).iter().skip(1).map(|r| hash(&r.stem)).collect();
+            assert_eq!(&w.stems[..w.nstems as usize], want.as_slice(), "readings of {key:?} must match text::clitics::readings (update PREFIXES here)");
+            let suf = clitics::suffix_readings(key).last().map_or("", |s| s.1);
+            let longest = clitics::readings(key).get(1).map_or("", |r| r.prefix);
+            let art = clitics::readings(key).get(1).map_or(key.to_string(), |r| r.stem.clone()).starts_with("ال");
+            let pattern = Fnv::START.bytes(longest.as_bytes()).byte(0xff).byte(art as u8).bytes(suf.as_bytes()).0;
+            assert_eq!(w.pattern, pattern, "clitic pattern of {key:?} must match text::clitics (update SUFFIXES here)");
+        }
+    }
+
+    #[test]
+    fn lexicon_classes_see_through_clitics() {
+        let ix = LexIndex::builtin();
+        let cases: &[(&str, &str, bool)] = &[
+            ("country", "ليبيا", true),
+            ("country after wa", "وليبيا", true),
+            ("country after li", "لليبيا", true),
+            ("plain word", "كتاب", false),
+        ];
+        let gpe = hash("GPE");
+        for (name, word, want) in cases {
+            let w = analyse(&tokenize(word)[0], ix);
+            assert_eq!(w.lex[..w.nlex as usize].contains(&gpe), *want, "case {name:?}: GPE class of {word:?}");
+        }
+    }
+
+    #[test]
+    fn phrase_membership() {
+        let toks = tokenize("زار المملكة العربية السعودية");
+        let mut g = Features::default();
+        let ix = LexIndex::builtin();
+        g.begin(&toks, ix);
+        g.extract(&toks, 0, toks.len(), ix);
+        assert_eq!(g.phrase[0].0, 0, "زار is in no phrase");
+        assert!(g.phrase[1].0 != 0 && g.phrase[1].1, "المملكة begins the phrase");
+        assert!(g.phrase[3].0 != 0 && !g.phrase[3].1, "السعودية is inside the phrase");
+        assert_eq!(g.len(), 4);
+    }
+
+    #[test]
+    fn document_level_facts() {
+        let toks = tokenize("قال الرئيس كامبيرو إن وكامبيرو");
+        let mut g = Features::default();
+        let ix = LexIndex::builtin();
+        g.begin(&toks, ix);
+        let w = g.words[g.of_token[2] as usize];
+        assert!(w.ndoc_prev > 0, "كامبيرو follows a title somewhere in the text");
+        assert!(w.seen_clitic, "كامبيرو also occurs with a proclitic");
+        assert!(g.words[g.of_token[4] as usize].seen_bare, "وكامبيرو's stem occurs bare");
+    }
+}

@@ -1,0 +1,299 @@
+//! The one policy that combines the rules' spans with the tagger's.
+//!
+//! The rules (lexicons and patterns) know what they find; the tagger
+//! finds what they do not know. For each tagger span (PERS, ORG or a
+//! place), in order:
+//!
+//! 1. **Confidence.** A span below [`MIN_SCORE`] is dropped, and so is a
+//!    span whose last word is an ordinary word of the corpora
+//!    (`common_words.tsv`) that no name list knows, and an ORG span that
+//!    opens with an organization head noun (`org_heads.tsv`: the rules'
+//!    grammar of such names already declined it) ([`apply`]).
+//! 2. **Context is trimmed off the edges.** Rule spans of a title or
+//!    date (OCC, DATE) at either edge, and of a nationality (NORP) at the
+//!    left edge, are cut off: `الرئيس الأمريكي جورج بوش` tagged PERS, with
+//!    OCC `الرئيس` and NORP `الأمريكي`, gives PERS `جورج بوش`.
+//!    Punctuation and numbers at the edges are cut off too.
+//! 3. **Rules win on their own ground.** What is left is dropped when it
+//!    overlaps a rule span that sticks out of it, or equals one, or
+//!    contains a rule span of a type it may not hold: ORG may hold GPE,
+//!    LOC, NORP and OCC (spec rule 3: `وزارة الداخلية الليبية`,
+//!    `مجلس وزراء الداخلية العرب`); PERS may hold GPE, LOC and NORP (a
+//!    nisba: `عماد الطرابلسي`); a place holds nothing.
+//!    A tagger PERS or ORG may also hold a shorter rule span of its own
+//!    type (`كي مون` inside `بان كي مون`).
+//! 4. **Outermost name wins.** A span that holds rule spans replaces them
+//!    (they are removed), if its confidence is at least [`ABSORB_SCORE`];
+//!    otherwise it is dropped. A tagger ORG of confidence at least
+//!    [`RETYPE_SCORE`] over exactly the words of a rule GPE replaces it
+//!    (a club or newspaper named after its city).
+//! 5. **Gaps are filled.** A span that overlaps no rule span is added.
+//! 6. **Places:** a tagger place is LOC when its first word (without
+//!    clitics and article) is a geographic descriptor (`بحر`, `جبل`,
+//!    `نهر` …), otherwise GPE (most unknown places in news are cities).
+//! 7. Types beyond PERS, ORG, GPE and LOC come only from the rules; spans
+//!    start after a proclitic ([`super::clitic_skip`]); the result stays
+//!    sorted by start and free of overlaps.
+
+use super::TagSpan;
+use crate::entities::{Candidate, EntityType};
+use crate::lexicon::Lexicon;
+use crate::text::{clitics, Prepared, Token, TokenKind};
+
+/// The least confidence for a tagger span to be added.
+pub const MIN_SCORE: f32 = 0.5;
+
+/// First words that make a tagger place a LOC (geographic, not political).
+const GEO_DESCRIPTORS: &[&str] = &[
+    "بحر", "محيط", "خليج", "نهر", "جبل", "جبال", "صحراء", "صحراء", "جزيره", "جزر", "وادي", "سهل", "هضبه", "قناه", "مضيق", "بحيره", "شبه",
+];
+
+/// A span the merge accepts from the tagger: token range and final type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Accepted {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// PERS, ORG, GPE or LOC.
+    pub kind: EntityType,
+    /// Index of the tagger span it comes from.
+    pub from: usize,
+}
+
+/// What the policy decides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Tagger spans to add, in order.
+    pub added: Vec<Accepted>,
+    /// Indices of rule spans to remove (held by an added span), ascending.
+    pub removed: Vec<usize>,
+}
+
+/// The least confidence for a tagger span that replaces rule spans.
+pub const ABSORB_SCORE: f32 = 0.75;
+
+fn is_word(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
+}
+
+/// Whether the first word of a place is a geographic descriptor.
+fn is_geographic(t: &Token) -> bool {
+    clitics::readings(&t.key).iter().any(|r| {
+        let bare = clitics::without_article(&r.stem).unwrap_or(&r.stem);
+        GEO_DESCRIPTORS.contains(&bare)
+    })
+}
+
+/// Whether a tagger span of type `outer` may hold a rule span of type
+/// `inner` (a shorter name of the same type is a partial reading of it).
+fn may_hold(outer: EntityType, inner: EntityType) -> bool {
+    use EntityType::*;
+    match outer {
+        Org => matches!(inner, Gpe | Loc | Norp | Occ | Org),
+        Pers => matches!(inner, Gpe | Loc | Norp | Pers),
+        _ => false,
+    }
+}
+
+/// The least confidence for a tagger ORG to retype a rule GPE of exactly
+/// the same words (a club or newspaper named after its city:
+/// `أنقذ برشلونة من الخسارة`).
+pub const RETYPE_SCORE: f32 = 0.9;
+
+/// Applies the policy. `rules` are the rule spans as (first token, one
+/// past the last token, type), sorted and not overlapping; `tagged` the
+/// tagger's spans in order. The added spans overlap no kept rule span
+/// and no other added span.
+pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[TagSpan]) -> Merged {
+    use EntityType::*;
+    let mut out = Merged::default();
+    let covering = |k: usize| rules.iter().position(|r| r.0 <= k && k < r.1);
+    for (n, s) in tagged.iter().enumerate() {
+        if s.score < MIN_SCORE || !matches!(s.kind, Pers | Org | Loc) {
+            continue;
+        }
+        let (mut first, mut last) = (s.first, s.last);
+        // Trim context and non-words off the edges.
+        loop {
+            let before = (first, last);
+            while first < last && !is_word(&tokens[first]) {
+                first += 1;
+            }
+            while last > first && !is_word(&tokens[last - 1]) {
+                last -= 1;
+            }
+            if first < last {
+                if let Some(r) = covering(first).map(|i| rules[i]) {
+                    if matches!(r.2, Occ | Date | Norp) {
+                        first = r.1.min(last);
+                    }
+                }
+            }
+            if first < last {
+                if let Some(r) = covering(last - 1).map(|i| rules[i]) {
+                    if matches!(r.2, Occ | Date) {
+                        last = r.0.max(first);
+                    }
+                }
+            }
+            if (first, last) == before {
+                break;
+            }
+        }
+        if first >= last {
+            continue;
+        }
+        let inside: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].0 < last && first < rules[i].1).collect();
+        let retype = s.kind == Org && s.score >= RETYPE_SCORE && inside.len() == 1 && rules[inside[0]] == (first, last, Gpe);
+        let ok = retype
+            || inside.iter().all(|&i| {
+                let r = rules[i];
+                first <= r.0 && r.1 <= last && (r.0, r.1) != (first, last) && may_hold(s.kind, r.2)
+            });
+        if !ok || (!inside.is_empty() && s.score < ABSORB_SCORE) {
+            continue;
+        }
+        if out.added.last().is_some_and(|o| o.last > first) {
+            continue;
+        }
+        let kind = match s.kind {
+            Loc if !is_geographic(&tokens[first]) => Gpe,
+            k => k,
+        };
+        out.removed.extend(inside);
+        out.added.push(Accepted { first, last, kind, from: n });
+    }
+    out.removed.sort_unstable();
+    out.removed.dedup();
+    out
+}
+
+/// Runs the embedded tagger over `p` and adds the spans the policy
+/// accepts to the rule candidates `candidates` (sorted, not overlapping),
+/// which stay sorted by start and free of overlaps. Returns whether it
+/// added any.
+pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<'l>>) -> bool {
+    let model = super::builtin();
+    if model.is_empty() {
+        return false;
+    }
+    let owned;
+    let ix = if std::ptr::eq(lex, Lexicon::builtin()) {
+        super::features::LexIndex::builtin()
+    } else {
+        owned = super::features::LexIndex::new(lex);
+        &owned
+    };
+    let tagged = super::tag(p, ix, model);
+    if tagged.is_empty() {
+        return false;
+    }
+    let rules: Vec<(usize, usize, EntityType)> = candidates.iter().map(|c| (c.first, c.last, c.kind)).collect();
+    let tagged: Vec<TagSpan> = tagged
+        .into_iter()
+        .filter(|s| !(ends_in_common_word(&p.tokens[s.first..s.last], lex) || (s.kind == EntityType::Org && opens_with_head(&p.tokens[s.first], lex))))
+        .collect();
+    let merged = merge(&p.tokens, &rules, &tagged);
+    if merged.added.is_empty() {
+        return false;
+    }
+    for &i in merged.removed.iter().rev() {
+        candidates.remove(i);
+    }
+    let words = super::word_keys(p);
+    for a in merged.added {
+        let first = &p.tokens[a.first];
+        let skip = super::clitic_skip(first, lex, &words);
+        let start = first.offset_after_key_chars(p.text, skip);
+        let end = p.tokens[a.last - 1].end;
+        let score = tagged[a.from].score;
+        let mut key: String = first.key.chars().skip(skip).collect();
+        for t in &p.tokens[a.first + 1..a.last] {
+            key.push(' ');
+            key.push_str(&t.key);
+        }
+        candidates.push(Candidate { start, end, first: a.first, last: a.last, kind: a.kind, key, entry: None, score: score.min(0.85), rule: "tagger", value: None });
+    }
+    candidates.sort_by_key(|c| c.start);
+    true
+}
+
+/// Whether a word is a head noun of organization names (`org_heads.tsv`):
+/// the rules' grammar of such names already declined the span.
+fn opens_with_head(t: &Token, lex: &Lexicon) -> bool {
+    clitics::readings(&t.key).iter().any(|r| lex.get(&r.stem).any(|e| e.part == crate::lexicon::Part::Head))
+}
+
+/// Whether the last word of a span is an ordinary word of the corpora
+/// (`common_words.tsv`): names end in a name (`منظمة تمتلك إمكانيات`
+/// is not one).
+fn ends_in_common_word(toks: &[Token], lex: &Lexicon) -> bool {
+    toks.iter().rev().find(|t| is_word(t)).is_some_and(|t| {
+        let rs = clitics::readings(&t.key);
+        lex.is_common(&t.key) && !rs.iter().any(|r| lex.get(&r.stem).next().is_some() || lex.given(&r.stem).is_some() || lex.family(&r.stem).is_some())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+    use EntityType::*;
+
+    #[test]
+    fn table() {
+        // Tokens: 0 قال 1 الرئيس 2 الأمريكي 3 جورج 4 بوش 5 في 6 بحر 7 قزوين 8 و 9 طرابلس 10 .
+        //         11 وزارة 12 الداخلية 13 الليبية 14 عماد 15 الطرابلسي
+        let text = "قال الرئيس الأمريكي جورج بوش في بحر قزوين و طرابلس . وزارة الداخلية الليبية عماد الطرابلسي";
+        let toks = tokenize(text);
+        let t = |first, last, kind| TagSpan { first, last, kind, score: 0.9 };
+        let weak = |first, last, kind| TagSpan { first, last, kind, score: 0.6 };
+        type Case<'a> = (&'a str, &'a [(usize, usize, EntityType)], &'a [TagSpan], &'a [(usize, usize, EntityType)], &'a [usize]);
+        let cases: &[Case] = &[
+            ("no rules: the tagger span is added", &[], &[t(3, 5, Pers)], &[(3, 5, Pers)], &[]),
+            ("rule span elsewhere: both kept", &[(1, 2, Occ)], &[t(3, 5, Pers)], &[(3, 5, Pers)], &[]),
+            ("title and nationality glued to the name are trimmed off", &[(1, 2, Occ), (2, 3, Norp)], &[t(1, 5, Pers)], &[(3, 5, Pers)], &[]),
+            ("a date inside a name: dropped", &[(3, 4, Date)], &[t(2, 5, Pers)], &[], &[]),
+            ("overlap with a rule place that sticks out: dropped", &[(9, 10, Gpe)], &[t(8, 10, Loc)], &[], &[]),
+            ("same stretch as a rule name: the rule wins", &[(3, 5, Pers)], &[t(3, 5, Pers)], &[], &[]),
+            ("a rule person inside a tagger org: dropped", &[(14, 16, Pers)], &[t(11, 16, Org)], &[], &[]),
+            ("a longer name than the rule's: the outermost wins", &[(15, 16, Pers)], &[t(14, 16, Pers)], &[(14, 16, Pers)], &[0]),
+            ("a weak longer name does not replace the rule's", &[(15, 16, Pers)], &[weak(14, 16, Pers)], &[], &[]),
+            ("a sure org over exactly a rule city retypes it", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Org, score: 0.95 }], &[(9, 10, Org)], &[0]),
+            ("a less sure org leaves the city alone", &[(9, 10, Gpe)], &[t(9, 10, Org)], &[], &[]),
+            ("a person over exactly a rule city: the rule wins", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Pers, score: 0.95 }], &[], &[]),
+            ("span only over context: dropped", &[(1, 2, Occ)], &[t(1, 2, Pers)], &[], &[]),
+            ("org holds its nationality (outermost wins)", &[(13, 14, Norp)], &[t(11, 14, Org)], &[(11, 14, Org)], &[0]),
+            ("org holds a title span of its name", &[(12, 13, Occ)], &[t(11, 14, Org)], &[(11, 14, Org)], &[0]),
+            ("weak org does not replace rules", &[(13, 14, Norp)], &[weak(11, 14, Org)], &[], &[]),
+            ("person holds a nisba", &[(15, 16, Norp)], &[t(14, 16, Pers)], &[(14, 16, Pers)], &[0]),
+            ("a place never holds a rule span", &[(9, 10, Gpe)], &[t(9, 11, Loc)], &[], &[]),
+            ("unknown place is GPE", &[], &[t(9, 10, Loc)], &[(9, 10, Gpe)], &[]),
+            ("place opened by a descriptor is LOC", &[], &[t(6, 8, Loc)], &[(6, 8, Loc)], &[]),
+            ("low confidence: dropped", &[], &[TagSpan { first: 3, last: 5, kind: Pers, score: 0.2 }], &[], &[]),
+            ("punctuation at the edge is trimmed", &[], &[t(9, 11, Loc)], &[(9, 10, Gpe)], &[]),
+            ("types beyond PERS/ORG/LOC never come from the tagger", &[], &[t(1, 2, Occ)], &[], &[]),
+        ];
+        for (name, rules, tagged, want, removed) in cases {
+            let m = merge(&toks, rules, tagged);
+            let got: Vec<(usize, usize, EntityType)> = m.added.iter().map(|a| (a.first, a.last, a.kind)).collect();
+            assert_eq!(got, *want, "case {name:?}: added spans (policy in src/tagger/merge.rs)");
+            assert_eq!(m.removed, *removed, "case {name:?}: removed rule spans");
+        }
+    }
+
+    #[test]
+    fn result_never_overlaps() {
+        let toks = tokenize("أ ب ج د ه و ز");
+        let tagged: Vec<TagSpan> = (0..6).map(|i| TagSpan { first: i, last: i + 2, kind: Org, score: 0.9 }).collect();
+        let rules = [(2, 3, Occ)];
+        let got = merge(&toks, &rules, &tagged);
+        let kept = rules.iter().enumerate().filter(|(i, _)| !got.removed.contains(i)).map(|(_, r)| (r.0, r.1));
+        let mut all: Vec<(usize, usize)> = got.added.iter().map(|a| (a.first, a.last)).chain(kept).collect();
+        all.sort();
+        for w in all.windows(2) {
+            assert!(w[0].1 <= w[1].0, "spans {:?} and {:?} overlap", w[0], w[1]);
+        }
+    }
+}

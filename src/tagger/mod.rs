@@ -1,0 +1,235 @@
+//! The learned sequence tagger: an averaged structured perceptron over
+//! hashed features (see [`features`]), decoded with Viterbi under BIO
+//! constraints (see [`model`]), trained by `cargo run --release --bin
+//! train -- tagger` on ANERcorp and shipped as `data/tagger.bin`.
+//!
+//! The tagger finds PERS, ORG and LOC names the lexicons do not know;
+//! [`merge`] decides which of its spans join the rule-based mentions.
+
+pub mod features;
+pub mod merge;
+pub mod model;
+
+use crate::entities::EntityType;
+use crate::lexicon::Lexicon;
+use crate::text::{clitics, Prepared, Token, TokenKind};
+use features::{Features, LexIndex};
+use model::{decode_with_costs, type_of, viterbi, Model, NTAGS};
+use std::sync::OnceLock;
+
+/// The embedded model file.
+pub const MODEL_BYTES: &[u8] = include_bytes!("../../data/tagger.bin");
+
+/// The embedded model, loaded once per process.
+///
+/// Outside the browser, the environment variable `KASHIF_TAGGER_MODEL`
+/// names another model file to use instead (for evaluating a model
+/// trained on a held-out split: `scripts/eval-tagger.sh`).
+pub fn builtin() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(path) = std::env::var_os("KASHIF_TAGGER_MODEL") {
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("KASHIF_TAGGER_MODEL={}: {e}", path.to_string_lossy()));
+            return Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("KASHIF_TAGGER_MODEL={}: {e}", path.to_string_lossy()));
+        }
+        Model::from_bytes(MODEL_BYTES).unwrap_or_else(|e| panic!("data/tagger.bin is malformed: {e}"))
+    })
+}
+
+/// A span the tagger found: a token range and a type (`Pers`, `Org`, or
+/// `Loc` for any place; [`merge`] picks GPE or LOC).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TagSpan {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// `Pers`, `Org` or `Loc`.
+    pub kind: EntityType,
+    /// Confidence in [0.5, 1): the logistic of how much the best tag
+    /// sequence loses when the weakest token of the span is tagged O.
+    pub score: f32,
+}
+
+/// Reusable buffers of the tagger, so tagging many sentences allocates
+/// only while the buffers grow.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    features: Features,
+    emis: Vec<[f32; NTAGS]>,
+    back: Vec<[u8; NTAGS]>,
+    path: Vec<usize>,
+    fwd: Vec<[f32; NTAGS]>,
+    bwd: Vec<[f32; NTAGS]>,
+    costs: Vec<f32>,
+}
+
+impl Scratch {
+    /// Prepares the tagging of a text whose tokens are `doc` (analyses
+    /// each distinct word once); then call [`Scratch::tag_sentence`] for
+    /// each of its sentences.
+    pub fn begin(&mut self, doc: &[Token], ix: &LexIndex) {
+        self.features.begin(doc, ix);
+    }
+
+    /// Tags the sentence `doc[first..last]` of the text given to
+    /// [`Scratch::begin`]; the result is in `self.path()`.
+    pub fn tag_sentence(&mut self, doc: &[Token], first: usize, last: usize, ix: &LexIndex, model: &Model) {
+        self.features.extract(doc, first, last, ix);
+        self.emis.clear();
+        for i in 0..last - first {
+            self.emis.push(model.emissions(self.features.of(i)));
+        }
+        viterbi(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.path);
+    }
+
+    /// The tags of the last sentence tagged (indices into [`model::TAGS`]).
+    pub fn path(&self) -> &[usize] {
+        &self.path
+    }
+
+    /// The emission scores of the last sentence tagged.
+    pub fn emissions(&self) -> &[[f32; NTAGS]] {
+        &self.emis
+    }
+
+    /// The features of the last sentence tagged.
+    pub fn features(&self) -> &Features {
+        &self.features
+    }
+}
+
+/// Tags every sentence of `p` and returns the PERS, ORG and LOC spans
+/// (MISC is dropped), in order.
+pub fn tag(p: &Prepared, ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
+    thread_local! {
+        // The buffers of the last text tagged on this thread, reused.
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut scratch) => tag_with(&mut scratch, p, ix, model),
+        Err(_) => tag_with(&mut Scratch::default(), p, ix, model),
+    })
+}
+
+/// [`tag`] with the caller's buffers.
+pub fn tag_with(scratch: &mut Scratch, p: &Prepared, ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
+    let mut out = Vec::new();
+    scratch.begin(&p.tokens, ix);
+    for s in &p.sentences {
+        scratch.features.extract(&p.tokens, s.first, s.last, ix);
+        scratch.emis.clear();
+        for i in 0..s.last - s.first {
+            scratch.emis.push(model.emissions(scratch.features.of(i)));
+        }
+        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs);
+        let path = &scratch.path;
+        let mut i = 0;
+        while i < path.len() {
+            let t = path[i];
+            if t == 0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < path.len() && model::is_inside(path[j]) && type_of(path[j]) == type_of(t) {
+                j += 1;
+            }
+            let kind = match type_of(t) {
+                1 => Some(EntityType::Pers),
+                2 => Some(EntityType::Org),
+                3 => Some(EntityType::Loc),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                // The cheapest way to lose a token of the span.
+                let margin = scratch.costs[i..j].iter().copied().fold(f32::INFINITY, f32::min);
+                out.push(TagSpan { first: s.first + i, last: s.first + j, kind, score: 1.0 / (1.0 + (-margin).exp()) });
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// How many key characters of token `tok` are a proclitic outside the
+/// span (spec rule 4 and 11). A reading is taken when its stem (or the
+/// stem without its article) is a lexicon key, when the stem carries the
+/// article (`وال…`, `بال…`, `لل…`: a clitic for sure), or when the stem
+/// appears as a word of its own elsewhere in the text (`وسوريا` beside
+/// `سوريا`). Otherwise the word is kept whole: `وليد`, `بيروت`, `فرنسا`.
+pub fn clitic_skip(tok: &Token, lex: &Lexicon, words: &[&str]) -> usize {
+    if tok.kind != TokenKind::Arabic {
+        return 0;
+    }
+    let readings = clitics::readings(&tok.key);
+    let known = |s: &str| lex.get(s).next().is_some() || clitics::without_article(s).is_some_and(|b| lex.get(b).next().is_some());
+    for r in readings.iter().skip(1) {
+        if known(&r.stem) {
+            return r.skip;
+        }
+    }
+    for r in readings.iter().skip(1) {
+        if r.stem.starts_with("ال") && clitics::without_article(&r.stem).is_some() {
+            return r.skip;
+        }
+    }
+    for r in readings.iter().skip(1) {
+        if words.binary_search(&r.stem.as_str()).is_ok() {
+            return r.skip;
+        }
+    }
+    0
+}
+
+/// The distinct keys of the words of `p`, sorted (for [`clitic_skip`]).
+pub fn word_keys<'p>(p: &'p Prepared) -> Vec<&'p str> {
+    let mut v: Vec<&str> = p.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).map(|t| t.key.as_str()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_loads() {
+        let m = Model::from_bytes(MODEL_BYTES).unwrap_or_else(|e| panic!("data/tagger.bin: {e}; retrain with `cargo run --release --bin train -- tagger`"));
+        assert!(m.len() > 1000, "data/tagger.bin has only {} features: was it trained?", m.len());
+    }
+
+    #[test]
+    fn tagger_finds_an_unknown_person() {
+        let text = "وقال الرئيس الأمريكي جورج بوش في مؤتمر صحفي إن بلاده ستواصل الحرب.";
+        let p = Prepared::new(text);
+        let spans = tag(&p, LexIndex::builtin(), builtin());
+        let found: Vec<(EntityType, String)> = spans
+            .iter()
+            .map(|s| (s.kind, p.slice(p.tokens[s.first].start, p.tokens[s.last - 1].end).to_string()))
+            .collect();
+        assert!(found.contains(&(EntityType::Pers, "جورج بوش".to_string())), "the model should tag جورج بوش as PERS, found {found:?}");
+    }
+
+    #[test]
+    fn clitics_of_a_tagged_word() {
+        let lex = Lexicon::builtin();
+        let text = "زار سوريا ثم وسوريا وليد ووليد بيروت والقاهرة لليبيا وكامبيرو";
+        let p = Prepared::new(text);
+        let words = word_keys(&p);
+        let cases: &[(&str, usize, usize)] = &[
+            ("wa on a word seen alone in the text", 3, 1),
+            ("a name that starts with wa", 4, 0),
+            ("wa on that name, seen alone in the text", 5, 1),
+            ("ba that is part of the name", 6, 0),
+            ("wa before the article", 7, 1),
+            ("li on a known country", 8, 1),
+            ("wa on an unknown name never seen alone", 9, 0),
+        ];
+        for (name, i, want) in cases {
+            assert_eq!(clitic_skip(&p.tokens[*i], lex, &words), *want, "case {name:?}: token {:?}", p.tokens[*i].key);
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! The tagger's model: hashed features with quantized weights, first-order
+//! transitions, and Viterbi decoding under BIO constraints.
+//!
+//! File format (`data/tagger.bin`, little-endian):
+//!
+//! ```text
+//! "KTG2"                      magic
+//! u8  number of tags          must be NTAGS
+//! f32 scale, f32 mu           weight of code q = sign(q) × scale × 127 × ((1+mu)^(|q|/127) − 1) / mu
+//!                             (μ-law: fine steps for the many small weights; mu = 0: q × scale)
+//! f32 × (NTAGS+1)×NTAGS       transitions; row NTAGS is the sentence start
+//! u32 number of features n
+//! n × varint                  feature hashes, ascending, as gaps from the previous
+//! NTAGS × n × i8              weights, tag by tag (all features of tag 0, then tag 1 …)
+//! ```
+
+// Loops over tag indices read better than iterator chains over 9×9 matrices.
+#![allow(clippy::needless_range_loop)]
+
+/// The tags, BIO over the four ANERcorp types. MISC is learned (it helps
+/// tell names apart) but never reported.
+pub const TAGS: [&str; NTAGS] = ["O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+
+/// How many tags.
+pub const NTAGS: usize = 9;
+
+/// The index of a tag name (`B-PERS`; `PER` is read as `PERS`), if known.
+pub fn tag_index(name: &str) -> Option<usize> {
+    let name = match name {
+        "B-PER" => "B-PERS",
+        "I-PER" => "I-PERS",
+        n => n,
+    };
+    TAGS.iter().position(|t| *t == name)
+}
+
+/// Whether tag `t` is an inside tag (`I-…`).
+pub fn is_inside(t: usize) -> bool {
+    t > 0 && t % 2 == 0
+}
+
+/// The type number of tag `t` (1 PERS, 2 ORG, 3 LOC, 4 MISC; 0 for O).
+pub fn type_of(t: usize) -> usize {
+    t.div_ceil(2)
+}
+
+/// Whether tag `cur` may follow `prev` (`None` at the start of a
+/// sentence): an `I-X` only after `B-X` or `I-X`.
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    !is_inside(cur) || prev.is_some_and(|p| p != 0 && type_of(p) == type_of(cur))
+}
+
+const MAGIC: &[u8; 4] = b"KTG2";
+
+/// A loaded model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The weight of each code (index: the code as a byte).
+    book: [f32; 256],
+    /// `trans[p][c]`: prev tag p (NTAGS = start) to tag c.
+    trans: [[f32; NTAGS]; NTAGS + 1],
+    /// Open-addressing table of feature hash (0 = empty) and its weights,
+    /// in one 16-byte slot: a lookup touches one cache line.
+    slots: Vec<Slot>,
+    mask: usize,
+    len: usize,
+}
+
+/// One slot of the model's table.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    hash: u32,
+    weights: [i8; NTAGS],
+}
+
+/// The parts of a model, as the trainer produces them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parts {
+    /// Weight of code 1 near 0, of code 127 = 127 × scale when `mu` is 0.
+    pub scale: f32,
+    /// μ of the μ-law code (0: linear).
+    pub mu: f32,
+    /// Transition scores; row NTAGS is the sentence start.
+    pub trans: [[f32; NTAGS]; NTAGS + 1],
+    /// (feature hash, quantized weights), hashes ascending and distinct, none 0.
+    pub features: Vec<(u32, [i8; NTAGS])>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], String> {
+        let s = self.b.get(self.at..self.at + n).ok_or_else(|| format!("tagger model truncated at byte {}", self.at))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= ((b & 0x7f) as u32) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(format!("bad varint before byte {}", self.at))
+    }
+}
+
+impl Parts {
+    /// The weight a code stands for.
+    pub fn weight(&self, q: i8) -> f32 {
+        let m = q.unsigned_abs() as f32;
+        let w = if self.mu > 0.0 { self.scale * 127.0 * ((1.0 + self.mu).powf(m / 127.0) - 1.0) / self.mu } else { self.scale * m };
+        if q < 0 { -w } else { w }
+    }
+
+    /// The code nearest to weight `w` (the inverse of [`Parts::weight`], clamped).
+    pub fn code(&self, w: f32) -> i8 {
+        let m = (w.abs() / self.scale).min(127.0);
+        let q = if self.mu > 0.0 { (127.0 * (1.0 + self.mu * m / 127.0).ln() / (1.0 + self.mu).ln()).round() } else { m.round() };
+        let q = q.min(127.0) as i8;
+        if w < 0.0 { -q } else { q }
+    }
+
+    /// The bytes of the model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(NTAGS as u8);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&self.mu.to_le_bytes());
+        for row in &self.trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&(self.features.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (h, _) in &self.features {
+            put_varint(&mut out, h - prev);
+            prev = *h;
+        }
+        for t in 0..NTAGS {
+            out.extend(self.features.iter().map(|(_, w)| w[t] as u8));
+        }
+        out
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Parts, String> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err("not a tagger model (bad magic)".into());
+        }
+        let n = r.take(1)?[0] as usize;
+        if n != NTAGS {
+            return Err(format!("the tagger model has {n} tags, this code knows {NTAGS}"));
+        }
+        let scale = r.f32()?;
+        let mu = r.f32()?;
+        if !(mu >= 0.0 && mu.is_finite() && scale.is_finite()) {
+            return Err(format!("bad quantization in the tagger model (scale {scale}, mu {mu})"));
+        }
+        let mut trans = [[0f32; NTAGS]; NTAGS + 1];
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        let count = r.u32()? as usize;
+        if count > b.len() {
+            return Err(format!("the tagger model claims {count} features in {} bytes", b.len()));
+        }
+        let mut features = Vec::with_capacity(count);
+        let mut h = 0u32;
+        for k in 0..count {
+            let gap = r.varint()?;
+            if k > 0 && gap == 0 {
+                return Err("repeated feature hash in the tagger model".into());
+            }
+            h = h.checked_add(gap).ok_or("feature hash overflow in the tagger model")?;
+            if h == 0 {
+                return Err("feature hash 0 in the tagger model".into());
+            }
+            features.push((h, [0i8; NTAGS]));
+        }
+        for t in 0..NTAGS {
+            let col = r.take(count)?;
+            for (f, &w) in features.iter_mut().zip(col) {
+                f.1[t] = w as i8;
+            }
+        }
+        if r.at != b.len() {
+            return Err(format!("{} stray bytes after the tagger model", b.len() - r.at));
+        }
+        Ok(Parts { scale, mu, trans, features })
+    }
+}
+
+impl Model {
+    /// Builds the lookup table of a model.
+    pub fn new(parts: Parts) -> Model {
+        let n = parts.features.len();
+        let cap = (n + n / 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![Slot::default(); cap];
+        for &(h, w) in &parts.features {
+            let mut s = mix(h) & mask;
+            while slots[s].hash != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = Slot { hash: h, weights: w };
+        }
+        let mut book = [0f32; 256];
+        for (b, v) in book.iter_mut().enumerate() {
+            *v = parts.weight(b as u8 as i8);
+        }
+        Model { book, trans: parts.trans, slots, mask, len: n }
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        Parts::from_bytes(b).map(Model::new)
+    }
+
+    /// How many features the model has.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the model has no features.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether feature `h` has weights in the model.
+    pub fn has(&self, h: u32) -> bool {
+        self.row(h).is_some()
+    }
+
+    #[inline]
+    fn row(&self, h: u32) -> Option<&[i8; NTAGS]> {
+        let mut s = mix(h) & self.mask;
+        loop {
+            let slot = &self.slots[s];
+            if slot.hash == h {
+                return Some(&slot.weights);
+            }
+            if slot.hash == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// The score of every tag for a token with features `feats`.
+    pub fn emissions(&self, feats: &[u32]) -> [f32; NTAGS] {
+        let mut acc = [0f32; NTAGS];
+        for &h in feats {
+            if let Some(w) = self.row(h) {
+                for (a, &v) in acc.iter_mut().zip(w) {
+                    *a += self.book[v as u8 as usize];
+                }
+            }
+        }
+        acc
+    }
+
+    /// The transition score from `prev` (`None`: sentence start) to `cur`.
+    pub fn transition(&self, prev: Option<usize>, cur: usize) -> f32 {
+        self.trans[prev.unwrap_or(NTAGS)][cur]
+    }
+}
+
+/// The slot a hash starts probing at: feature hashes leave a 64→32-bit
+/// mixer (see `features`), so their low bits are already uniform.
+#[inline]
+fn mix(h: u32) -> usize {
+    h as usize
+}
+
+/// The transition scores with the BIO constraints folded in: row `p`
+/// (row NTAGS: sentence start) to column `c`, −∞ where `c` may not follow.
+fn constrained(trans: impl Fn(Option<usize>, usize) -> f32) -> [[f32; NTAGS]; NTAGS + 1] {
+    let mut t = [[f32::NEG_INFINITY; NTAGS]; NTAGS + 1];
+    for (p, row) in t.iter_mut().enumerate() {
+        let prev = (p < NTAGS).then_some(p);
+        for (c, v) in row.iter_mut().enumerate() {
+            if allowed(prev, c) {
+                *v = trans(prev, c);
+            }
+        }
+    }
+    t
+}
+
+/// One max-plus step: the best score of each tag `c` over the previous
+/// tags, and which previous tag gives it.
+#[inline]
+fn step(score: &[f32; NTAGS], t: &[[f32; NTAGS]; NTAGS + 1]) -> ([f32; NTAGS], [u8; NTAGS]) {
+    let mut next = [f32::NEG_INFINITY; NTAGS];
+    let mut bp = [0u8; NTAGS];
+    for p in 0..NTAGS {
+        let sp = score[p];
+        let row = &t[p];
+        for c in 0..NTAGS {
+            let v = sp + row[c];
+            if v > next[c] {
+                next[c] = v;
+                bp[c] = p as u8;
+            }
+        }
+    }
+    (next, bp)
+}
+
+/// The best tag sequence under the BIO constraints, given the emission
+/// scores of each token and a transition function. `back` is scratch
+/// space (reused to avoid allocating).
+pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
+    let mut fwd = Vec::new();
+    decode(emis, &constrained(trans), back, &mut fwd, out);
+}
+
+/// Viterbi with the constrained transitions `t`, keeping the forward
+/// (max-product) scores of every token in `fwd` for [`costs`].
+fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[u8; NTAGS]>, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
+    out.clear();
+    back.clear();
+    fwd.clear();
+    let n = emis.len();
+    if n == 0 {
+        return;
+    }
+    let mut score = [0f32; NTAGS];
+    for c in 0..NTAGS {
+        score[c] = t[NTAGS][c] + emis[0][c];
+    }
+    back.push([0; NTAGS]);
+    fwd.push(score);
+    for e in &emis[1..] {
+        let (mut next, bp) = step(&score, t);
+        for c in 0..NTAGS {
+            next[c] += e[c];
+        }
+        score = next;
+        back.push(bp);
+        fwd.push(score);
+    }
+    let mut best = 0;
+    for c in 1..NTAGS {
+        if score[c] > score[best] {
+            best = c;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]] as usize;
+    }
+}
+
+/// Viterbi ([`viterbi`]) and, for each token, the cost of forcing it to
+/// `O` ([`o_costs`]) in one forward pass and one backward pass.
+#[allow(clippy::too_many_arguments)]
+pub fn decode_with_costs(
+    emis: &[[f32; NTAGS]],
+    trans: impl Fn(Option<usize>, usize) -> f32,
+    back: &mut Vec<[u8; NTAGS]>,
+    fwd: &mut Vec<[f32; NTAGS]>,
+    bwd: &mut Vec<[f32; NTAGS]>,
+    out: &mut Vec<usize>,
+    costs: &mut Vec<f32>,
+) {
+    let t = constrained(trans);
+    decode(emis, &t, back, fwd, out);
+    backward_costs(emis, &t, fwd, bwd, costs);
+}
+
+/// For each token, how much lower the best path is when that token is
+/// forced to `O` (0 when the best path already has `O` there): the cost of
+/// dropping the token from an entity. Max-product forward and backward
+/// passes under the same constraints as [`viterbi`].
+pub fn o_costs(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, fwd: &mut Vec<[f32; NTAGS]>, bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
+    let t = constrained(trans);
+    let (mut back, mut path) = (Vec::new(), Vec::new());
+    decode(emis, &t, &mut back, fwd, &mut path);
+    backward_costs(emis, &t, fwd, bwd, out);
+}
+
+/// The backward pass of [`o_costs`], given the forward scores.
+fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
+    const NEG: f32 = f32::NEG_INFINITY;
+    let n = emis.len();
+    out.clear();
+    bwd.clear();
+    if n == 0 {
+        return;
+    }
+    bwd.resize(n, [0.0; NTAGS]);
+    for i in (0..n - 1).rev() {
+        let mut nb = [0f32; NTAGS];
+        for c in 0..NTAGS {
+            nb[c] = emis[i + 1][c] + bwd[i + 1][c];
+        }
+        let mut b = [NEG; NTAGS];
+        for p in 0..NTAGS {
+            let row = &t[p];
+            let mut m = NEG;
+            for c in 0..NTAGS {
+                m = m.max(row[c] + nb[c]);
+            }
+            b[p] = m;
+        }
+        bwd[i] = b;
+    }
+    let best = fwd[n - 1].iter().copied().fold(NEG, f32::max);
+    out.extend((0..n).map(|i| (best - (fwd[i][0] + bwd[i][0])).max(0.0)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_constraints() {
+        let b_pers = tag_index("B-PERS").unwrap();
+        let i_pers = tag_index("I-PERS").unwrap();
+        let i_org = tag_index("I-ORG").unwrap();
+        let cases: &[(&str, Option<usize>, usize, bool)] = &[
+            ("I at the start", None, i_pers, false),
+            ("B at the start", None, b_pers, true),
+            ("I after O", Some(0), i_pers, false),
+            ("I after B of the same type", Some(b_pers), i_pers, true),
+            ("I after I of the same type", Some(i_pers), i_pers, true),
+            ("I after B of another type", Some(b_pers), i_org, false),
+            ("O after I", Some(i_org), 0, true),
+        ];
+        for (name, prev, cur, want) in cases {
+            assert_eq!(allowed(*prev, *cur), *want, "case {name:?}: {:?} -> {}", prev.map(|p| TAGS[p]), TAGS[*cur]);
+        }
+    }
+
+    #[test]
+    fn viterbi_never_breaks_bio() {
+        // Emissions that, taken greedily, would give O I-ORG I-PERS.
+        let mut emis = vec![[0f32; NTAGS]; 3];
+        emis[0][0] = 1.0;
+        emis[1][tag_index("I-ORG").unwrap()] = 5.0;
+        emis[1][tag_index("B-ORG").unwrap()] = 4.0;
+        emis[2][tag_index("I-PERS").unwrap()] = 5.0;
+        emis[2][tag_index("I-ORG").unwrap()] = 2.0;
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(&emis, |_, _| 0.0, &mut back, &mut out);
+        let tags: Vec<&str> = out.iter().map(|&t| TAGS[t]).collect();
+        assert_eq!(tags, ["O", "B-ORG", "I-ORG"], "the best path that respects BIO");
+        for w in out.windows(2) {
+            assert!(allowed(Some(w[0]), w[1]), "{} -> {} breaks BIO", TAGS[w[0]], TAGS[w[1]]);
+        }
+    }
+
+    #[test]
+    fn cost_of_dropping_a_token() {
+        let mut emis = vec![[0f32; NTAGS]; 3];
+        emis[1][tag_index("B-PERS").unwrap()] = 3.0;
+        emis[2][tag_index("I-PERS").unwrap()] = 1.0;
+        let (mut f, mut b, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        o_costs(&emis, |_, _| 0.0, &mut f, &mut b, &mut out);
+        assert_eq!(out, [0.0, 4.0, 1.0], "O costs nothing where the best path has O; O for B-PERS also loses the I-PERS after it (3 + 1); O for I-PERS loses 1");
+    }
+
+    #[test]
+    fn viterbi_uses_transitions() {
+        let mut emis = vec![[0f32; NTAGS]; 2];
+        emis[0][tag_index("B-LOC").unwrap()] = 1.0;
+        emis[1][0] = 1.0;
+        emis[1][tag_index("I-LOC").unwrap()] = 0.5;
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        let bonus = |p: Option<usize>, c: usize| if p == tag_index("B-LOC") && c == tag_index("I-LOC").unwrap() { 1.0 } else { 0.0 };
+        viterbi(&emis, bonus, &mut back, &mut out);
+        assert_eq!(out, [tag_index("B-LOC").unwrap(), tag_index("I-LOC").unwrap()]);
+    }
+
+    #[test]
+    fn model_round_trip_and_lookup() {
+        let mut trans = [[0f32; NTAGS]; NTAGS + 1];
+        trans[NTAGS][1] = 0.25;
+        let parts = Parts {
+            scale: 0.5,
+            mu: 0.0,
+            trans,
+            features: vec![(7, [1, -2, 0, 0, 0, 0, 0, 0, 3]), (1 << 20, [0, 0, 0, 0, 0, 0, 0, 0, -128]), (u32::MAX, [127; NTAGS])],
+        };
+        let bytes = parts.to_bytes();
+        assert_eq!(Parts::from_bytes(&bytes).as_ref(), Ok(&parts), "what is written reads back the same");
+        let m = Model::new(parts);
+        assert_eq!(m.len(), 3);
+        let e = m.emissions(&[7, 999, 1 << 20]);
+        assert_eq!(e[0], 0.5);
+        assert_eq!(e[1], -1.0);
+        assert_eq!(e[8], (3.0 - 128.0) * 0.5, "weights of two features add up");
+        assert_eq!(m.transition(None, 1), 0.25);
+    }
+
+    #[test]
+    fn mu_law_codes() {
+        let p = Parts { scale: 0.1, mu: 64.0, trans: [[0.0; NTAGS]; NTAGS + 1], features: vec![] };
+        assert_eq!(p.weight(0), 0.0, "code 0 is weight 0");
+        assert!((p.weight(127) - 12.7).abs() < 1e-4, "code 127 is 127 × scale, got {}", p.weight(127));
+        assert_eq!(p.weight(-5), -p.weight(5), "codes are symmetric");
+        assert!(p.weight(1) < 0.1 / 4.0, "small weights get finer steps than the linear code, got {}", p.weight(1));
+        for w in [-12.7f32, -3.0, -0.02, 0.0, 0.01, 0.3, 5.0, 12.7, 40.0] {
+            let back = p.weight(p.code(w));
+            let step = (p.weight(p.code(w).saturating_add(1)) - p.weight(p.code(w))).abs().max(1e-6);
+            assert!((back - w.clamp(-12.7, 12.7)).abs() <= step, "weight {w} comes back as {back}");
+        }
+    }
+
+    #[test]
+    fn bad_files_are_refused() {
+        let good = Parts { scale: 1.0, mu: 0.0, trans: [[0.0; NTAGS]; NTAGS + 1], features: vec![(5, [1; NTAGS])] }.to_bytes();
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("bad magic", b"XXXX".to_vec(), "magic"),
+            ("truncated", good[..good.len() - 1].to_vec(), "truncated"),
+            ("stray bytes", [good.clone(), vec![0]].concat(), "stray"),
+            ("wrong tag count", { let mut b = good.clone(); b[4] = 3; b }, "tags"),
+        ];
+        for (name, bytes, want) in cases {
+            let err = Model::from_bytes(&bytes).expect_err(name);
+            assert!(err.contains(want), "case {name:?}: error {err:?} should mention {want:?}");
+        }
+    }
+}
