@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --bin train -- tagger     # the sequence tagger (data/tagger.bin)
 //! cargo run --release --bin train -- category   # the category classifier (data/category.bin)
+//! cargo run --release --bin train -- eval-category  # its accuracy on ASND dev and ANT
 //! ```
 //!
 //! Every subcommand reads `../shared/eval/` (or `KASHIF_SHARED`), says
@@ -35,7 +36,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("tagger") => shared_dir().and_then(|d| tagger::run(&d, &args[1..])),
         Some("category") => shared_dir().and_then(|d| category::run(&d, &args[1..])),
-        _ => Err("usage: train tagger|category [options]".to_string()),
+        Some("eval-category") => shared_dir().and_then(|d| category::eval(&d, &args[1..])),
+        _ => Err("usage: train tagger|category|eval-category [options]".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,461 @@
+//! Key phrases, found without a list: a YAKE-style score (Campos et al.
+//! 2020) over candidate n-grams shaped like Arabic noun phrases.
+//!
+//! 1. **Words.** Every Arabic token gets a grouping stem: its proclitics
+//!    (و ف, ب ك ل, لل) come off when what follows is an article, a word
+//!    the text also uses on its own, or a name of the lexicon (`وتركيا`),
+//!    then the article comes off
+//!    (`والهجرة`, `للهجرة`, `الهجرة` → `هجره`; `وزير` keeps its و because
+//!    `زير` is nowhere in the text).
+//! 2. **Candidates.** n-grams of one to [`MAX_WORDS`] words inside one
+//!    sentence, not across punctuation, digits or line breaks; neither end
+//!    is a stopword (`data/stopwords-ar.txt`), and inside only `غير` and
+//!    `بن` may be. Noun-phrase shape: a definite word (with the article) is
+//!    followed only by definite words (adjectives agree), so
+//!    `مذكرة التفاهم` and `الهجرة غير الشرعية` are candidates and
+//!    `الداخلية عماد` is not.
+//! 3. **Word score** (YAKE): `S(w) = rel·pos / (freq/rel + spread/rel)` with
+//!    `pos = ln ln (3 + median sentence)`, `freq = tf / (mean + sd)`,
+//!    `spread = sentences with w / sentences`, `rel = 1 + (dl + dr)·tf/max tf`
+//!    (`dl`, `dr`: share of distinct left and right neighbours). Lower is
+//!    better. **Phrase score**: `S = Π S(w) / (tf · (1 + Σ S(w)))` over its
+//!    content words, reported as `1 / (1 + S)` so that higher is better.
+//!    In a text of more than [`LONG_TEXT_WORDS`] words a candidate must
+//!    occur twice; a lone word shaped like an adjective (nisba `ـية`, or
+//!    written with tanwin fath) or used as one (after a definite noun in
+//!    most of its occurrences) is not a candidate, nor is the tail of a
+//!    fixed longer phrase (`الداخلية الليبية` after `وزارة`), and a word opening
+//!    with a conjunction starts a phrase but never continues one.
+//! 4. **Diversity.** A phrase whose stems lie inside a better phrase's is
+//!    dropped; a phrase that holds a better lone word takes that word's
+//!    place once (`التعاون` → `التعاون الأمني`) when it covers at least half
+//!    of the word's occurrences; any other phrase holding a
+//!    better one is dropped.
+
+use crate::text::{Prepared, TokenKind};
+use crate::{Keyphrase, Span};
+use super::{FastMap as HashMap, FastSet as HashSet};
+
+/// Longest candidate, in words.
+pub const MAX_WORDS: usize = 4;
+
+/// Whether a candidate is the tail of a longer fixed phrase: in more than
+/// half of its occurrences the same content word stands right before it
+/// (`الداخلية الليبية` after `وزارة`), so the longer phrase is the unit.
+fn is_fragment(words: &[Word], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
+    let mut before: Vec<(&str, usize)> = Vec::new();
+    for &(i, _) in occurrences {
+        if joined[i] && !words[i].conj && !words[i - 1].stop {
+            let stem = words[i - 1].stem.as_str();
+            match before.iter_mut().find(|(s, _)| *s == stem) {
+                Some(e) => e.1 += 1,
+                None => before.push((stem, 1)),
+            }
+        }
+    }
+    before.iter().any(|&(_, n)| 2 * n > occurrences.len())
+}
+
+/// Whether a lone word is used as an adjective: in more than half of its
+/// occurrences it follows a definite content word it agrees with
+/// (`الأمني` in `التعاون الأمني`, `الوضع الأمني`).
+fn is_adjective(words: &[Word], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
+    let after_definite = occurrences
+        .iter()
+        .filter(|&&(i, _)| words[i].definite && !words[i].conj && joined[i] && words[i - 1].definite && !words[i - 1].stop)
+        .count();
+    2 * after_definite > occurrences.len()
+}
+
+/// Above this many words, a candidate must occur at least twice.
+pub const LONG_TEXT_WORDS: usize = 150;
+
+const STOPWORDS_TXT: &str = include_str!("../../data/stopwords-ar.txt");
+
+/// Stopwords allowed inside a phrase (`الهجرة غير الشرعية`, `سيف بن زايد`).
+const INNER: &[&str] = &["غير", "بن"];
+
+/// The stopword list, in key form.
+pub fn stopwords() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| STOPWORDS_TXT.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect())
+}
+
+/// Whether a word (key form) is a stopword, also behind و or ف.
+pub fn is_stopword(key: &str) -> bool {
+    let s = stopwords();
+    s.contains(key) || (key.starts_with(['و', 'ف']) && key.chars().count() > 2 && s.contains(&key[2..]))
+}
+
+/// One word of the text, as the key phrase finder sees it.
+#[derive(Debug, Clone)]
+struct Word {
+    token: usize,
+    /// Grouping stem: clitics and article off.
+    stem: String,
+    /// Key characters of the token before the part that the phrase shows
+    /// (the proclitics, not the article).
+    skip: usize,
+    definite: bool,
+    stop: bool,
+    /// Opens with a conjunction (و، ف): starts a phrase, never continues one.
+    conj: bool,
+    /// Written with tanwin fath (`اهتماماً`): an adverbial accusative.
+    adverbial: bool,
+    sentence: usize,
+}
+
+/// The stem of `key` given the text's vocabulary: (stem, proclitic
+/// characters skipped, definite).
+fn stem_of(key: &str, vocab: &HashSet<&str>) -> (String, usize, bool) {
+    let n = key.chars().count();
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    let known = |w: &str| vocab.contains(w) || (lexicon.get(w).next().is_some() && lexicon.get(key).next().is_none());
+    let mut rest = key;
+    let mut skip = 0;
+    // Conjunction.
+    if n > 3 && rest.starts_with(['و', 'ف']) {
+        let r = &rest[2..];
+        if r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال") || r.starts_with("كال") || known(r) {
+            rest = r;
+            skip += 1;
+        }
+    }
+    let mut definite = false;
+    if rest.starts_with("لل") && rest.chars().count() > 3 {
+        // ل + ال with the alef unwritten.
+        return (rest[4..].to_string(), skip + 1, true);
+    }
+    if rest.chars().count() > 3 && rest.starts_with(['ب', 'ك', 'ل']) {
+        let r = &rest[2..];
+        if r.starts_with("ال") || known(r) {
+            rest = r;
+            skip += 1;
+        }
+    }
+    if rest.starts_with("ال") && rest.chars().count() > 3 {
+        rest = &rest[4..];
+        definite = true;
+    }
+    (rest.to_string(), skip, definite)
+}
+
+/// The key phrases of a text, best first, at most `max`.
+pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
+    if max == 0 {
+        return Vec::new();
+    }
+    // The text's words, and their article-less forms.
+    let mut vocab: HashSet<&str> = HashSet::default();
+    for t in p.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
+        vocab.insert(t.key.as_str());
+        if let Some(rest) = t.key.strip_prefix("ال") {
+            vocab.insert(rest);
+        }
+    }
+    // Words, and the chunks (runs of neighbouring Arabic words) they form.
+    let mut words: Vec<Word> = Vec::new();
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let mut chunk_start = 0;
+    for (i, t) in p.tokens.iter().enumerate() {
+        let breaks = t.kind != TokenKind::Arabic
+            || words.last().is_some_and(|w: &Word| w.token + 1 != i || p.text[p.tokens[w.token].bytes.1..t.bytes.0].contains('\n'));
+        if breaks && chunk_start < words.len() {
+            chunks.push((chunk_start, words.len()));
+            chunk_start = words.len();
+        }
+        if t.kind != TokenKind::Arabic {
+            continue;
+        }
+        let (stem, skip, definite) = stem_of(&t.key, &vocab);
+        let stop = is_stopword(&t.key) || (definite && stopwords().contains(stem.as_str()) && stem != "عام") || stem.chars().count() < 2;
+        let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
+        let adverbial = t.text(p.text).contains('\u{064B}');
+        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence: p.sentence_of(i) });
+    }
+    if chunk_start < words.len() {
+        chunks.push((chunk_start, words.len()));
+    }
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let n_sentences = p.sentences.len().max(1) as f32;
+    // joined[i]: word i continues the chunk of word i - 1.
+    let mut joined = vec![false; words.len()];
+    for &(a, b) in &chunks {
+        for j in joined.iter_mut().take(b).skip(a + 1) {
+            *j = true;
+        }
+    }
+    // Stems as small integers.
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let word_id: Vec<u32> = words
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(w.stem.as_str()).or_insert(next)
+        })
+        .collect();
+
+    // Word statistics, by stem id, over content words.
+    #[derive(Default, Clone)]
+    struct Stat {
+        tf: f32,
+        sentences: Vec<usize>,
+        /// Left and right neighbours: occurrences and distinct stems.
+        left: (u32, u32),
+        right: (u32, u32),
+    }
+    let mut stats: Vec<Stat> = vec![Stat::default(); ids.len()];
+    let mut pairs: HashSet<(u32, u32, bool)> = HashSet::with_capacity_and_hasher(words.len() * 2, Default::default());
+    for &(a, b) in &chunks {
+        for i in a..b {
+            let w = &words[i];
+            if w.stop {
+                continue;
+            }
+            let id = word_id[i];
+            let s = &mut stats[id as usize];
+            s.tf += 1.0;
+            s.sentences.push(w.sentence);
+            if i > a && !words[i - 1].stop {
+                s.left.0 += 1;
+                s.left.1 += u32::from(pairs.insert((id, word_id[i - 1], false)));
+            }
+            if i + 1 < b && !words[i + 1].stop {
+                s.right.0 += 1;
+                s.right.1 += u32::from(pairs.insert((id, word_id[i + 1], true)));
+            }
+        }
+    }
+    let tfs: Vec<f32> = stats.iter().filter(|s| s.tf > 0.0).map(|s| s.tf).collect();
+    let mean = tfs.iter().sum::<f32>() / tfs.len().max(1) as f32;
+    let sd = (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f32>() / tfs.len().max(1) as f32).sqrt();
+    let max_tf = tfs.iter().cloned().fold(1.0, f32::max);
+    // Score of each stem id; None for stopwords.
+    let word_score: Vec<Option<f32>> = stats
+        .iter_mut()
+        .map(|s| {
+            if s.tf == 0.0 {
+                return None;
+            }
+            s.sentences.sort_unstable();
+            let median = s.sentences[s.sentences.len() / 2] as f32;
+            let pos = (3.0 + median).ln().ln();
+            let freq = s.tf / (mean + sd);
+            let ratio = |(total, distinct): (u32, u32)| if total == 0 { 0.0 } else { distinct as f32 / total as f32 };
+            let rel = 1.0 + (ratio(s.left) + ratio(s.right)) * s.tf / max_tf;
+            s.sentences.dedup();
+            let spread = s.sentences.len() as f32 / n_sentences;
+            Some(rel * pos / (freq / rel + spread / rel))
+        })
+        .collect();
+
+    // Candidates.
+    struct Cand<'a> {
+        /// Stem ids of the words.
+        key: &'a [u32],
+        occurrences: Vec<(usize, usize)>,
+        first: usize,
+    }
+    // Every candidate occurrence as a word range, then the ones that recur.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(words.len() * 2);
+    for &(a, b) in &chunks {
+        for i in a..b {
+            if words[i].stop {
+                continue;
+            }
+            for n in 1..=MAX_WORDS {
+                let j = i + n;
+                if j > b {
+                    break;
+                }
+                let last = &words[j - 1];
+                if n > 1 {
+                    let prev = &words[j - 2];
+                    if last.conj || last.adverbial {
+                        break;
+                    }
+                    if last.stop && !INNER.contains(&last.stem.as_str()) && !INNER.contains(&p.tokens[last.token].key.as_str()) {
+                        break;
+                    }
+                    // A definite word is followed by definite words only (or غير).
+                    if prev.definite && !last.definite && !last.stop {
+                        break;
+                    }
+                }
+                if last.stop {
+                    continue;
+                }
+                // A lone adjective-shaped word (nisba ـية, adverbial ـاً) is no key phrase.
+                if n == 1 && (last.adverbial || last.stem.ends_with("يه")) {
+                    continue;
+                }
+                spans.push((i, j));
+            }
+        }
+    }
+    // In a text of some length a key phrase recurs.
+    let min_tf = if words.len() > LONG_TEXT_WORDS { 2 } else { 1 };
+    let mut counts: HashMap<&[u32], usize> = HashMap::with_capacity_and_hasher(spans.len(), Default::default());
+    for &(i, j) in &spans {
+        *counts.entry(&word_id[i..j]).or_default() += 1;
+    }
+    let mut cands: HashMap<&[u32], Cand> = HashMap::default();
+    for &(i, j) in &spans {
+        let key = &word_id[i..j];
+        if counts[key] >= min_tf {
+            cands.entry(key).or_insert_with(|| Cand { key, occurrences: Vec::new(), first: i }).occurrences.push((i, j));
+        }
+    }
+
+    let mut ranked: Vec<(f32, &Cand)> = cands
+        .values()
+        .filter(|c| {
+            let dropped = is_fragment(&words, &joined, &c.occurrences) || (c.key.len() == 1 && is_adjective(&words, &joined, &c.occurrences));
+            !dropped
+        })
+        .map(|c| {
+            let mut prod = 1.0f32;
+            let mut sum = 0.0f32;
+            for &id in c.key {
+                if let Some(ws) = word_score[id as usize] {
+                    prod *= ws;
+                    sum += ws;
+                }
+            }
+            let tf = c.occurrences.len() as f32;
+            (prod / (tf * (1.0 + sum)), c)
+        })
+        .collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.first.cmp(&b.1.first)).then_with(|| a.1.key.len().cmp(&b.1.key.len())));
+
+    let mut chosen: Vec<Keyphrase> = Vec::new();
+    // Stem ids of the chosen phrases, and whether each was widened.
+    let mut chosen_keys: Vec<(&[u32], bool)> = Vec::new();
+    let inside = |small: &[u32], big: &[u32]| small.len() <= big.len() && big.windows(small.len()).any(|w| w == small);
+    for (s, c) in ranked {
+        let padded = c.key;
+        // A phrase inside a chosen one adds nothing.
+        if chosen_keys.iter().any(|(k, _)| inside(padded, k)) {
+            continue;
+        }
+        // A phrase holding a chosen lone word takes its place once
+        // (`التعاون` → `التعاون الأمني`), keeping the rank and score.
+        let tf = c.occurrences.len();
+        let widen = chosen_keys
+            .iter()
+            .enumerate()
+            .position(|(i, (k, widened))| !widened && k.len() == 1 && inside(k, padded) && 2 * tf >= chosen[i].occurrences.len());
+        if widen.is_none() && chosen_keys.iter().any(|(k, _)| inside(k, padded)) {
+            continue;
+        }
+        if widen.is_none() && chosen.len() >= max {
+            continue;
+        }
+        let occurrences: Vec<Span> = c
+            .occurrences
+            .iter()
+            .map(|&(i, j)| {
+                let first = &p.tokens[words[i].token];
+                let start = first.offset_after_key_chars(p.text, words[i].skip);
+                let end = p.tokens[words[j - 1].token].end;
+                Span { start, end, text: p.slice(start, end).to_string() }
+            })
+            .collect();
+        // The surface form seen most often (first on ties).
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for o in &occurrences {
+            match counts.iter_mut().find(|(t, _)| *t == o.text) {
+                Some(e) => e.1 += 1,
+                None => counts.push((&o.text, 1)),
+            }
+        }
+        let mut best = ("", 0);
+        for &(t, n) in &counts {
+            if n > best.1 {
+                best = (t, n);
+            }
+        }
+        let text = best.0.to_string();
+        let (i, j) = c.occurrences[0];
+        let key: String = words[i..j].iter().map(|w| w.stem.as_str()).collect::<Vec<_>>().join(" ");
+        let score = ((1.0 / (1.0 + s)) * 10000.0).round() / 10000.0;
+        match widen {
+            Some(k) => {
+                let score = chosen[k].score;
+                chosen[k] = Keyphrase { text, normalized: key.clone(), score, occurrences };
+                chosen_keys[k] = (padded, true);
+                // Other lone words of the phrase go.
+                let mut i = 0;
+                while i < chosen.len() {
+                    if i != k && !chosen_keys[i].1 && inside(chosen_keys[i].0, padded) {
+                        chosen.remove(i);
+                        chosen_keys.remove(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            None => {
+                chosen_keys.push((padded, false));
+                chosen.push(Keyphrase { text, normalized: key.clone(), score, occurrences });
+            }
+        }
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cliticized_occurrences_count_for_one_phrase() {
+        let text = "بحث الوزير ملف الهجرة غير الشرعية. وتناول اللقاء مكافحة الهجرة غير الشرعية. \
+                    ودعا إلى تعاون أوسع للحد من الهجرة غير الشرعية والاتجار بالبشر.";
+        let p = Prepared::new(text);
+        let kp = extract(&p, 10);
+        let k = kp.iter().find(|k| k.normalized.ends_with("هجره غير شرعيه")).unwrap_or_else(|| panic!("no phrase on الهجرة غير الشرعية in {kp:?}"));
+        assert_eq!(k.occurrences.len(), 3, "all three occurrences count: {k:?}");
+        for o in &k.occurrences {
+            assert!(o.text.ends_with("الهجرة غير الشرعية"), "occurrence {o:?}");
+        }
+    }
+
+    #[test]
+    fn stems_follow_the_text() {
+        let vocab: HashSet<&str> = ["تركيا", "الهجره"].into_iter().collect();
+        let cases: &[(&str, &str, &str, usize, bool)] = &[
+            ("conjunction before a word the text uses", "وتركيا", "تركيا", 1, false),
+            ("conjunction before the article", "والهجره", "هجره", 1, true),
+            ("lam + article", "للهجره", "هجره", 1, true),
+            ("waw of the word itself", "وزير", "وزير", 0, false),
+            ("bi + article", "بالعماله", "عماله", 1, true),
+        ];
+        for (name, key, stem, skip, definite) in cases {
+            assert_eq!(stem_of(key, &vocab), (stem.to_string(), *skip, *definite), "case {name:?}: stem of {key}");
+        }
+    }
+
+    #[test]
+    fn stopwords_do_not_start_or_end_phrases() {
+        assert!(is_stopword("التي") && is_stopword("وفي"), "the list and its conjunction forms");
+        let p = Prepared::new("قال إن التعاون الأمني مهم. وأكد أن التعاون الأمني يتعزز.");
+        for k in extract(&p, 10) {
+            let first = kashif_first_word(&k.normalized);
+            assert!(!stopwords().contains(first), "phrase {k:?} starts with a stopword");
+        }
+    }
+
+    fn kashif_first_word(s: &str) -> &str {
+        s.split(' ').next().unwrap_or("")
+    }
+
+    #[test]
+    fn empty_and_latin_texts_have_no_phrases() {
+        assert!(extract(&Prepared::new(""), 10).is_empty());
+        assert!(extract(&Prepared::new("hello world 2024"), 10).is_empty());
+        assert!(extract(&Prepared::new("الهجرة"), 0).is_empty());
+    }
+}
