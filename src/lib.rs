@@ -17,6 +17,7 @@
 #![cfg_attr(test, allow(clippy::type_complexity))]
 
 pub mod entities;
+pub mod hash;
 pub mod lexicon;
 pub mod meetings;
 pub mod rules;

@@ -261,8 +261,8 @@ fn country_names(lex: &Lexicon) -> &'static CountryNames {
         for e in &lex.entries {
             if e.kind == Some(EntityType::Gpe) && e.attr("country").is_some() && !e.english.is_empty() {
                 if let Some(cc) = e.attr("cc") {
-                    by_code.entry(cc.to_string()).or_insert_with(|| e.english.clone());
-                    code_of.entry(e.english.clone()).or_insert_with(|| cc.to_string());
+                    by_code.entry(cc.to_string()).or_insert_with(|| e.english.to_string());
+                    code_of.entry(e.english.to_string()).or_insert_with(|| cc.to_string());
                 }
             }
         }

@@ -22,7 +22,7 @@ use crate::rules;
 use crate::text::{clitics, Prepared};
 use crate::{Group, Mention, Place};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::hash::{FxHashMap as HashMap, FxHashSet};
 
 /// The entity types of `spec/entities.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -175,7 +175,7 @@ pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
 fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candidate<'l>>) {
     use rules::persons::{classify, NameWord};
     let mut names: Vec<Vec<String>> = Vec::new();
-    let mut seen_names: std::collections::HashSet<Vec<String>> = std::collections::HashSet::new();
+    let mut seen_names: FxHashSet<Vec<String>> = FxHashSet::default();
     // a given name alone is the person whose full name starts with it, when only one does
     let mut firsts: Vec<(String, usize)> = Vec::new();
     for c in taken.iter().filter(|c| c.kind == EntityType::Pers && c.last - c.first >= 2) {
@@ -214,7 +214,7 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
     }
     let yields = |ci: usize| rules::persons::is_minor_place(&taken[ci]);
     // word → the names that have it
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (ni, words) in names.iter().enumerate() {
         for w in words {
             let v = by_word.entry(w.as_str()).or_default();
@@ -232,26 +232,31 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             continue;
         }
         let mut best: Option<(usize, usize, String)> = None;
-        let readings = clitics::readings(&p.tokens[i].key);
-        let mut cands: Vec<usize> = readings.iter().flat_map(|r| by_word.get(r.stem.as_str()).into_iter().flatten().copied()).collect();
+        let readings = clitics::readings_ref(&p.tokens[i].key);
+        let mut cands: Vec<usize> = readings.iter().flat_map(|r| by_word.get(&*r.stem).into_iter().flatten().copied()).collect();
+        if cands.is_empty() {
+            i += 1;
+            continue;
+        }
         cands.sort_unstable();
         cands.dedup();
         for words in cands.iter().map(|&ni| &names[ni]) {
             let surname = words.last().expect("names are not empty");
             for r in readings.iter() {
-                if !words.contains(&r.stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
+                let stem: &str = &r.stem;
+                if !words.iter().any(|w| w == stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
                     continue;
                 }
                 let mut j = i + 1;
-                let mut key = r.stem.clone();
-                let mut has_surname = r.stem == *surname;
+                let mut key = stem.to_string();
+                let mut has_surname = stem == surname;
                 while j < n && j - i < words.len() && words.contains(&p.tokens[j].key) && cover[j].is_none_or(yields) && classify(lex, &p.tokens[j], p.text) != NameWord::Stop {
                     has_surname |= &p.tokens[j].key == surname;
                     key.push(' ');
                     key.push_str(&p.tokens[j].key);
                     j += 1;
                 }
-                let lone_first = j - i == 1 && &r.stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| *k == r.stem && *n == 1);
+                let lone_first = j - i == 1 && stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| k == stem && *n == 1);
                 if (has_surname || j - i >= 2 || lone_first) && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
                     best = Some((r.skip, j, key));
                 }
@@ -318,7 +323,7 @@ fn other_key(c: &Candidate) -> String {
             (EntityType::Norp, _, Some(cc)) => format!("cc:{cc}:{}", e.attr("kind").unwrap_or_default()),
             (_, Some(gid), _) => format!("gid:{gid}"),
             (EntityType::Gpe, None, Some(cc)) if e.flag("country") => format!("cc:{cc}"),
-            _ => crate::text::key(&e.name),
+            _ => crate::text::key(e.name),
         },
         None => c.key.clone(),
     }
@@ -373,7 +378,7 @@ fn english_name(lex: &Lexicon, key: &str) -> Option<String> {
             "ال" => "Al".to_string(),
             _ => {
                 let e = lex.given(w).filter(|e| !e.english.is_empty()).or_else(|| lex.family(w).filter(|e| !e.english.is_empty()))?;
-                e.english.clone()
+                e.english.to_string()
             }
         };
         out.push(en);
@@ -397,7 +402,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
         _ => (std::cmp::Reverse(0), i),
     });
     // first word → heads (fullest names) that contain it
-    let mut heads_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut heads_by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for &i in &order {
         let GroupKey::Person(words) = &keys[i] else { continue };
         let Some(first) = words.first() else { continue };
@@ -421,7 +426,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::new();
+    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::default();
     let mut mentions = Vec::with_capacity(taken.len());
     for (i, c) in taken.iter().enumerate() {
         let gkey = match person_of[i] {
@@ -438,8 +443,8 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
                         (p.slice(h.start, h.end).to_string(), english_name(lex, &h.key), None, None)
                     }
                     _ => {
-                        let name = c.entry.map(|e| e.name.clone()).unwrap_or_else(|| p.slice(c.start, c.end).to_string());
-                        let english = c.entry.map(|e| e.english.clone()).filter(|e| !e.is_empty());
+                        let name = c.entry.map(|e| e.name.to_string()).unwrap_or_else(|| p.slice(c.start, c.end).to_string());
+                        let english = c.entry.map(|e| e.english).filter(|e| !e.is_empty()).map(str::to_string);
                         let country = c.entry.and_then(|e| e.attr("cc")).and_then(|cc| lex.country_name(cc)).map(str::to_string);
                         (name, english, country, c.entry.and_then(place_of))
                     }

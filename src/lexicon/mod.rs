@@ -12,7 +12,8 @@
 //! command that made it there).
 
 use crate::entities::EntityType;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry as Entry_;
 use std::sync::OnceLock;
 
 /// The embedded data files, by name (see data/README.md for sources and
@@ -65,30 +66,43 @@ impl Part {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The match key.
-    pub key: String,
+    pub key: &'static str,
     /// The raw type tag of the file.
-    pub tag: String,
+    pub tag: &'static str,
     /// The entity type, when the tag is one of the spec's types.
     pub kind: Option<EntityType>,
     /// Canonical Arabic name.
-    pub name: String,
+    pub name: &'static str,
     /// English name, possibly empty.
-    pub english: String,
+    pub english: &'static str,
     /// Attributes as written (`k=v` pairs separated by `;`); read them
     /// with [`Entry::attr`].
-    pub attrs: String,
+    pub attrs: &'static str,
     /// The list the entry belongs to.
     pub part: Part,
 }
 
 impl Entry {
     /// The value of attribute `k`, if present.
-    pub fn attr(&self, k: &str) -> Option<&str> {
-        self.attrs.split(';').find_map(|kv| match kv.split_once('=') {
-            Some((a, v)) if a == k => Some(v),
-            None if kv == k => Some(""),
-            _ => None,
-        })
+    pub fn attr(&self, k: &str) -> Option<&'static str> {
+        // a byte scan of the `k=v;k=v` column (`;` and `=` are ASCII, so a
+        // byte index is always a char boundary); a bare `k` reads as `""`
+        let (a, kb) = (self.attrs.as_bytes(), k.as_bytes());
+        let mut i = 0;
+        while i <= a.len() {
+            let end = a[i..].iter().position(|&b| b == b';').map_or(a.len(), |p| i + p);
+            let f = &a[i..end];
+            if f.starts_with(kb) {
+                if f.len() == kb.len() {
+                    return Some("");
+                }
+                if f[kb.len()] == b'=' {
+                    return Some(&self.attrs[i + kb.len() + 1..end]);
+                }
+            }
+            i = end + 1;
+        }
+        None
     }
 
     /// Whether attribute `k` is `1`.
@@ -120,6 +134,55 @@ impl std::fmt::Display for DataError {
     }
 }
 
+/// `s.split(sep)` for an ASCII separator, by a plain byte scan: cheaper
+/// than the generic `str::split` on the short fields of the data files.
+fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&s[i + 1..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
+}
+
+/// `s.trim().is_empty()`, without trimming a line that starts with a letter.
+fn blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        // a printable ASCII character or the lead byte of U+0600..U+06FF (Arabic letters)
+        Some(&b) if b.is_ascii_graphic() || (0xD8..=0xDB).contains(&b) => false,
+        _ => s.trim().is_empty(),
+    }
+}
+
+/// `s.lines()`: lines split at `\n` or `\r\n`, no empty
+/// last line after a final newline.
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.find('\n') {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => Some(std::mem::take(&mut rest)),
+        }
+    })
+}
+
 /// Whether a key is in normalized form (no character the contract drops or
 /// folds, single spaces), checked without allocating.
 fn is_normalized(key: &str) -> bool {
@@ -130,10 +193,15 @@ fn is_normalized(key: &str) -> bool {
 /// The keys of a word list (`common_words.tsv`): only the first column is
 /// kept, no entry is made.
 pub fn parse_keys<'a>(file: &str, content: &'a str) -> Result<Vec<&'a str>, DataError> {
+    parse_keys_with(file, content, true)
+}
+
+/// [`parse_keys`], checking the keys' normal form only with `check`.
+fn parse_keys_with<'a>(file: &str, content: &'a str, check: bool) -> Result<Vec<&'a str>, DataError> {
     let mut out = Vec::new();
     let mut header_seen = false;
-    for (n, line) in content.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
+    for (n, line) in lines(content).enumerate() {
+        if line.starts_with('#') || blank(line) {
             continue;
         }
         if !header_seen {
@@ -143,8 +211,8 @@ pub fn parse_keys<'a>(file: &str, content: &'a str) -> Result<Vec<&'a str>, Data
             }
             continue;
         }
-        let key = line.split('\t').next().unwrap_or_default();
-        if !is_normalized(key) {
+        let key = fields(line, b'\t').next().unwrap_or_default();
+        if check && !is_normalized(key) {
             return Err(DataError { file: file.to_string(), line: n + 1, message: format!("key {key:?} is not normalized") });
         }
         out.push(key);
@@ -153,12 +221,19 @@ pub fn parse_keys<'a>(file: &str, content: &'a str) -> Result<Vec<&'a str>, Data
 }
 
 /// Parses one TSV data file.
-pub fn parse(file: &str, content: &str) -> Result<Vec<Entry>, DataError> {
-    let mut out = Vec::new();
+pub fn parse(file: &str, content: &'static str) -> Result<Vec<Entry>, DataError> {
+    parse_with(file, content, true)
+}
+
+/// [`parse`], checking the keys' normal form only with `check` (the
+/// embedded files are checked by the tests, not at every start).
+fn parse_with(file: &str, content: &'static str, check: bool) -> Result<Vec<Entry>, DataError> {
+    let mut out = Vec::with_capacity(content.len() / 48);
+    let part = Part::of_file(file);
     let mut header_seen = false;
-    for (n, line) in content.lines().enumerate() {
+    for (n, line) in lines(content).enumerate() {
         let err = |message: String| DataError { file: file.to_string(), line: n + 1, message };
-        if line.starts_with('#') || line.trim().is_empty() {
+        if line.starts_with('#') || blank(line) {
             continue;
         }
         if !header_seen {
@@ -168,24 +243,21 @@ pub fn parse(file: &str, content: &str) -> Result<Vec<Entry>, DataError> {
             }
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 {
-            return Err(err(format!("expected at least 3 tab-separated columns, got {}", cols.len())));
+        let mut split = fields(line, b'\t');
+        let mut cols: [&'static str; 5] = [""; 5];
+        let mut ncols = 0;
+        for c in split.by_ref().take(5) {
+            cols[ncols] = c;
+            ncols += 1;
+        }
+        if ncols < 3 {
+            return Err(err(format!("expected at least 3 tab-separated columns, got {ncols}")));
         }
         let key = cols[0];
-        if !is_normalized(key) {
+        if check && !is_normalized(key) {
             return Err(err(format!("key {key:?} is not normalized (should be {:?})", crate::text::key(key))));
         }
-        let attrs = cols.get(4).map(|a| a.to_string()).unwrap_or_default();
-        out.push(Entry {
-            key: key.to_string(),
-            tag: cols[1].to_string(),
-            kind: EntityType::from_tag(cols[1]),
-            name: cols[2].to_string(),
-            english: cols.get(3).unwrap_or(&"").to_string(),
-            attrs,
-            part: Part::of_file(file),
-        });
+        out.push(Entry { key, tag: cols[1], kind: EntityType::from_tag(cols[1]), name: cols[2], english: cols[3], attrs: cols[4], part });
     }
     Ok(out)
 }
@@ -194,17 +266,41 @@ pub fn parse(file: &str, content: &str) -> Result<Vec<Entry>, DataError> {
 /// words of any phrase starting with it.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseIndex {
-    index: HashMap<String, Vec<u32>>,
-    first_words: HashMap<String, usize>,
+    index: FxHashMap<&'static str, Ids>,
+    first_words: FxHashMap<&'static str, usize>,
+}
+
+/// The ids of one key: almost always one, kept inline.
+#[derive(Debug, Clone)]
+enum Ids {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(v) => v,
+        }
+    }
 }
 
 impl PhraseIndex {
-    fn add(&mut self, key: &str, id: u32) {
-        let words = key.split(' ').count();
-        let first = key.split(' ').next().unwrap_or_default().to_string();
+    fn add(&mut self, key: &'static str, id: u32) {
+        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+        let first = fields(key, b' ').next().unwrap_or_default();
         let max = self.first_words.entry(first).or_insert(0);
         *max = (*max).max(words);
-        self.index.entry(key.to_string()).or_default().push(id);
+        match self.index.entry(key) {
+            Entry_::Vacant(v) => {
+                v.insert(Ids::One(id));
+            }
+            Entry_::Occupied(mut o) => {
+                let ids = o.get_mut();
+                *ids = Ids::Many(ids.as_slice().iter().copied().chain([id]).collect());
+            }
+        }
     }
 
     /// The most words of a phrase starting with `first` (0 when none does).
@@ -214,7 +310,7 @@ impl PhraseIndex {
 
     /// Ids of the entries whose key is `key`.
     pub fn ids(&self, key: &str) -> &[u32] {
-        self.index.get(key).map(Vec::as_slice).unwrap_or(&[])
+        self.index.get(key).map(Ids::as_slice).unwrap_or(&[])
     }
 }
 
@@ -227,25 +323,43 @@ pub struct Lexicon {
     names: PhraseIndex,
     titles: PhraseIndex,
     heads: PhraseIndex,
-    given: HashMap<String, u32>,
-    family: HashMap<String, u32>,
-    common: HashSet<String>,
+    given: FxHashMap<&'static str, u32>,
+    family: FxHashMap<&'static str, u32>,
+    common: FxHashSet<&'static str>,
     /// ISO country code → English name of the country.
-    countries: HashMap<String, String>,
+    countries: FxHashMap<&'static str, &'static str>,
     /// ISO country code → canonical Arabic name of the country.
-    countries_ar: HashMap<String, String>,
+    countries_ar: FxHashMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
-    /// Builds the lexicon from (file name, content) pairs.
-    pub fn from_files(files: &[(&str, &str)]) -> Result<Lexicon, DataError> {
+    /// Builds the lexicon from (file name, content) pairs, checking that
+    /// every key is in normalized form.
+    pub fn from_files(files: &[(&str, &'static str)]) -> Result<Lexicon, DataError> {
+        Lexicon::build(files, true)
+    }
+
+    fn build(files: &[(&str, &'static str)], check: bool) -> Result<Lexicon, DataError> {
         let mut lex = Lexicon::default();
         for (name, content) in files {
             if Part::of_file(name) == Part::Common {
-                lex.common.extend(parse_keys(name, content)?.into_iter().map(str::to_string));
+                let keys = parse_keys_with(name, content, check)?;
+                lex.common.reserve(keys.len());
+                lex.common.extend(keys);
                 continue;
             }
-            for e in parse(name, content)? {
+            let entries = parse_with(name, content, check)?;
+            lex.entries.reserve(entries.len());
+            match Part::of_file(name) {
+                Part::Given => lex.given.reserve(entries.len()),
+                Part::Family => lex.family.reserve(entries.len()),
+                Part::Name => {
+                    lex.names.index.reserve(entries.len());
+                    lex.names.first_words.reserve(entries.len());
+                }
+                _ => {}
+            }
+            for e in entries {
                 lex.add(e);
             }
         }
@@ -256,23 +370,24 @@ impl Lexicon {
     pub fn add(&mut self, e: Entry) {
         let id = self.entries.len() as u32;
         match e.part {
-            Part::Name => self.names.add(&e.key, id),
-            Part::Title => self.titles.add(&e.key, id),
-            Part::Head => self.heads.add(&e.key, id),
+            Part::Name => self.names.add(e.key, id),
+            Part::Title => self.titles.add(e.key, id),
+            Part::Head => self.heads.add(e.key, id),
             Part::Given => {
-                self.given.entry(e.key.clone()).or_insert(id);
+                self.given.entry(e.key).or_insert(id);
             }
             Part::Family => {
-                self.family.entry(e.key.clone()).or_insert(id);
+                self.family.entry(e.key).or_insert(id);
             }
             Part::Common => {
-                self.common.insert(e.key.clone());
+                self.common.insert(e.key);
             }
         }
-        if e.kind == Some(EntityType::Gpe) && e.flag("country") && !e.english.is_empty() {
+        // `contains` first: a cheap rejection of the thousands of city rows
+        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.attrs.contains("country") && e.flag("country") {
             if let Some(cc) = e.attr("cc") {
-                self.countries.entry(cc.to_string()).or_insert_with(|| e.english.clone());
-                self.countries_ar.entry(cc.to_string()).or_insert_with(|| e.name.clone());
+                self.countries.entry(cc).or_insert(e.english);
+                self.countries_ar.entry(cc).or_insert(e.name);
             }
         }
         self.entries.push(e);
@@ -281,7 +396,8 @@ impl Lexicon {
     /// The embedded lexicon, parsed once per process.
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::from_files(FILES).unwrap_or_else(|e| panic!("embedded data is malformed: {e}")))
+        // the keys' normal form is checked by the tests (embedded_files_parse), not at every start
+        LEX.get_or_init(|| Lexicon::build(FILES, false).unwrap_or_else(|e| panic!("embedded data is malformed: {e}")))
     }
 
     /// The entry with id `id`.
@@ -324,12 +440,12 @@ impl Lexicon {
 
     /// The English name of the country with ISO code `cc`.
     pub fn country_name(&self, cc: &str) -> Option<&str> {
-        self.countries.get(cc).map(String::as_str)
+        self.countries.get(cc).copied()
     }
 
     /// The Arabic name of the country with ISO code `cc`.
     pub fn country_name_ar(&self, cc: &str) -> Option<&str> {
-        self.countries_ar.get(cc).map(String::as_str)
+        self.countries_ar.get(cc).copied()
     }
 
     /// The most words of any named phrase starting with the word `first`
@@ -351,6 +467,35 @@ mod tests {
         }
         let e = &parse("t.tsv", "key\ttype\tname\tenglish\tattrs\nليبيا\tGPE\tليبيا\tLibya\tcc=LY;country=1;capital\n").unwrap()[0];
         assert_eq!((e.attr("cc"), e.flag("country"), e.attr("capital"), e.attr("gid")), (Some("LY"), true, Some(""), None), "attributes are read from the raw column");
+    }
+
+    #[test]
+    fn attr_scan_reads_like_split() {
+        let reference = |attrs: &str, k: &str| -> Option<String> {
+            attrs.split(';').find_map(|kv| match kv.split_once('=') {
+                Some((a, v)) if a == k => Some(v.to_string()),
+                None if kv == k => Some(String::new()),
+                _ => None,
+            })
+        };
+        let cases = ["", "cc=LY;country=1;capital", "capital;cc=TN", "cc=", "ccc=1;cc=2", "c;cc=3", ";;cc=4;", "kind=nat;cc=مصر", "country=1;country=0"];
+        for attrs in cases {
+            let e = Entry { key: "x", tag: "GPE", kind: None, name: "x", english: "", attrs, part: Part::Name };
+            for k in ["cc", "country", "capital", "c", "kind", "pop"] {
+                assert_eq!(e.attr(k).map(str::to_string), reference(attrs, k), "attr({k:?}) of {attrs:?} must read like the split-based parse");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_splitters_agree_with_std() {
+        for s in ["", "a", "a;b", ";a;;b;", "cc=LY;country=1;capital", "ليبيا\tGPE\tليبيا", "x\r\ny\n", "x\n\ny", "\n", "a\r", "x\ny\r\n\r\n", "  \n\tx", "\u{a0}\n"] {
+            for sep in [b';', b'\t', b' '] {
+                let std: Vec<&str> = s.split(sep as char).collect();
+                assert_eq!(fields(s, sep).collect::<Vec<_>>(), std, "fields({s:?}, {:?}) must split like str::split", sep as char);
+            }
+            assert_eq!(lines(s).collect::<Vec<_>>(), s.lines().collect::<Vec<_>>(), "lines({s:?}) must split like str::lines");
+        }
     }
 
     #[test]

@@ -14,7 +14,9 @@
 use super::{candidate, is_word, stem_where};
 use crate::entities::{Candidate, EntityType};
 use crate::lexicon::Lexicon;
+use crate::hash::FxHashMap;
 use crate::text::{Prepared, TokenKind};
+use std::sync::OnceLock;
 
 /// A calendar date.
 pub type Ymd = (i32, u32, u32);
@@ -122,27 +124,42 @@ pub fn dateline(p: &Prepared) -> Option<Ymd> {
     (0..p.tokens.len()).take_while(|&i| p.tokens[i].start < 300).find_map(|i| numeric(p, i).map(|(_, d)| d))
 }
 
+/// A month of [`MONTHS`] split once: (second word, month, hijri, needs context).
+type MonthRow = (Option<&'static str>, u32, bool, bool);
+
+/// [`MONTHS`] by first word, rows in table order; built once.
+fn months_by_first_word() -> &'static FxHashMap<&'static str, Vec<MonthRow>> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Vec<MonthRow>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: FxHashMap<&'static str, Vec<MonthRow>> = FxHashMap::default();
+        for &(k, m, h, ctx) in MONTHS {
+            let (first, second) = match k.split_once(' ') {
+                Some((a, b)) => (a, Some(b)),
+                None => (k, None),
+            };
+            t.entry(first).or_default().push((second, m, h, ctx));
+        }
+        t
+    })
+}
+
 /// A month name at `i` (bare key, one or two words): (end, month, hijri, needs context).
 fn month_at(p: &Prepared, i: usize, with_clitic: bool) -> Option<(usize, usize, u32, bool, bool)> {
     let t = p.tokens.get(i)?;
     if !is_word(t) {
         return None;
     }
-    let readings: Vec<(usize, String)> = if with_clitic {
-        crate::text::clitics::readings(&t.key).into_iter().map(|r| (r.skip, r.stem)).collect()
-    } else {
-        vec![(0, t.key.clone())]
-    };
-    for (skip, stem) in readings {
-        for &(k, m, h, ctx) in MONTHS {
-            let words: Vec<&str> = k.split(' ').collect();
-            if words[0] != stem {
-                continue;
+    let table = months_by_first_word();
+    let all = crate::text::clitics::readings_ref(&t.key);
+    let readings = if with_clitic { &all[..] } else { &all[..1] };
+    for r in readings {
+        for &(second, m, h, ctx) in table.get(&*r.stem).map(Vec::as_slice).unwrap_or(&[]) {
+            if let Some(w) = second {
+                if p.tokens.get(i + 1).is_none_or(|t| t.key != w) {
+                    continue;
+                }
             }
-            if words.len() == 2 && p.tokens.get(i + 1).is_none_or(|t| t.key != words[1]) {
-                continue;
-            }
-            return Some((i + words.len(), skip, m, h, ctx));
+            return Some((i + 1 + usize::from(second.is_some()), r.skip, m, h, ctx));
         }
     }
     None
@@ -167,10 +184,10 @@ fn year_at(p: &Prepared, i: usize) -> Option<(usize, i32)> {
 
 /// Every word that can open a date (month first words, weekdays, year and
 /// day words), for a cheap test before the rules run.
-fn date_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn date_words() -> &'static crate::hash::FxHashSet<&'static str> {
+    static SET: OnceLock<crate::hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut s: std::collections::HashSet<&'static str> = MONTHS.iter().map(|m| m.0.split(' ').next().unwrap_or_default()).collect();
+        let mut s: crate::hash::FxHashSet<&'static str> = MONTHS.iter().map(|m| m.0.split(' ').next().unwrap_or_default()).collect();
         s.extend(WEEKDAYS.iter().copied());
         s.extend(YEAR_WORDS.iter().copied());
         s.extend(DEICTIC.iter().map(|d| d.0[0]));

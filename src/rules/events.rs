@@ -43,7 +43,7 @@ fn ordinal(p: &Prepared, j: usize) -> Option<usize> {
 
 /// Event candidates, given the organization and place candidates found so far.
 pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
-    let mut by_first: std::collections::HashMap<usize, Vec<&Candidate<'l>>> = std::collections::HashMap::new();
+    let mut by_first: crate::hash::FxHashMap<usize, Vec<&Candidate<'l>>> = crate::hash::FxHashMap::default();
     for c in named.iter().filter(|c| matches!(c.kind, EntityType::Org | EntityType::Gpe)) {
         by_first.entry(c.first).or_default().push(c);
     }

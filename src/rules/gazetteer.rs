@@ -17,7 +17,7 @@ use super::{candidate, phrase_at, PhraseMatch};
 use crate::entities::{Candidate, EntityType};
 use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{clitics, Prepared};
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 
 /// Words before a place name that make an ambiguous name a place.
 const GPE_CUES: &[&str] = &["مدينه", "بلده", "بلديه", "قريه", "محافظه", "ولايه", "منطقه", "ضاحيه", "مدن", "العاصمه", "عاصمه", "اقليم"];
@@ -28,14 +28,14 @@ const ORG_CUES: &[&str] = &["حركه", "تنظيم", "قناه", "شركه", "�
 
 /// How often the article names each country (ISO code), from countries and
 /// nationality words alone: the evidence for picking among namesakes.
-pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> HashMap<String, u32> {
-    let mut out = HashMap::new();
+pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> FxHashMap<String, u32> {
+    let mut out = FxHashMap::default();
     let ix = lex.phrases(Part::Name);
     for t in &p.tokens {
         if !super::any_stem(&t.key, &|s| ix.max_words(s) > 0) {
             continue;
         }
-        for r in clitics::readings(&t.key) {
+        for r in clitics::readings_ref(&t.key).iter() {
             for &id in ix.ids(&r.stem) {
                 let e = lex.entry(id);
                 if e.flag("country") || (e.kind == Some(EntityType::Norp) && e.attr("kind") == Some("nat")) {
@@ -51,7 +51,7 @@ pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> HashMap<String, u32> {
 
 /// Picks the entry of a phrase: countries before capitals before cities,
 /// the country the article names most, then the largest place.
-pub fn best_entry<'l>(entries: &[&'l Entry], evidence: &HashMap<String, u32>) -> &'l Entry {
+pub fn best_entry<'l>(entries: &[&'l Entry], evidence: &FxHashMap<String, u32>) -> &'l Entry {
     let rank = |e: &Entry| {
         let kind = match e.kind {
             Some(EntityType::Org) => 6,
@@ -74,11 +74,11 @@ fn prev_key<'a>(p: &'a Prepared, i: usize) -> Option<&'a str> {
 }
 
 fn cue_before(p: &Prepared, i: usize, cues: &[&str]) -> bool {
-    prev_key(p, i).is_some_and(|k| cues.contains(&k) || clitics::readings(k).iter().any(|r| cues.contains(&r.stem.as_str())))
+    prev_key(p, i).is_some_and(|k| cues.contains(&k) || clitics::readings_ref(k).iter().any(|r| cues.contains(&&*r.stem)))
 }
 
 /// Whether an entry may be taken at token `i` given what stands before it.
-fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &HashMap<String, u32>) -> bool {
+fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &FxHashMap<String, u32>) -> bool {
     let cues = match e.kind {
         Some(EntityType::Gpe) => GPE_CUES,
         Some(EntityType::Loc) | Some(EntityType::Fac) => LOC_CUES,

@@ -92,18 +92,15 @@ pub fn phrase_at<'l>(
     if !any_stem(&toks[i].key, &|s| index.max_words(s) > 0) {
         return None;
     }
-    let readings = if with_clitics {
-        clitics::readings(&toks[i].key)
-    } else {
-        vec![clitics::Reading { skip: 0, stem: toks[i].key.clone(), prefix: "" }]
-    };
+    let all = clitics::readings_ref(&toks[i].key);
+    let readings = if with_clitics { &all[..] } else { &all[..1] };
     let mut best: Option<PhraseMatch<'l>> = None;
     for r in readings {
         let max = index.max_words(&r.stem);
         if max == 0 {
             continue;
         }
-        let mut phrase = r.stem.clone();
+        let mut phrase = r.stem.to_string();
         let mut j = i + 1;
         let mut words = 1;
         loop {
@@ -164,7 +161,7 @@ pub fn candidate<'l>(
 /// one reading with a one-letter proclitic whose stem satisfies `f`.
 pub fn stem_where(p: &Prepared, i: usize, f: &dyn Fn(&str) -> bool) -> Option<(usize, String)> {
     let t = p.tokens.get(i)?;
-    clitics::readings(&t.key).into_iter().find(|r| f(&r.stem)).map(|r| (r.skip, r.stem))
+    clitics::readings_ref(&t.key).iter().find(|r| f(&r.stem)).map(|r| (r.skip, r.stem.to_string()))
 }
 
 /// Whether there is a line break between tokens `i` and `i + 1`.

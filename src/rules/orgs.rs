@@ -47,7 +47,7 @@ const TRAILING: &[&str] = &["العرب", "الافارقه", "الاوروبي�
 
 fn entity_at<'l>(p: &Prepared, lex: &'l Lexicon, j: usize, kind: EntityType) -> Option<(usize, &'l Entry)> {
     // a place that is also an ordinary word (مدينة is Medina) is not a complement
-    let m = phrase_at(p, lex, lex.phrases(Part::Name), j, false, &|e| e.kind == Some(kind) && !(e.common() || (kind == EntityType::Gpe && !e.flag("country") && !e.key.contains(' ') && lex.is_common(&e.key))))?;
+    let m = phrase_at(p, lex, lex.phrases(Part::Name), j, false, &|e| e.kind == Some(kind) && !(e.common() || (kind == EntityType::Gpe && !e.flag("country") && !e.key.contains(' ') && lex.is_common(e.key))))?;
     // a country before its capital or a city of the same name
     let e = m.entries.iter().copied().find(|e| e.flag("country")).unwrap_or(m.entries[0]);
     Some((m.last, e))
@@ -83,7 +83,7 @@ fn name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     }
     let k = t.key.as_str();
     // a preposition before a known word is no name (مستشفى لرويترز)
-    let behind_clitic = clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 3 && (lex.is_common(&r.stem) || !lex.phrases(Part::Name).ids(&r.stem).is_empty()));
+    let behind_clitic = clitics::readings_ref(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 3 && (lex.is_common(&r.stem) || !lex.phrases(Part::Name).ids(&r.stem).is_empty()));
     lex.given(k).is_some_and(|g| !g.common())
         || lex.family(k).is_some_and(|f| !f.common())
         || (!lex.is_common(k)
@@ -187,19 +187,23 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
         if !super::any_stem(&p.tokens[i].key, &may) {
             continue;
         }
-        for r in clitics::readings(&p.tokens[i].key) {
+        for r in clitics::readings_ref(&p.tokens[i].key).iter() {
             // جمهورية مصر, دولة ليبيا
-            if STATE_WORDS.contains(&r.stem.as_str()) {
+            if STATE_WORDS.contains(&&*r.stem) {
                 if let Some((end, e)) = entity_at(p, lex, i + 1, EntityType::Gpe).filter(|(_, e)| e.flag("country")) {
-                    let key = std::iter::once(r.stem.clone()).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
+                    let key = std::iter::once(r.stem.to_string()).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
                     out.push(candidate(p, i, end, r.skip, EntityType::Gpe, key, Some(e), 0.85, "state-name"));
                 }
             }
             // head: one or two words
+            let max = heads.max_words(&r.stem);
+            if max == 0 {
+                continue;
+            }
             let mut head_end = i + 1;
-            let mut head_key = r.stem.clone();
+            let mut head_key = r.stem.to_string();
             let mut head: Option<&Entry> = heads.ids(&head_key).first().map(|&id| lex.entry(id));
-            if i + 1 < p.tokens.len() {
+            if i + 1 < p.tokens.len() && max >= 2 {
                 let two = format!("{} {}", r.stem, p.tokens[i + 1].key);
                 if let Some(&id) = heads.ids(&two).first() {
                     head = Some(lex.entry(id));
@@ -220,7 +224,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
             break;
         }
         // السفارة المصرية: a definite head with a nationality
-        for r in clitics::readings(&p.tokens[i].key) {
+        for r in clitics::readings_ref(&p.tokens[i].key).iter() {
             let Some(bare) = r.stem.strip_prefix("ال") else { continue };
             if !DEFINITE_WITH_NORP.contains(&bare) {
                 continue;

@@ -91,7 +91,7 @@ pub fn classify(lex: &Lexicon, t: &Token, text: &str) -> NameWord {
     let listed = |w: &str| {
         lex.is_common(w) || !lex.phrases(crate::lexicon::Part::Title).ids(w).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(w).is_empty()
     };
-    if crate::text::clitics::readings(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && listed(&r.stem)) {
+    if crate::text::clitics::readings_ref(k).iter().skip(1).any(|r| !r.prefix.contains('ك') && r.stem.chars().count() >= 4 && listed(&r.stem)) {
         return NameWord::Stop;
     }
     // an ordinary word with a pronoun suffix (حققه، داخليته ← داخلية + ه)
@@ -217,7 +217,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             *b = true;
         }
     }
-    let mut by_first: std::collections::HashMap<usize, Vec<&Candidate>> = std::collections::HashMap::new();
+    let mut by_first: crate::hash::FxHashMap<usize, Vec<&Candidate>> = crate::hash::FxHashMap::default();
     for c in others {
         by_first.entry(c.first).or_default().push(c);
     }
@@ -275,7 +275,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     // after a verb of meeting or speech: two or more name words, none an ordinary word
     for i in 0..n.saturating_sub(2) {
         let verb = super::any_stem(&p.tokens[i].key, &|s| VERBS.contains(&s))
-            && crate::text::clitics::readings(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&r.stem.as_str()));
+            && crate::text::clitics::readings_ref(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&&*r.stem));
         let j = i + 1;
         if !verb || blocked[j] || line_break_after(p, i) {
             continue;

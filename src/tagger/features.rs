@@ -229,7 +229,7 @@ fn is_tag(s: &str) -> bool {
 /// The type tag of an entry (whichever of its second and third columns
 /// holds one).
 fn class_tag(e: &Entry) -> Option<&str> {
-    [e.tag.as_str(), e.name.as_str()].into_iter().find(|s| is_tag(s))
+    [e.tag, e.name].into_iter().find(|s| is_tag(s))
 }
 
 /// The classes of a lexicon entry: its type tag, the tag refined by its

@@ -25,6 +25,8 @@ const PREFIXES: &[(&str, bool)] = &[
     ("و", false), ("ف", false), ("ب", false), ("ك", false), ("ل", false),
 ];
 
+use std::borrow::Cow;
+
 /// One reading of a word's front.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
@@ -36,25 +38,69 @@ pub struct Reading {
     pub prefix: &'static str,
 }
 
+/// One reading of a word's front that borrows its stem from the word
+/// (only the `لل` reading, whose stem gains the article's alef, owns one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadingRef<'a> {
+    /// How many key characters of the word lie outside the stem's span.
+    pub skip: usize,
+    /// The stem's key as the lexicon stores it (with its article, if any).
+    pub stem: Cow<'a, str>,
+    /// The proclitic string as written (empty for the bare word).
+    pub prefix: &'static str,
+}
+
+/// The most readings a word can have: the bare word and `ولل`, `ول`, `و`.
+const MAX_READINGS: usize = 6;
+
+/// The readings of a word, held inline (no heap allocation); derefs to a
+/// slice in the order of [`readings`].
+#[derive(Debug, Clone, Default)]
+pub struct Readings<'a> {
+    items: [ReadingRef<'a>; MAX_READINGS],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for Readings<'a> {
+    type Target = [ReadingRef<'a>];
+    fn deref(&self) -> &[ReadingRef<'a>] {
+        &self.items[..self.len]
+    }
+}
+
+/// Every reading of the front of `key`, as [`readings`] gives them, without
+/// allocating (except for the rare `لل` stem): the form for hot loops.
+pub fn readings_ref(key: &str) -> Readings<'_> {
+    let mut out = Readings::default();
+    out.items[0] = ReadingRef { skip: 0, stem: Cow::Borrowed(key), prefix: "" };
+    out.len = 1;
+    // every proclitic starts with one of these letters
+    if !matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل')) {
+        return out;
+    }
+    for &(prefix, lam_article) in PREFIXES {
+        let Some(rest) = key.strip_prefix(prefix) else { continue };
+        if rest.chars().nth(1).is_none() {
+            continue;
+        }
+        let plen = prefix.chars().count();
+        let (stem, skip) = if lam_article { (Cow::Owned(format!("ال{rest}")), plen - 1) } else { (Cow::Borrowed(rest), plen) };
+        if out.iter().any(|r| r.stem == stem) {
+            continue;
+        }
+        out.items[out.len] = ReadingRef { skip, stem, prefix };
+        out.len += 1;
+    }
+    out
+}
+
 /// Every reading of the front of `key` (a normalized word): the bare word
 /// first, then longer prefixes before shorter ones, without repeats. Each
 /// stem keeps its article (`والهجره` → `الهجره`), because the article
 /// belongs to the span; `لل…` gives the stem `ال…` with one letter skipped.
+/// Allocates every stem; hot loops use [`readings_ref`].
 pub fn readings(key: &str) -> Vec<Reading> {
-    let mut out = vec![Reading { skip: 0, stem: key.to_string(), prefix: "" }];
-    for &(prefix, lam_article) in PREFIXES {
-        let Some(rest) = key.strip_prefix(prefix) else { continue };
-        if rest.chars().count() < 2 {
-            continue;
-        }
-        let plen = prefix.chars().count();
-        let (stem, skip) = if lam_article { (format!("ال{rest}"), plen - 1) } else { (rest.to_string(), plen) };
-        if out.iter().any(|r| r.stem == stem) {
-            continue;
-        }
-        out.push(Reading { skip, stem, prefix });
-    }
-    out
+    readings_ref(key).iter().map(|r| Reading { skip: r.skip, stem: r.stem.to_string(), prefix: r.prefix }).collect()
 }
 
 /// The article-less form of a stem: `الطرابلسي` → `طرابلسي`, if what is left
