@@ -157,14 +157,14 @@ impl LexIndex {
             let Some(tag) = class_tag(e) else { continue };
             let words = e.key.split(' ').count();
             if words == 1 {
-                let rec = classes.entry(hash(&e.key)).or_default();
+                let rec = classes.entry(hash(e.key)).or_default();
                 entry_classes(e, tag, &mut |h| {
                     if rec.0.len() < MAX_LEX && !rec.0.contains(&h) {
                         rec.0.push(h);
                     }
                 });
             } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
-                let rec = classes.entry(hash(&e.key)).or_default();
+                let rec = classes.entry(hash(e.key)).or_default();
                 if rec.2 == 0 {
                     rec.2 = hash(tag);
                 }
