@@ -867,7 +867,8 @@ impl<'a, 'p> Doc<'a, 'p> {
         if !titled {
             return None;
         }
-        let sent = self.units[k].sent;
+        // A title may end the text: then no words follow it.
+        let sent = self.units.get(k)?.sent;
         let mut j = k;
         while j < self.units.len() && j <= k + 6 && self.units[j].sent == sent {
             let u = &self.units[j];

@@ -342,3 +342,17 @@ fn unseen_sentences_end_to_end() {
     }
     assert!(failures.is_empty(), "meetings of unseen sentences (fix src/meetings.rs or data/meeting_triggers.tsv):\n{}", failures.join("\n"));
 }
+
+/// A title at the very end of the text (a news flash) once read past the
+/// last word and panicked; it must give no meeting and no panic.
+#[test]
+fn title_at_the_end_of_the_text() {
+    for text in [
+        "RT @AJABreaking: عاجل | مصادر للجزيرة: اعتقال عبد الرحيم محمد حسين وزير الدفاع السابق",
+        "التقى وزير الداخلية",
+        "استقبل السفير",
+    ] {
+        let a = kashif::analyze(text);
+        assert!(a.meetings.is_empty(), "no counterpart, no meeting: {text}");
+    }
+}
