@@ -243,7 +243,7 @@ fn cues() -> &'static Cues {
     CUES.get_or_init(|| parse_cues(CUES_TSV).unwrap_or_else(|e| panic!("embedded cue table is malformed: {e}")))
 }
 
-/// The common English names of the countries (`data/meeting_countries.tsv`
+/// The common English names of the countries (`data/country_names.tsv`
 /// over the names of `data/countries.tsv`): ISO code → name, and any
 /// English name → ISO code.
 struct CountryNames {
@@ -251,7 +251,7 @@ struct CountryNames {
     code_of: HashMap<String, String>,
 }
 
-const COUNTRIES_TSV: &str = include_str!("../data/meeting_countries.tsv");
+const COUNTRIES_TSV: &str = include_str!("../data/country_names.tsv");
 
 fn country_names(lex: &Lexicon) -> &'static CountryNames {
     static NAMES: OnceLock<CountryNames> = OnceLock::new();

@@ -314,6 +314,18 @@ impl PhraseIndex {
     }
 }
 
+/// The common English name of country `cc` from `data/country_names.tsv`
+/// (ISO code, lower case, then the name), if the table has it.
+fn common_country_name(cc: &str) -> Option<&'static str> {
+    static TABLE: &str = include_str!("../../data/country_names.tsv");
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("key\t"))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(code, _)| code.eq_ignore_ascii_case(cc))
+        .map(|(_, name)| name.trim_end())
+}
+
 /// All entries and the indexes over them, built once.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -438,9 +450,11 @@ impl Lexicon {
         self.common.contains(key)
     }
 
-    /// The English name of the country with ISO code `cc`.
+    /// The English name of the country with ISO code `cc`: the common
+    /// name news uses (`data/country_names.tsv`: `Turkey`, `Syria`) where
+    /// it differs from the ISO name of `data/countries.tsv` (`Türkiye`).
     pub fn country_name(&self, cc: &str) -> Option<&str> {
-        self.countries.get(cc).copied()
+        common_country_name(cc).or_else(|| self.countries.get(cc).copied())
     }
 
     /// The Arabic name of the country with ISO code `cc`.
