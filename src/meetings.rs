@@ -243,49 +243,39 @@ fn cues() -> &'static Cues {
     CUES.get_or_init(|| parse_cues(CUES_TSV).unwrap_or_else(|e| panic!("embedded cue table is malformed: {e}")))
 }
 
-/// The common English names of the countries (`data/country_names.tsv`
-/// over the names of `data/countries.tsv`): ISO code → name, and any
-/// English name → ISO code.
-struct CountryNames {
-    by_code: HashMap<String, String>,
-    code_of: HashMap<String, String>,
-}
-
+/// Any English name of a country (the ISO name of `data/countries.tsv`
+/// or the common name of `data/country_names.tsv`) → its ISO code. The
+/// other way, code → common name, is `Lexicon::country_name`.
 const COUNTRIES_TSV: &str = include_str!("../data/country_names.tsv");
 
-fn country_names(lex: &Lexicon) -> &'static CountryNames {
-    static NAMES: OnceLock<CountryNames> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut by_code: HashMap<String, String> = HashMap::new();
+fn country_codes(lex: &Lexicon) -> &'static HashMap<String, String> {
+    static CODES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    CODES.get_or_init(|| {
         let mut code_of: HashMap<String, String> = HashMap::new();
         for e in &lex.entries {
             if e.kind == Some(EntityType::Gpe) && e.attr("country").is_some() && !e.english.is_empty() {
                 if let Some(cc) = e.attr("cc") {
-                    by_code.entry(cc.to_string()).or_insert_with(|| e.english.to_string());
                     code_of.entry(e.english.to_string()).or_insert_with(|| cc.to_string());
                 }
             }
         }
         for line in COUNTRIES_TSV.lines().filter(|l| !l.starts_with('#') && !l.starts_with("key\t") && !l.trim().is_empty()) {
             if let Some((cc, name)) = line.split_once('\t') {
-                let cc = cc.to_ascii_uppercase();
-                by_code.insert(cc.clone(), name.to_string());
-                code_of.insert(name.to_string(), cc);
+                code_of.insert(name.to_string(), cc.to_ascii_uppercase());
             }
         }
-        CountryNames { by_code, code_of }
+        code_of
     })
 }
 
 /// The English name of the country with ISO code `cc`.
 fn country_name(lex: &Lexicon, cc: &str) -> Option<String> {
-    country_names(lex).by_code.get(cc).cloned().or_else(|| lex.country_name(cc).map(str::to_string))
+    lex.country_name(cc).map(str::to_string)
 }
 
 /// The common form of an English country name (`Türkiye` → `Turkey`).
 fn canonical_country(lex: &Lexicon, name: &str) -> String {
-    let names = country_names(lex);
-    names.code_of.get(name).and_then(|cc| names.by_code.get(cc)).cloned().unwrap_or_else(|| name.to_string())
+    country_codes(lex).get(name).and_then(|cc| lex.country_name(cc)).unwrap_or(name).to_string()
 }
 
 /// What a unit of the text is.
