@@ -80,10 +80,20 @@ def corpus(d, all_aner=False):
     return first, last, o, pers
 
 
-def strip_clitic(w, known):
-    """ANERcorp keeps و/ف/ب/ل attached: ومحمد -> محمد when the rest is a known name."""
+def strip_clitic(w, known, ordinary):
+    """ANERcorp keeps و/ف/ب/ل attached: ومحمد -> محمد when the rest is a known name. Another
+    corpus name that starts with و is the conjunction before a name (وجومانا مراد, وديفد
+    تريزيغيه in a list of people): the rest is the name, or nothing when the rest is an ordinary
+    word (`ordinary`); names that really start with و (وائل، وليد) are known from the curated
+    and npm lists. Returns None for nothing."""
+    if key(w) in known:
+        return w
     if len(w) > 3 and w[0] in 'وفبل' and key(w[1:]) in known:
         return w[1:]
+    # but W of a foreign name stays: وايت، ويلكس، ولفجانج (و + ا/ي/ل/و is kept unless ال follows)
+    rest = key(w[1:])
+    if len(w) >= 3 and w[0] == 'و' and (rest.startswith('ال') or rest[0] not in 'ايلو'):
+        return None if ordinary(rest) else w[1:]
     return w
 
 
@@ -128,7 +138,9 @@ def main():
         given[k] = [name, rev.get(k, en.title()), guess_gender(k), 'guess', 'npm']
     known = set(given)
     for w, n in first.items():
-        w = strip_clitic(w, known)
+        w = strip_clitic(w, known, common)
+        if w is None:
+            continue
         k = key(w)
         if not is_arabic(w) or len(k) < 2 or k in PARTICLES or k in ORDINALS or k in titles or k in given:
             continue
@@ -140,7 +152,9 @@ def main():
             continue
         family.setdefault(key(name), [name, en, 'curated'])
     for w, n in last.items():
-        w = strip_clitic(w, known)
+        w = strip_clitic(w, known, common)
+        if w is None:
+            continue
         k = key(w)
         if not is_arabic(w) or len(k) < 3 or k in PARTICLES or k in ORDINALS or k in family:
             continue

@@ -173,7 +173,9 @@ pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
 /// them, is that person where no other mention covers it (a one-word
 /// foreign town of the same spelling gives way).
 fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candidate<'l>>) {
-    use rules::persons::{classify, NameWord};
+    use rules::persons::{classify_in, plain_ya, NameWord};
+    let plain = plain_ya(p.text);
+    let classify = |lex: &Lexicon, t: &crate::text::Token, text: &str| classify_in(lex, t, text, plain);
     let mut names: Vec<Vec<String>> = Vec::new();
     let mut seen_names: FxHashSet<Vec<String>> = FxHashSet::default();
     // a given name alone is the person whose full name starts with it, when only one does
@@ -257,7 +259,9 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
                     j += 1;
                 }
                 let lone_first = j - i == 1 && stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| k == stem && *n == 1);
-                if (has_surname || j - i >= 2 || lone_first) && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
+                // عبد الله, أبو حمزة: the word after a connector is no mention by itself (الله)
+                let after_connector = j - i == 1 && words.iter().position(|w| w == stem).is_some_and(|x| x > 0 && matches!(words[x - 1].as_str(), "عبد" | "ابو" | "ابي" | "ابا" | "ام"));
+                if (has_surname || j - i >= 2 || lone_first) && !after_connector && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
                     best = Some((r.skip, j, key));
                 }
             }
