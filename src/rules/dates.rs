@@ -360,6 +360,10 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
         let mut matched = false;
         for &(words, offset) in DEICTIC {
             let Some((skip, _)) = stem_where(p, i, &|s| s == words[0]) else { continue };
+            // أول أمس takes و or ف, not a preposition: باول أمس is Powell
+            if words[0] == "اول" && skip > 0 && !matches!(p.tokens[i].key.chars().next(), Some('و' | 'ف')) {
+                continue;
+            }
             if words.iter().enumerate().skip(1).any(|(k, w)| p.tokens.get(i + k).is_none_or(|t| t.key != *w)) {
                 continue;
             }

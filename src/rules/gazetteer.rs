@@ -163,6 +163,8 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
 }
 
 fn is_preposition(k: &str) -> bool {
+    // وبين، ومن: a conjunction before the preposition
+    let k = k.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(k);
     matches!(k, "في" | "من" | "الي" | "علي" | "عن" | "مع" | "بين" | "و" | "ثم" | "او" | "حول" | "نحو" | "داخل" | "خارج" | "الى")
 }
 

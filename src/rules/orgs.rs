@@ -130,6 +130,17 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
     } else if takes("name") && name_word(p, lex, j) {
         end = j + 1;
         proper = true;
+        // حكومة إيهود أولمرت: a given name opens a person's full name, all of it in the ORG
+        if lex.given(k).is_some_and(|g| !g.common()) {
+            while end < n && end - j < 4 && !line_break_after(p, end - 1) && is_word(&p.tokens[end]) {
+                let w = p.tokens[end].key.as_str();
+                let known = lex.given(w).is_some_and(|g| !g.common()) || lex.family(w).is_some_and(|f| !f.common());
+                if !(known || (name_word(p, lex, end) && !w.starts_with("ال") && entity_at(p, lex, end, EntityType::Norp).is_none())) {
+                    break;
+                }
+                end += 1;
+            }
+        }
     } else {
         return None;
     }
