@@ -100,6 +100,17 @@ fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &
     let small_town = one_word && city_only && e.attr("cc") != Some("LY") && e.attr("pop").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0) < 100_000;
     // a town found only after stripping a clitic from an ordinary word (كبيرا → ك + بيرا)
     let tok = &p.tokens[m.first];
+    // nor a place read inside a person's name (كلاوس → ك + لاوس, فوستر → ف + وستر)
+    if m.skip > 0 && (lex.given(&tok.key).is_some_and(|g| !g.common()) || lex.family(&tok.key).is_some_and(|f| !f.common())) {
+        return false;
+    }
+    // a town named like a person (صلاح الدين) followed by a family name or a nisba is the person
+    if !e.flag("country") && !e.flag("capital") && m.skip == 0 && !one_word && followed_by_surname(p, lex, m) {
+        let first = m.key.split(' ').next().unwrap_or_default();
+        if lex.given(first).is_some_and(|g| !g.common()) {
+            return false;
+        }
+    }
     if city_only && m.skip > 0 && (lex.is_common(&tok.key) || m.key.chars().count() < 4 || tok.key.starts_with('ك')) {
         return false;
     }
@@ -112,6 +123,18 @@ fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &
         return cue_before(p, m.first, cues);
     }
     true
+}
+
+/// Whether the word after a phrase is a family name or an unlisted masculine
+/// nisba with the article (`صلاح الدين الأيوبي`).
+fn followed_by_surname(p: &Prepared, lex: &Lexicon, m: &PhraseMatch) -> bool {
+    let Some(t) = p.tokens.get(m.last) else { return false };
+    let k = t.key.as_str();
+    if !super::is_word(t) || super::line_break_after(p, m.last - 1) {
+        return false;
+    }
+    lex.family(k).is_some_and(|f| !f.common())
+        || (k.starts_with("ال") && k.ends_with('ي') && !lex.is_common(k) && lex.phrases(Part::Name).ids(k).is_empty())
 }
 
 /// Finds the named places, nationalities and organizations of the text.
