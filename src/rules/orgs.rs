@@ -88,12 +88,29 @@ fn name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
         || lex.family(k).is_some_and(|f| !f.common())
         || (!lex.is_common(k)
             && !behind_clitic
+            && lex.phrases(Part::Head).ids(k).is_empty()
             && k.chars().count() >= 3
             && lex.phrases(Part::Title).ids(k).is_empty()
             && !k.ends_with("ات")
             && !k.ends_with("ون")
             // an indefinite feminine adjective (سينيغالية، دؤوبة) describes, it does not name
             && !(k.ends_with('ه') && k.chars().count() >= 5 && !k.starts_with("ال")))
+}
+
+/// Titles of sovereigns that, with their name, make the complement of a head.
+const ROYAL: &[&str] = &["الملك", "السلطان", "الامير", "الشيخ", "الامام"];
+
+/// Whether token `j` continues a foreign name: a word in no list (or a
+/// family name) that the person rules would take as a name word, without
+/// the article.
+fn foreign_name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
+    let t = &p.tokens[j];
+    is_word(t)
+        && !t.key.starts_with("ال")
+        && lex.phrases(Part::Name).ids(&t.key).is_empty()
+        && lex.phrases(Part::Head).ids(&t.key).is_empty()
+        && !["ين", "ون", "ات", "تان"].iter().any(|s| t.key.ends_with(s))
+        && matches!(super::persons::classify(lex, t, p.text), super::persons::NameWord::Unknown | super::persons::NameWord::Family)
 }
 
 /// The end of the complement of a head at token `j` (exclusive) and whether
@@ -119,6 +136,10 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
         proper = true;
     } else if let Some((e, _)) = takes("norp").then(|| entity_at(p, lex, j, EntityType::Norp)).flatten() {
         return Some((e, true));
+    } else if takes("name") && ROYAL.contains(&k) && name_word(p, lex, j + 1) && !p.tokens[j + 1].key.starts_with("ال") {
+        // جامعة الملك سعود، جامعة السلطان قابوس: a sovereign's title and name
+        end = j + 2;
+        proper = true;
     } else if is_al_word(k) && (takes("gen") || takes("adj") || takes("name")) && !NOT_NAME_ADJ.contains(&k) {
         if entity_at(p, lex, j, EntityType::Norp).is_some() {
             return None;
@@ -143,6 +164,12 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
         }
     } else {
         return None;
+    }
+    // a foreign name of two or three words (مانشستر يونايتد، نيويورك تايمز، كونكو فيليبس)
+    if proper && !k.starts_with("ال") && end == j + 1 {
+        while end < n && end - j < 3 && !line_break_after(p, end - 1) && foreign_name_word(p, lex, end) {
+            end += 1;
+        }
     }
     // nisba adjectives, coordinated nouns, a ل phrase
     let mut linked = false;
