@@ -403,6 +403,7 @@ mod tests {
         let cases: &[(&str, &str, &[(&str, Option<&str>)])] = &[
             ("dateline and today with weekday", "date 2025-11-24 استقبل الوزير اليوم الاثنين وفدا", &[("2025-11-24", Some("2025-11-24")), ("اليوم الاثنين", Some("2025-11-24"))]),
             ("day before yesterday", "date 2025-11-24 اختتمت أول أمس", &[("2025-11-24", Some("2025-11-24")), ("أول أمس", Some("2025-11-22"))]),
+            ("a preposition before awwal is no date: Powell", "date 2025-11-24 كولن باول أمس", &[("2025-11-24", Some("2025-11-24")), ("أمس", Some("2025-11-23"))]),
             ("year after aam", "منذ عام 2019 مع", &[("عام 2019", Some("2019"))]),
             ("year after al-aam and clitic", "وخلال العام 2012", &[("العام 2012", Some("2012"))]),
             ("year inside a clitic word", "زيارته إلى تركيا عام 2024، ولقائه", &[("عام 2024", Some("2024"))]),

@@ -212,6 +212,10 @@ mod tests {
             ("organization", "دول الاتحاد الأوروبي", &[("ORG", "الاتحاد الأوروبي")]),
             ("facility", "استقبل بقصر قرطاج", &[("FAC", "قصر قرطاج")]),
             ("region", "في ليبيا والعالم العربي", &[("GPE", "ليبيا"), ("LOC", "العالم العربي")]),
+            ("a person's name is not a clitic and a country", "عمدة المدينة كلاوس فوفرايت", &[]),
+            ("a town named like a person before a nisba", "منبر صلاح الدين الأيوبي الذي", &[]),
+            ("the town alone", "محافظة صلاح الدين شمال بغداد", &[("GPE", "صلاح الدين"), ("GPE", "بغداد")]),
+            ("country after a conjunction and a preposition", "بين فنزويلا وبين سورية كثيرة", &[("GPE", "فنزويلا"), ("GPE", "سورية")]),
         ];
         for (name, text, w) in cases {
             let p = Prepared::new(text);

@@ -100,9 +100,9 @@ fn name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
 /// Titles of sovereigns that, with their name, make the complement of a head.
 const ROYAL: &[&str] = &["الملك", "السلطان", "الامير", "الشيخ", "الامام"];
 
-/// Whether token `j` continues a foreign name: a word in no list (or a
-/// family name) that the person rules would take as a name word, without
-/// the article.
+/// Whether token `j` continues a foreign name: a name word without the
+/// article that is in no list of places or organizations, no given name
+/// (a person may follow: بلدية طولكرم محمد أمين) and no plural.
 fn foreign_name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     let t = &p.tokens[j];
     is_word(t)
@@ -110,7 +110,8 @@ fn foreign_name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
         && lex.phrases(Part::Name).ids(&t.key).is_empty()
         && lex.phrases(Part::Head).ids(&t.key).is_empty()
         && !["ين", "ون", "ات", "تان"].iter().any(|s| t.key.ends_with(s))
-        && matches!(super::persons::classify(lex, t, p.text), super::persons::NameWord::Unknown | super::persons::NameWord::Family)
+        && lex.given(&t.key).is_none()
+        && name_word(p, lex, j)
 }
 
 /// The end of the complement of a head at token `j` (exclusive) and whether
@@ -298,6 +299,10 @@ mod tests {
             ("generic definite ministry", "أن الوزارة تبذل", &[]),
             ("state name alone", "رئيس جمهورية تونس", &[("GPE", "جمهورية تونس")]),
             ("airport with a city", "وصل إلى مطار مصراتة الدولي", &[("FAC", "مطار مصراتة الدولي")]),
+            ("government of a full name", "فشلا ذريعا لحكومة ايهود اولمرت بعد", &[("ORG", "حكومة ايهود اولمرت")]),
+            ("university named after a king", "في جامعة الملك سعود في", &[("ORG", "جامعة الملك سعود")]),
+            ("club with a two-word foreign name", "مدرب نادي مانشستر يونايتد أن", &[("ORG", "نادي مانشستر يونايتد")]),
+            ("a person's given name after the place is not the org's", "ومحاسبة بلدية طولكرم محمد أمين", &[("ORG", "بلدية طولكرم")]),
         ];
         for (name, text, w) in cases {
             let p = Prepared::new(text);
