@@ -6,8 +6,8 @@
 //! - an entry marked `common=1` (a city called الجديد, the sea المتوسط)
 //!   needs a cue before it (`مدينة`, `ضفتي`, `حركة` …);
 //! - a city that is also a known person's name needs the same cue;
-//! - `سورية` is the country after a preposition and the adjective after a
-//!   noun;
+//! - `سورية` is the adjective after an indefinite feminine or plural noun
+//!   (`قوات سورية`) and the country elsewhere;
 //! - a country written with the article it does not take (`الليبيا`) is
 //!   still the country;
 //! - namesakes (طرابلس in Libya and in Lebanon) resolve to the country the
@@ -161,9 +161,11 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
                     e = city;
                 }
             }
-            // سورية: the adjective after a noun, the country after a preposition or alone
+            // سورية: the adjective after an indefinite feminine or plural noun it agrees with
+            // (قوات سورية، جمهورية عربية سورية); the country elsewhere (جنوب سورية، تحولت سورية)
             if let Some(norp) = m.entries.iter().find(|x| x.kind == Some(EntityType::Norp)) {
-                if e.kind == Some(EntityType::Gpe) && m.skip == 0 && i > 0 && super::is_word(&p.tokens[i - 1]) && !is_preposition(&p.tokens[i - 1].key) {
+                let agrees = |k: &str| !k.starts_with("ال") && (k.ends_with('ه') || k.ends_with("ات")) && k.chars().count() >= 3;
+                if e.kind == Some(EntityType::Gpe) && m.skip == 0 && i > 0 && super::is_word(&p.tokens[i - 1]) && !is_preposition(&p.tokens[i - 1].key) && agrees(&p.tokens[i - 1].key) {
                     e = norp;
                 }
             }
@@ -216,6 +218,8 @@ mod tests {
             ("a town named like a person before a nisba", "منبر صلاح الدين الأيوبي الذي", &[]),
             ("the town alone", "محافظة صلاح الدين شمال بغداد", &[("GPE", "صلاح الدين"), ("GPE", "بغداد")]),
             ("country after a conjunction and a preposition", "بين فنزويلا وبين سورية كثيرة", &[("GPE", "فنزويلا"), ("GPE", "سورية")]),
+            ("syria after a noun it cannot describe", "في جنوب سورية وتحولت سورية", &[("GPE", "سورية"), ("GPE", "سورية")]),
+            ("syrian after a feminine noun", "أطلقت قوات سورية النار", &[("NORP", "سورية")]),
         ];
         for (name, text, w) in cases {
             let p = Prepared::new(text);
