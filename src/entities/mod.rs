@@ -260,7 +260,8 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
                 }
                 let lone_first = j - i == 1 && stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| k == stem && *n == 1);
                 // عبد الله, أبو حمزة: the word after a connector is no mention by itself (الله)
-                let after_connector = j - i == 1 && words.iter().position(|w| w == stem).is_some_and(|x| x > 0 && matches!(words[x - 1].as_str(), "عبد" | "ابو" | "ابي" | "ابا" | "ام"));
+                // and الله alone is no one (نصر الله → not every الله of the text)
+                let after_connector = j - i == 1 && (stem == "الله" || words.iter().position(|w| w == stem).is_some_and(|x| x > 0 && matches!(words[x - 1].as_str(), "عبد" | "ابو" | "ابي" | "ابا" | "ام")));
                 if (has_surname || j - i >= 2 || lone_first) && !after_connector && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
                     best = Some((r.skip, j, key));
                 }
@@ -531,6 +532,8 @@ mod tests {
             ("president of a state", "رئيس جمهورية تونس “قيس سعيّد” استقبل", &[(Occ, "رئيس"), (Gpe, "جمهورية تونس"), (Pers, "قيس سعيّد")]),
             ("surname with lam on the article", "التقى عماد الطرابلسي ثم دعا للطرابلسي", &[(Pers, "عماد الطرابلسي"), (Pers, "لطرابلسي")]),
             ("surname before the full name", "تصريح الطرابلسي: ثم قال عماد الطرابلسي", &[(Pers, "الطرابلسي"), (Pers, "عماد الطرابلسي")]),
+            ("allah alone is no mention of a name with it", "قال السيد حسن نصر الله إن الله معنا", &[(Pers, "حسن نصر الله")]),
+            ("the word after abd is no mention", "قال أبو عبد الله إن عبد الله والله", &[(Pers, "أبو عبد الله"), (Pers, "عبد الله")]),
         ];
         for (name, input, want) in cases {
             let want: Vec<(EntityType, String)> = want.iter().map(|(t, s)| (*t, s.to_string())).collect();
