@@ -143,7 +143,7 @@ pub fn classify_in(lex: &Lexicon, t: &Token, text: &str, plain_ya: bool) -> Name
     if !lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty() {
         return NameWord::Stop;
     }
-    if verb_shape(k) {
+    if verb_shape(k) || VERBS.contains(&k) {
         return NameWord::Stop;
     }
     // a final ه that is written so (not ة) is mostly a pronoun (مرماه، كتابه); names that end
@@ -514,6 +514,7 @@ mod tests {
             ("a family name that is also an ordinary word, spelled as listed", "وقال كولن باول إن", &[("PERS", "كولن باول")]),
             ("a person's name is no clitic and a country", "ويري عمدة المدينة كلاوس فوفرايت هذا", &[("PERS", "كلاوس فوفرايت")]),
             ("a preposition with a hamza is no short name", "شهادة بأن عبد الرازق الشرقاوي من", &[("PERS", "عبد الرازق الشرقاوي")]),
+            ("a verb of speech after a title is no name", "وكانت الوزيرة الأميركية صرحت في وقت", &[]),
             ("a short name that starts like fa + article", "وزير الخارجية فرانك فالتر شتاينماير سيتوجه", &[("PERS", "فرانك فالتر شتاينماير")]),
         ];
         for (name, text, w) in cases {
