@@ -37,7 +37,7 @@ fn main() {
                     .iter()
                     .map(|s| {
                         let (a, b) = (p.tokens[s.first].start, p.tokens[s.last - 1].end);
-                        serde_json::json!({"start": a, "end": b, "type": format!("{:?}", s.kind).to_uppercase(), "text": p.slice(a, b)})
+                        serde_json::json!({"start": a, "end": b, "type": format!("{:?}", s.kind).to_uppercase(), "text": p.slice(a, b), "score": s.score})
                     })
                     .collect();
                 println!("{}", serde_json::json!({"id": v["id"], "entities": ents}));
