@@ -10,7 +10,6 @@ no gold span). Lists the most frequent strings of each kind.
 """
 import json, sys
 from collections import Counter, defaultdict
-sys.path.insert(0, __import__("os").path.join(__import__("os").path.dirname(__file__), "..", "..", "shared", "eval"))
 TYPES = ("PERS", "ORG", "LOC")
 MAP = {"GPE": "LOC", "FAC": "LOC"}
 
