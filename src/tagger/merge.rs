@@ -15,6 +15,8 @@
 //!    date (OCC, DATE) at either edge, and of a nationality (NORP) at the
 //!    left edge, are cut off: `الرئيس الأمريكي جورج بوش` tagged PERS, with
 //!    OCC `الرئيس` and NORP `الأمريكي`, gives PERS `جورج بوش`.
+//!    A rule GPE at the left edge of a tagger PERS is cut off as well
+//!    (`السفير الليبي لدى مصر عبد المطلب ثابت`: the tagger's PERS took `مصر`).
 //!    Punctuation and numbers at the edges are cut off too.
 //! 3. **Rules win on their own ground.** What is left is dropped when it
 //!    overlaps a rule span that sticks out of it, or equals one, or
@@ -142,7 +144,8 @@ pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[T
             }
             if first < last {
                 if let Some(r) = covering(first).map(|i| rules[i]) {
-                    if matches!(r.2, Occ | Date | Norp) && !(sure_org && bare_month(r)) {
+                    // A person's name does not open with a place either (`لدى مصر عبد المطلب ثابت`).
+                    if (matches!(r.2, Occ | Date | Norp) || (s.kind == Pers && r.2 == Gpe)) && !(sure_org && bare_month(r)) {
                         first = r.1.min(last);
                     }
                 }
@@ -288,6 +291,8 @@ mod tests {
             ("a longer name than the rule's: the outermost wins", &[(15, 16, Pers)], &[t(14, 16, Pers)], &[(14, 16, Pers)], &[0]),
             ("a weak longer name does not replace the rule's", &[(15, 16, Pers)], &[weak(14, 16, Pers)], &[], &[]),
             ("a sure org over exactly a rule city retypes it", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Org, score: 0.95 }], &[(9, 10, Org)], &[0]),
+            ("a place opening a tagger person is trimmed off", &[(9, 10, Gpe)], &[t(9, 12, Pers)], &[(11, 12, Pers)], &[]),
+            ("an org may open with a place", &[(9, 10, Gpe)], &[t(9, 12, Org)], &[(9, 12, Org)], &[0]),
             ("a sure org over a bare month retypes it (نيسان the company)", &[(4, 5, Date)], &[TagSpan { first: 4, last: 5, kind: Org, score: 0.95 }], &[(4, 5, Org)], &[0]),
             ("a sure org holds a bare month at its edge", &[(3, 4, Date)], &[TagSpan { first: 3, last: 5, kind: Org, score: 0.95 }], &[(3, 5, Org)], &[0]),
             ("a less sure org leaves the month alone", &[(4, 5, Date)], &[TagSpan { first: 4, last: 5, kind: Org, score: 0.8 }], &[], &[]),
