@@ -37,7 +37,7 @@ fn main() {
                     .iter()
                     .map(|s| {
                         let (a, b) = (p.tokens[s.first].start, p.tokens[s.last - 1].end);
-                        serde_json::json!({"start": a, "end": b, "type": format!("{:?}", s.kind).to_uppercase(), "text": p.slice(a, b)})
+                        serde_json::json!({"start": a, "end": b, "type": format!("{:?}", s.kind).to_uppercase(), "text": p.slice(a, b), "score": s.score})
                     })
                     .collect();
                 println!("{}", serde_json::json!({"id": v["id"], "entities": ents}));
@@ -72,7 +72,7 @@ fn bench(files: &[String]) {
     let ix = LexIndex::builtin();
     let model = tagger::builtin();
     let _ = analyzer.analyze(&texts[0]);
-    let rounds = 300;
+    let rounds = std::env::var("KASHIF_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
     let (mut all, mut feats, mut emis, mut tag, mut tokens) = (0f64, 0f64, 0f64, 0f64, 0usize);
     let mut f = kashif::tagger::features::Features::default();
     for t in &texts {

@@ -29,15 +29,18 @@
 //! | 23, 24 | shape at −1 and +1 |
 //! | 25 | stems of the neighbours −1 and +1 |
 //! | 26, 27 | prefixes and suffixes of 2–4 letters of the core (the longest reading's stem without its article) |
-//! | 28, 29 | the two words before, the two words after |
+//! | 28, 29 | (no longer used: the two words before and after; dropping them cost nothing on the split and paid for the clusters' lookups) |
 //! | 30 | the core of the word at −1 and +1 |
 //! | 31, 32 | document: lexicon classes of the words before / after any occurrence of the word in the text |
 //! | 33 | document: the word also appears bare elsewhere when it carries a proclitic here (and the reverse) |
+//! | 34 | cluster path of the word ([`super::clusters`]) cut at depths 4, 6, 9, 12 |
+//! | 35 | cluster paths of the words at −1 and +1 cut at depths 4 and 8 |
 //!
 //! Lexicon classes are the raw tags of `data/*.tsv` (`GPE`, `NORP`, `OCC`,
 //! `PERS`, …) and the tag refined by list and attributes (`GPE`+`city`),
 //! so new lexicon files feed the tagger without code changes (retrain).
 
+use super::clusters::{prefix, Clusters};
 use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{Token, TokenKind};
 use std::sync::OnceLock;
@@ -48,6 +51,9 @@ const MAX_LEX: usize = 8;
 const MAX_STEMS: usize = 4;
 /// Most document-level classes kept per word and side.
 const MAX_DOC: usize = 6;
+/// Depths of the cluster path used for the word itself, and for its neighbours.
+const CLUSTER_DEPTHS: [u32; 4] = [4, 6, 9, 12];
+const NEIGHBOUR_DEPTHS: [u32; 2] = [4, 8];
 
 /// Proclitics, as in [`crate::text::clitics`] (the tests check that both
 /// give the same readings): written prefix, and whether it ends in `لل`
@@ -295,6 +301,9 @@ struct Word {
     seen_bare: bool,
     /// Whether a proclitic form of this word occurs in the text.
     seen_clitic: bool,
+    /// Path of the word in the cluster tree (of its first clitic reading
+    /// that has one when the word has none; 0: none).
+    cluster: u16,
 }
 
 fn shape_of(kind: TokenKind, key: &str) -> u8 {
@@ -341,7 +350,7 @@ fn char_at(s: &str, n: usize) -> usize {
 }
 
 /// Analyses one word key.
-fn analyse(t: &Token, ix: &LexIndex) -> Word {
+fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let key = t.key.as_str();
     let mut w = Word { word: hash(key), shape: shape_of(t.kind, key), lettered: matches!(t.kind, TokenKind::Arabic | TokenKind::Latin), ..Word::default() };
     if !w.lettered {
@@ -403,6 +412,11 @@ fn analyse(t: &Token, ix: &LexIndex) -> Word {
         w.core_suf[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[char_at(core, cn - len)..]).0;
     }
     w.ncore_fix = cn.clamp(1, 4) as u8 - 1;
+    w.cluster = cl
+        .get(w.word)
+        .or_else(|| w.stems[..w.nstems as usize].iter().find_map(|&st| cl.get(st)))
+        .or_else(|| (w.bare != 0).then(|| cl.get(w.bare)).flatten())
+        .unwrap_or(0);
     w
 }
 
@@ -451,6 +465,7 @@ impl Features {
         self.slots.resize(cap, (0, 0));
         let mask = cap - 1;
         self.of_token.clear();
+        let cl = Clusters::builtin();
         for t in doc {
             let h = hash(&t.key).max(1);
             let mut s = (h as usize) & mask;
@@ -462,7 +477,7 @@ impl Features {
                 if k == 0 {
                     let id = self.words.len() as u32;
                     self.slots[s] = (h, id);
-                    self.words.push(analyse(t, ix));
+                    self.words.push(analyse(t, ix, cl));
                     break id;
                 }
                 s = (s + 1) & mask;
@@ -588,8 +603,6 @@ impl Features {
         }
         push(Feat::new(7).with(word(-1)).with(w0));
         push(Feat::new(8).with(w0).with(word(1)));
-        push(Feat::new(28).with(word(-2)).with(word(-1)));
-        push(Feat::new(29).with(word(1)).with(word(2)));
         if me.lettered {
             for k in 0..me.nfix as usize {
                 push(Feat::new(9).with(me.pre[k]));
@@ -640,6 +653,23 @@ impl Features {
                 push(Feat::new(30).with(k as u64).with(w.core));
             }
         }
+        // Word clusters: the word's path at several depths, its neighbours' coarser.
+        if me.cluster != 0 {
+            for d in CLUSTER_DEPTHS {
+                if let Some(p) = prefix(me.cluster, d) {
+                    push(Feat::new(34).with(p as u64));
+                }
+            }
+        }
+        for (k, depths) in [(-1isize, NEIGHBOUR_DEPTHS), (1, NEIGHBOUR_DEPTHS)] {
+            if let Some(c) = at(k).map(|w| w.cluster).filter(|&c| c != 0) {
+                for d in depths {
+                    if let Some(p) = prefix(c, d) {
+                        push(Feat::new(35).with(k as u64).with(p as u64));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -681,7 +711,7 @@ mod tests {
         let ix = LexIndex::builtin();
         for key in words {
             let toks = tokenize(key);
-            let w = analyse(&toks[0], ix);
+            let w = analyse(&toks[0], ix, Clusters::builtin());
             let want: Vec<u64> = clitics::readings(key).iter().skip(1).map(|r| hash(&r.stem)).collect();
             assert_eq!(&w.stems[..w.nstems as usize], want.as_slice(), "readings of {key:?} must match text::clitics::readings (update PREFIXES here)");
             let suf = clitics::suffix_readings(key).last().map_or("", |s| s.1);
@@ -703,7 +733,7 @@ mod tests {
         ];
         let gpe = hash("GPE");
         for (name, word, want) in cases {
-            let w = analyse(&tokenize(word)[0], ix);
+            let w = analyse(&tokenize(word)[0], ix, Clusters::builtin());
             assert_eq!(w.lex[..w.nlex as usize].contains(&gpe), *want, "case {name:?}: GPE class of {word:?}");
         }
     }

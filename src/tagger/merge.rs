@@ -8,11 +8,15 @@
 //!    span whose last word is an ordinary word of the corpora
 //!    (`common_words.tsv`) that no name list knows, and an ORG span that
 //!    opens with an organization head noun (`org_heads.tsv`: the rules'
-//!    grammar of such names already declined it) ([`apply`]).
+//!    grammar of such names already declined it) ([`apply`]). An ORG or
+//!    a place of confidence at least [`KEEP_SCORE`] may end in an ordinary
+//!    word (`تايمز`, `الأهلي`).
 //! 2. **Context is trimmed off the edges.** Rule spans of a title or
 //!    date (OCC, DATE) at either edge, and of a nationality (NORP) at the
 //!    left edge, are cut off: `الرئيس الأمريكي جورج بوش` tagged PERS, with
 //!    OCC `الرئيس` and NORP `الأمريكي`, gives PERS `جورج بوش`.
+//!    A rule GPE at the left edge of a tagger PERS is cut off as well
+//!    (`السفير الليبي لدى مصر عبد المطلب ثابت`: the tagger's PERS took `مصر`).
 //!    Punctuation and numbers at the edges are cut off too.
 //! 3. **Rules win on their own ground.** What is left is dropped when it
 //!    overlaps a rule span that sticks out of it, or equals one, or
@@ -26,7 +30,9 @@
 //!    (they are removed), if its confidence is at least [`ABSORB_SCORE`];
 //!    otherwise it is dropped. A tagger ORG of confidence at least
 //!    [`RETYPE_SCORE`] over exactly the words of a rule GPE replaces it
-//!    (a club or newspaper named after its city).
+//!    (a club or newspaper named after its city); likewise over a
+//!    one-word rule DATE (a month that names a company: `نيسان`), which
+//!    is then neither trimmed off the edge nor kept.
 //! 5. **Gaps are filled.** A span that overlaps no rule span is added.
 //! 6. **Places:** a tagger place is LOC when its first word (without
 //!    clitics and article) is a geographic descriptor (`بحر`, `جبل`,
@@ -69,6 +75,10 @@ pub struct Merged {
     /// Indices of rule spans to remove (held by an added span), ascending.
     pub removed: Vec<usize>,
 }
+
+/// The least confidence for a tagger ORG or place to be kept although it
+/// ends in an ordinary word (step 1).
+pub const KEEP_SCORE: f32 = 0.9;
 
 /// The least confidence for a tagger span that replaces rule spans.
 pub const ABSORB_SCORE: f32 = 0.75;
@@ -119,6 +129,10 @@ pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[T
             continue;
         }
         let (mut first, mut last) = (s.first, s.last);
+        // A sure ORG may hold a one-word date: a month that names a
+        // company (`نيسان`).
+        let sure_org = s.kind == Org && s.score >= RETYPE_SCORE;
+        let bare_month = |r: (usize, usize, EntityType)| r.2 == Date && r.1 == r.0 + 1 && tokens[r.0].kind == TokenKind::Arabic;
         // Trim context and non-words off the edges.
         loop {
             let before = (first, last);
@@ -130,14 +144,15 @@ pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[T
             }
             if first < last {
                 if let Some(r) = covering(first).map(|i| rules[i]) {
-                    if matches!(r.2, Occ | Date | Norp) {
+                    // A person's name does not open with a place either (`لدى مصر عبد المطلب ثابت`).
+                    if (matches!(r.2, Occ | Date | Norp) || (s.kind == Pers && r.2 == Gpe)) && !(sure_org && bare_month(r)) {
                         first = r.1.min(last);
                     }
                 }
             }
             if first < last {
                 if let Some(r) = covering(last - 1).map(|i| rules[i]) {
-                    if matches!(r.2, Occ | Date) {
+                    if matches!(r.2, Occ | Date) && !(sure_org && bare_month(r)) {
                         last = r.0.max(first);
                     }
                 }
@@ -151,11 +166,11 @@ pub fn merge(tokens: &[Token], rules: &[(usize, usize, EntityType)], tagged: &[T
         }
         let from = rules.partition_point(|r| r.1 <= first);
         let inside: Vec<usize> = (from..rules.len()).take_while(|&i| rules[i].0 < last).collect();
-        let retype = s.kind == Org && s.score >= RETYPE_SCORE && inside.len() == 1 && rules[inside[0]] == (first, last, Gpe);
+        let retype = sure_org && inside.len() == 1 && matches!(rules[inside[0]], r if (r.0, r.1) == (first, last) && (r.2 == Gpe || bare_month(r)));
         let ok = retype
             || inside.iter().all(|&i| {
                 let r = rules[i];
-                first <= r.0 && r.1 <= last && (r.0, r.1) != (first, last) && may_hold(s.kind, r.2)
+                first <= r.0 && r.1 <= last && (r.0, r.1) != (first, last) && (may_hold(s.kind, r.2) || (sure_org && bare_month(r)))
             });
         if !ok || (!inside.is_empty() && s.score < ABSORB_SCORE) {
             continue;
@@ -198,7 +213,12 @@ pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<
     let rules: Vec<(usize, usize, EntityType)> = candidates.iter().map(|c| (c.first, c.last, c.kind)).collect();
     let tagged: Vec<TagSpan> = tagged
         .into_iter()
-        .filter(|s| !(ends_in_common_word(&p.tokens[s.first..s.last], lex) || (s.kind == EntityType::Org && opens_with_head(&p.tokens[s.first], lex))))
+        .filter(|s| {
+            let common_end = ends_in_common_word(&p.tokens[s.first..s.last], lex);
+            let head = s.kind == EntityType::Org && opens_with_head(&p.tokens[s.first], lex);
+            // A sure ORG or place may end in an ordinary word (`واشنطن تايمز`).
+            !head && (!common_end || (s.kind != EntityType::Pers && s.score >= KEEP_SCORE))
+        })
         .collect();
     let merged = merge(&p.tokens, &rules, &tagged);
     if merged.added.is_empty() {
@@ -271,6 +291,12 @@ mod tests {
             ("a longer name than the rule's: the outermost wins", &[(15, 16, Pers)], &[t(14, 16, Pers)], &[(14, 16, Pers)], &[0]),
             ("a weak longer name does not replace the rule's", &[(15, 16, Pers)], &[weak(14, 16, Pers)], &[], &[]),
             ("a sure org over exactly a rule city retypes it", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Org, score: 0.95 }], &[(9, 10, Org)], &[0]),
+            ("a place opening a tagger person is trimmed off", &[(9, 10, Gpe)], &[t(9, 12, Pers)], &[(11, 12, Pers)], &[]),
+            ("an org may open with a place", &[(9, 10, Gpe)], &[t(9, 12, Org)], &[(9, 12, Org)], &[0]),
+            ("a sure org over a bare month retypes it (نيسان the company)", &[(4, 5, Date)], &[TagSpan { first: 4, last: 5, kind: Org, score: 0.95 }], &[(4, 5, Org)], &[0]),
+            ("a sure org holds a bare month at its edge", &[(3, 4, Date)], &[TagSpan { first: 3, last: 5, kind: Org, score: 0.95 }], &[(3, 5, Org)], &[0]),
+            ("a less sure org leaves the month alone", &[(4, 5, Date)], &[TagSpan { first: 4, last: 5, kind: Org, score: 0.8 }], &[], &[]),
+            ("a sure person over a month: the date is trimmed off", &[(4, 5, Date)], &[TagSpan { first: 3, last: 5, kind: Pers, score: 0.95 }], &[(3, 4, Pers)], &[]),
             ("a less sure org leaves the city alone", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Org, score: 0.8 }], &[], &[]),
             ("a person over exactly a rule city: the rule wins", &[(9, 10, Gpe)], &[TagSpan { first: 9, last: 10, kind: Pers, score: 0.95 }], &[], &[]),
             ("span only over context: dropped", &[(1, 2, Occ)], &[t(1, 2, Pers)], &[], &[]),

@@ -6,6 +6,7 @@
 //! The tagger finds PERS, ORG and LOC names the lexicons do not know;
 //! [`merge`] decides which of its spans join the rule-based mentions.
 
+pub mod clusters;
 pub mod features;
 pub mod merge;
 pub mod model;

@@ -1,6 +1,7 @@
 //! Training of the models that ship inside kashif. Never part of the wasm.
 //!
 //! ```text
+//! cargo run --release --bin train -- clusters   # word clusters for the tagger (data/clusters.bin)
 //! cargo run --release --bin train -- tagger     # the sequence tagger (data/tagger.bin)
 //! cargo run --release --bin train -- category   # the category classifier (data/category.bin)
 //! cargo run --release --bin train -- eval-category  # its accuracy on ASND dev and ANT
@@ -11,6 +12,7 @@
 //! inputs.
 
 mod category;
+mod clusters;
 mod tagger;
 
 use std::path::PathBuf;
@@ -35,9 +37,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("tagger") => shared_dir().and_then(|d| tagger::run(&d, &args[1..])),
+        Some("clusters") => shared_dir().and_then(|d| clusters::run(&d, &args[1..])),
         Some("category") => shared_dir().and_then(|d| category::run(&d, &args[1..])),
         Some("eval-category") => shared_dir().and_then(|d| category::eval(&d, &args[1..])),
-        _ => Err("usage: train tagger|category|eval-category [options]".to_string()),
+        _ => Err("usage: train tagger|clusters|category|eval-category [options]".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,181 @@
+//! Word clusters learned from unlabelled Arabic text: each frequent word
+//! has a path in a binary tree of clusters (as Brown clusters have), and
+//! the tagger's features use the path's prefixes at several depths, so a
+//! name never seen in the labelled corpus still shares weights with the
+//! words that occur in the same contexts (clubs with clubs, companies with
+//! companies).
+//!
+//! The table is made by `cargo run --release --bin train -- clusters`
+//! (`src/bin/train/clusters.rs`: bisecting spherical 2-means over the
+//! PPMI-weighted counts of each word's neighbours) and shipped as
+//! `data/clusters.bin`, little-endian:
+//!
+//! ```text
+//! "KCL1"          magic
+//! u32 n           number of words
+//! n × varint      keys, ascending, as gaps from the previous: the top 24 bits
+//!                 of the 64-bit FNV-1a hash of the normalized word
+//! n × u16         paths: the bits of the path under a leading 1 (1 = the root)
+//! ```
+
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 4] = b"KCL1";
+
+/// The embedded cluster table.
+pub const CLUSTER_BYTES: &[u8] = include_bytes!("../../data/clusters.bin");
+
+/// A loaded cluster table: sorted keys and their paths.
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    keys: Vec<u32>,
+    paths: Vec<u16>,
+}
+
+/// The table key of a word from its 64-bit FNV-1a hash (top 24 bits).
+#[inline]
+pub fn key_of(word_hash: u64) -> u32 {
+    (word_hash >> 40) as u32
+}
+
+impl Clusters {
+    /// Builds a table from (key, path) pairs (any order; duplicate keys
+    /// keep the first).
+    pub fn new(mut entries: Vec<(u32, u16)>) -> Clusters {
+        entries.sort_by_key(|e| e.0);
+        entries.dedup_by_key(|e| e.0);
+        Clusters { keys: entries.iter().map(|e| e.0).collect(), paths: entries.iter().map(|e| e.1).collect() }
+    }
+
+    /// How many words the table holds.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The path of a word (by its 64-bit FNV-1a hash), if it has one.
+    #[inline]
+    pub fn get(&self, word_hash: u64) -> Option<u16> {
+        self.keys.binary_search(&key_of(word_hash)).ok().map(|i| self.paths[i])
+    }
+
+    /// The file form of the table.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(8 + self.keys.len() * 5);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for &k in &self.keys {
+            let mut gap = k - prev;
+            prev = k;
+            loop {
+                let b = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+        }
+        for &p in &self.paths {
+            out.extend_from_slice(&p.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads the file form.
+    pub fn from_bytes(b: &[u8]) -> Result<Clusters, String> {
+        if b.len() < 8 || &b[..4] != MAGIC {
+            return Err("not a cluster table (bad magic)".into());
+        }
+        let n = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
+        let mut pos = 8;
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *b.get(pos).ok_or("cluster table truncated in the keys")?;
+                pos += 1;
+                gap |= ((byte & 0x7f) as u32) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+                if shift > 28 {
+                    return Err("cluster table: bad varint".into());
+                }
+            }
+            prev = prev.checked_add(gap).ok_or("cluster table: keys overflow")?;
+            keys.push(prev);
+        }
+        if b.len() != pos + 2 * n {
+            return Err(format!("cluster table: {} bytes of paths, expected {}", b.len() - pos, 2 * n));
+        }
+        let paths = b[pos..].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        Ok(Clusters { keys, paths })
+    }
+
+    /// The embedded table, loaded once per process. Outside the browser,
+    /// `KASHIF_TAGGER_CLUSTERS` names another table file (the held-out
+    /// evaluation uses one made without the held-out text).
+    pub fn builtin() -> &'static Clusters {
+        static C: OnceLock<Clusters> = OnceLock::new();
+        C.get_or_init(|| {
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(path) = std::env::var_os("KASHIF_TAGGER_CLUSTERS") {
+                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("KASHIF_TAGGER_CLUSTERS={}: {e}", path.to_string_lossy()));
+                return Clusters::from_bytes(&bytes).unwrap_or_else(|e| panic!("KASHIF_TAGGER_CLUSTERS={}: {e}", path.to_string_lossy()));
+            }
+            Clusters::from_bytes(CLUSTER_BYTES).unwrap_or_else(|e| panic!("data/clusters.bin is malformed: {e}"))
+        })
+    }
+}
+
+/// The prefix of `depth` bits of a path (with its leading 1), or `None`
+/// when the path is shorter.
+#[inline]
+pub fn prefix(path: u16, depth: u32) -> Option<u16> {
+    let len = 15 - path.leading_zeros();
+    (len >= depth).then(|| path >> (len - depth))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_lookup() {
+        let c = Clusters::new(vec![(0x00ab_cdef, 0b1_0110), (7, 0b1_1), (0x00ff_ffff, 0b1_0000_0000_0001)]);
+        let d = Clusters::from_bytes(&c.to_bytes()).expect("the table reads back");
+        assert_eq!(d.keys, c.keys, "keys must survive the file form");
+        assert_eq!(d.paths, c.paths, "paths must survive the file form");
+        assert_eq!(d.get(0x00ab_cdef_u64 << 40), Some(0b1_0110), "lookup by the top 24 bits of the hash");
+        assert_eq!(d.get(5u64 << 40), None, "a word not in the table has no path");
+    }
+
+    #[test]
+    fn prefixes() {
+        let cases: &[(&str, u16, u32, Option<u16>)] = &[
+            ("whole path", 0b1_0110, 4, Some(0b1_0110)),
+            ("two bits", 0b1_0110, 2, Some(0b1_01)),
+            ("deeper than the path", 0b1_01, 4, None),
+            ("root", 0b1, 0, Some(1)),
+        ];
+        for (name, path, depth, want) in cases {
+            assert_eq!(prefix(*path, *depth), *want, "case {name:?}");
+        }
+    }
+
+    #[test]
+    fn embedded_table_loads() {
+        let c = Clusters::from_bytes(CLUSTER_BYTES).unwrap_or_else(|e| panic!("data/clusters.bin: {e}; rebuild with `cargo run --release --bin train -- clusters`"));
+        assert!(c.len() > 1000, "data/clusters.bin has only {} words", c.len());
+    }
+}
