@@ -149,7 +149,8 @@ impl LexIndex {
     /// those words from the corpora directly, and using them would leak
     /// the held-out sixth into the features.
     pub fn new(lex: &Lexicon) -> LexIndex {
-        let mut classes: std::collections::HashMap<u64, (Vec<u64>, u8, u64)> = std::collections::HashMap::new();
+        // FxHash: the keys are already FNV hashes; the order is fixed by the sort below
+        let mut classes: crate::hash::FxHashMap<u64, (Vec<u64>, u8, u64)> = crate::hash::FxHashMap::default();
         for e in &lex.entries {
             if e.part == Part::Common || e.attr("src") == Some("corpus") {
                 continue;
