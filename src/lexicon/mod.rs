@@ -425,6 +425,12 @@ impl Lexicon {
 
     fn build(files: &[(&str, &'static str)], check: bool) -> Result<Lexicon, DataError> {
         let mut lex = Lexicon::default();
+        // Size the name index once for all the files that feed it (a row of
+        // those files is 60 bytes or more), not file by file: each growth of
+        // a hash table rehashes everything in it.
+        let name_bytes: usize = files.iter().filter(|(name, _)| Part::of_file(name) == Part::Name).map(|(_, c)| c.len()).sum();
+        lex.names.index.reserve(name_bytes / 60);
+        lex.names.first_words.reserve(name_bytes / 60);
         for (name, content) in files {
             if Part::of_file(name) == Part::Common {
                 let keys = parse_keys_with(name, content, check)?;
@@ -437,10 +443,6 @@ impl Lexicon {
             match Part::of_file(name) {
                 Part::Given => lex.given.reserve(entries.len()),
                 Part::Family => lex.family.reserve(entries.len()),
-                Part::Name => {
-                    lex.names.index.reserve(entries.len());
-                    lex.names.first_words.reserve(entries.len());
-                }
                 _ => {}
             }
             for e in entries {
