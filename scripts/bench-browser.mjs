@@ -7,6 +7,7 @@
 // Exit code 1 when a budget fails (unless --no-fail).
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
+import { createServer } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,18 +24,32 @@ const wasm = await readFile(wasmPath).catch(() => {
 });
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs.
-const server = await serve(root, { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" });
+const isolation = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" };
+const files = await serve(root, isolation);
+// The same files, except that `kashif_bg.wasm?gzip` comes gzip-encoded, as a
+// static host (nginx, GitHub Pages, a CDN) sends it: the page then times the
+// download of the compressed bytes and the browser's inflating them.
+const wasmGz = gzipSync(wasm, { level: 6 });
+const server = createServer((req, res) => {
+  if (req.url === "/pkg/kashif_bg.wasm?gzip") {
+    res.writeHead(200, { "content-type": "application/wasm", "content-encoding": "gzip", "cache-control": "no-store", ...isolation });
+    return res.end(wasmGz);
+  }
+  files.emit("request", req, res);
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const browser = await launch();
 let r;
-const inits = [];
+const inits = [], initsGz = [];
 try {
-  // Load and init in five fresh pages (nothing cached: the server says no-store); the full run is a sixth.
-  for (let i = 0; i < 5; i++) {
+  // Load and init in five fresh pages (nothing cached: the server says no-store), and in five more
+  // that get the wasm gzip-encoded, alternating; the full run is an eleventh.
+  for (let i = 0; i < 10; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/www/bench.html?initOnly`);
+    await page.goto(`http://127.0.0.1:${server.address().port}/www/bench.html?initOnly${i % 2 ? "&gzip" : ""}`);
     await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000 });
-    inits.push(await page.evaluate(() => window.benchResult));
+    (i % 2 ? initsGz : inits).push(await page.evaluate(() => window.benchResult));
     await ctx.close();
   }
   const page = await (await browser.newContext()).newPage();
@@ -46,6 +61,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  files.close();
 }
 // The init budget is judged on the median of the five fresh pages (the first one also starts the browser's processes).
 const initMedian = inits.map((x) => x.initMs).sort((a, b) => a - b)[2];
@@ -53,6 +69,8 @@ r.initFirstMs = inits[0].initMs;
 r.initMedianMs = initMedian;
 r.initParts = [...inits].sort((a, b) => a.initMs - b.initMs)[2].initParts;
 r.readyMedianMs = inits.map((x) => x.readyMs).sort((a, b) => a - b)[2];
+r.initGzipMedianMs = initsGz.map((x) => x.initMs).sort((a, b) => a - b)[2];
+r.initGzipParts = [...initsGz].sort((a, b) => a.initMs - b.initMs)[2].initParts;
 const initBudget = r.budgets?.find((b) => b.key === "initMs");
 if (initBudget) { initBudget.value = initMedian; initBudget.ok = initMedian <= initBudget.limit; initBudget.label += ", median of 5 fresh pages"; }
 if (r.error) {
@@ -72,6 +90,8 @@ if (args.includes("--json")) {
   console.log(`load average (1 min) at the end: ${r.loadAverage.toFixed(2)} (other processes on the machine slow every figure)`);
   const p = r.initParts;
   console.log(`init (fetch + instantiate + new Analyzer()), median of 5 fresh pages: ${r.initMedianMs.toFixed(1)} ms = fetch and instantiate ${p.instantiateMs.toFixed(1)} + new Analyzer() ${p.analyzerMs.toFixed(1)}; first page ${r.initFirstMs.toFixed(1)} ms`);
+  const g = r.initGzipParts;
+  console.log(`  the wasm served gzip-encoded (as static hosts do), median of 5 more fresh pages: ${r.initGzipMedianMs.toFixed(1)} ms = fetch and instantiate ${g.instantiateMs.toFixed(1)} + new Analyzer() ${g.analyzerMs.toFixed(1)}`);
   console.log(`  before it, import() of the JS glue (pkg/kashif.js): ${p.importMs.toFixed(1)} ms; page script to ready: median ${r.readyMedianMs.toFixed(1)} ms`);
   console.log("seed                        chars  entities   median      worst      first");
   for (const s of r.seeds) {

@@ -80,27 +80,76 @@ pub struct Entry {
     pub attrs: &'static str,
     /// The list the entry belongs to.
     pub part: Part,
+    /// One bit per attribute name present ([`attr_bit`]): most lookups
+    /// ask for an attribute the entry does not have, and answer here.
+    attr_bits: u64,
+}
+
+/// The bit of an attribute name in [`Entry`]'s filter (FNV-1a, low 6 bits).
+#[inline]
+fn attr_bit(name: &[u8]) -> u64 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in name {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    1 << (h & 63)
+}
+
+/// The filter of an attribute column: the bits of its names (one pass
+/// over the bytes, hashing each name as [`attr_bit`] does).
+fn attr_bits(attrs: &str) -> u64 {
+    const START: u32 = 0x811c_9dc5;
+    let (mut bits, mut h, mut in_name) = (0u64, START, true);
+    for &b in attrs.as_bytes() {
+        if b == b';' {
+            if in_name {
+                bits |= 1 << (h & 63);
+            }
+            (h, in_name) = (START, true);
+        } else if in_name {
+            if b == b'=' {
+                bits |= 1 << (h & 63);
+                in_name = false;
+            } else {
+                h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+            }
+        }
+    }
+    if in_name && !attrs.is_empty() {
+        bits |= 1 << (h & 63);
+    }
+    bits
 }
 
 impl Entry {
     /// The value of attribute `k`, if present.
     pub fn attr(&self, k: &str) -> Option<&'static str> {
+        if self.attr_bits & attr_bit(k.as_bytes()) == 0 {
+            return None;
+        }
         // a byte scan of the `k=v;k=v` column (`;` and `=` are ASCII, so a
-        // byte index is always a char boundary); a bare `k` reads as `""`
+        // byte index is always a char boundary); a bare `k` reads as `""`.
+        // Names are compared byte by byte here, not by a memcmp call: they
+        // are a few bytes long and most fields differ at the first byte.
         let (a, kb) = (self.attrs.as_bytes(), k.as_bytes());
+        let n = kb.len();
         let mut i = 0;
         while i <= a.len() {
-            let end = a[i..].iter().position(|&b| b == b';').map_or(a.len(), |p| i + p);
-            let f = &a[i..end];
-            if f.starts_with(kb) {
-                if f.len() == kb.len() {
-                    return Some("");
-                }
-                if f[kb.len()] == b'=' {
-                    return Some(&self.attrs[i + kb.len() + 1..end]);
+            let f = &a[i..];
+            if f.len() >= n && f.iter().zip(kb).all(|(x, y)| x == y) {
+                match f.get(n) {
+                    None | Some(b';') => return Some(""),
+                    Some(b'=') => {
+                        let end = f[n + 1..].iter().position(|&b| b == b';').map_or(a.len(), |p| i + n + 1 + p);
+                        return Some(&self.attrs[i + n + 1..end]);
+                    }
+                    _ => {}
                 }
             }
-            i = end + 1;
+            match f.iter().position(|&b| b == b';') {
+                Some(p) => i += p + 1,
+                None => break,
+            }
         }
         None
     }
@@ -134,22 +183,44 @@ impl std::fmt::Display for DataError {
     }
 }
 
-/// `s.split(sep)` for an ASCII separator, by a plain byte scan: cheaper
-/// than the generic `str::split` on the short fields of the data files.
+/// The index of the first byte `sep` in `b` at or after `i`, or `b.len()`.
+/// Eight bytes at a time (the zero-byte test of a word XORed with the
+/// separator repeated): the lexicon's fields are scanned once at every
+/// start, and in wasm this beats a byte loop by a wide margin.
+#[inline]
+fn find_byte(b: &[u8], mut i: usize, sep: u8) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * sep as u64;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")) ^ pattern;
+        // the lowest set bit marks the first zero byte exactly (borrows only run upwards)
+        let zero = w.wrapping_sub(LO) & !w & HI;
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] != sep {
+        i += 1;
+    }
+    i
+}
+
+/// `s.split(sep)` for an ASCII separator, by [`find_byte`]: cheaper than
+/// the generic `str::split` on the short fields of the data files.
 fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     debug_assert!(sep.is_ascii());
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let s = rest?;
-        match s.bytes().position(|b| b == sep) {
-            Some(i) => {
-                rest = Some(&s[i + 1..]);
-                Some(&s[..i])
-            }
-            None => {
-                rest = None;
-                Some(s)
-            }
+        let i = find_byte(s.as_bytes(), 0, sep);
+        if i < s.len() {
+            rest = Some(&s[i + 1..]);
+            Some(&s[..i])
+        } else {
+            rest = None;
+            Some(s)
         }
     })
 }
@@ -172,13 +243,14 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        match rest.find('\n') {
-            Some(i) => {
-                let line = &rest[..i];
-                rest = &rest[i + 1..];
-                Some(line.strip_suffix('\r').unwrap_or(line))
-            }
-            None => Some(std::mem::take(&mut rest)),
+        // find_byte, not str::find: core's memchr costs more than the short lines it scans
+        let i = find_byte(rest.as_bytes(), 0, b'\n');
+        if i < rest.len() {
+            let line = &rest[..i];
+            rest = &rest[i + 1..];
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        } else {
+            Some(std::mem::take(&mut rest))
         }
     })
 }
@@ -257,7 +329,7 @@ fn parse_with(file: &str, content: &'static str, check: bool) -> Result<Vec<Entr
         if check && !is_normalized(key) {
             return Err(err(format!("key {key:?} is not normalized (should be {:?})", crate::text::key(key))));
         }
-        out.push(Entry { key, tag: cols[1], kind: EntityType::from_tag(cols[1]), name: cols[2], english: cols[3], attrs: cols[4], part });
+        out.push(Entry { key, tag: cols[1], kind: EntityType::from_tag(cols[1]), name: cols[2], english: cols[3], attrs: cols[4], part, attr_bits: attr_bits(cols[4]) });
     }
     Ok(out)
 }
@@ -353,6 +425,12 @@ impl Lexicon {
 
     fn build(files: &[(&str, &'static str)], check: bool) -> Result<Lexicon, DataError> {
         let mut lex = Lexicon::default();
+        // Size the name index once for all the files that feed it (a row of
+        // those files is 60 bytes or more), not file by file: each growth of
+        // a hash table rehashes everything in it.
+        let name_bytes: usize = files.iter().filter(|(name, _)| Part::of_file(name) == Part::Name).map(|(_, c)| c.len()).sum();
+        lex.names.index.reserve(name_bytes / 60);
+        lex.names.first_words.reserve(name_bytes / 60);
         for (name, content) in files {
             if Part::of_file(name) == Part::Common {
                 let keys = parse_keys_with(name, content, check)?;
@@ -365,10 +443,6 @@ impl Lexicon {
             match Part::of_file(name) {
                 Part::Given => lex.given.reserve(entries.len()),
                 Part::Family => lex.family.reserve(entries.len()),
-                Part::Name => {
-                    lex.names.index.reserve(entries.len());
-                    lex.names.first_words.reserve(entries.len());
-                }
                 _ => {}
             }
             for e in entries {
@@ -492,9 +566,9 @@ mod tests {
                 _ => None,
             })
         };
-        let cases = ["", "cc=LY;country=1;capital", "capital;cc=TN", "cc=", "ccc=1;cc=2", "c;cc=3", ";;cc=4;", "kind=nat;cc=مصر", "country=1;country=0"];
+        let cases = ["", "cc=LY;country=1;capital", "capital;cc=TN", "cc=", "ccc=1;cc=2", "c;cc=3", ";;cc=4;", "kind=nat;cc=مصر", "country=1;country=0", "gid=1;cc=IN;lat=2;lon=9;pop=290000", "part=family;src=corpus", "pop;kind=x;"];
         for attrs in cases {
-            let e = Entry { key: "x", tag: "GPE", kind: None, name: "x", english: "", attrs, part: Part::Name };
+            let e = Entry { key: "x", tag: "GPE", kind: None, name: "x", english: "", attrs, part: Part::Name, attr_bits: attr_bits(attrs) };
             for k in ["cc", "country", "capital", "c", "kind", "pop"] {
                 assert_eq!(e.attr(k).map(str::to_string), reference(attrs, k), "attr({k:?}) of {attrs:?} must read like the split-based parse");
             }

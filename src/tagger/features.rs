@@ -155,29 +155,29 @@ impl LexIndex {
     /// those words from the corpora directly, and using them would leak
     /// the held-out sixth into the features.
     pub fn new(lex: &Lexicon) -> LexIndex {
-        let mut classes: std::collections::HashMap<u64, (Vec<u64>, u8, u64)> = std::collections::HashMap::new();
+        // FxHash: the keys are already FNV hashes; the order is fixed by the sort below.
+        // The classes of a key live inline (at most MAX_LEX): no allocation per key.
+        type Classes = ([u64; MAX_LEX], u8, u8, u64);
+        let mut classes: crate::hash::FxHashMap<u64, Classes> = crate::hash::FxHashMap::default();
+        classes.reserve(lex.entries.len());
         for e in &lex.entries {
             if e.part == Part::Common || e.attr("src") == Some("corpus") {
                 continue;
             }
             let Some(tag) = class_tag(e) else { continue };
-            let words = e.key.split(' ').count();
+            let words = e.key.bytes().filter(|&b| b == b' ').count() + 1;
             if words == 1 {
                 let rec = classes.entry(hash(e.key)).or_default();
-                entry_classes(e, tag, &mut |h| {
-                    if rec.0.len() < MAX_LEX && !rec.0.contains(&h) {
-                        rec.0.push(h);
-                    }
-                });
+                entry_classes(e, tag, &mut |h| add_to(&mut rec.0, &mut rec.1, h));
             } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
                 let rec = classes.entry(hash(e.key)).or_default();
-                if rec.2 == 0 {
-                    rec.2 = hash(tag);
+                if rec.3 == 0 {
+                    rec.3 = hash(tag);
                 }
                 if matches!(e.part, Part::Name | Part::Title) {
-                    let first = e.key.split(' ').next().unwrap_or_default();
+                    let first = e.key.split_once(' ').map_or(e.key, |(first, _)| first);
                     let rec = classes.entry(hash(first)).or_default();
-                    rec.1 = rec.1.max(words.min(255) as u8);
+                    rec.2 = rec.2.max(words.min(255) as u8);
                 }
             }
         }
@@ -186,7 +186,8 @@ impl LexIndex {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(keys.len()), pool: Vec::new() };
         for k in keys {
-            let (cl, max_words, phrase) = &classes[&k];
+            let (cl, n, max_words, phrase) = &classes[&k];
+            let cl = &cl[..*n as usize];
             let rec = Rec { start: ix.pool.len() as u32, len: cl.len() as u8, max_words: *max_words, phrase: *phrase };
             ix.pool.extend_from_slice(cl);
             let k = k.max(1);
