@@ -267,7 +267,7 @@ fn train(train: &[&Doc], s: &Settings) -> Model {
         scale[c] = if m > 0.0 { m / 127.0 } else { 1.0 };
     }
     let weights = (0..buckets * k).map(|i| (w[i] / scale[i % k]).round().clamp(-127.0, 127.0) as i8).collect();
-    Model { bits: s.bits, classes: CLASSES.iter().map(|c| c.to_string()).collect(), bias, scale, weights }
+    Model::new(s.bits, CLASSES.iter().map(|c| c.to_string()).collect(), bias, scale, weights)
 }
 
 fn predict(m: &Model, d: &Doc, boost: f32) -> usize {
