@@ -217,11 +217,32 @@ pub struct Model {
     /// The weights again with each bucket's row padded to [`LANES`]
     /// classes (when there are that few), so that the dot product runs
     /// on whole vector registers.
-    padded: Vec<[f32; LANES]>,
+    padded: Vec<[i8; LANES]>,
 }
 
 /// Row width of the padded weights.
-const LANES: usize = 16;
+const LANES: usize = 12;
+
+/// Runs a statement for every lane `0..LANES`, written out.
+macro_rules! lanes {
+    (|$c:ident| $body:expr) => {{
+        #[allow(unused_mut)]
+        let mut f = |$c: usize| $body;
+        f(0);
+        f(1);
+        f(2);
+        f(3);
+        f(4);
+        f(5);
+        f(6);
+        f(7);
+        f(8);
+        f(9);
+        f(10);
+        f(11);
+    }};
+}
+const _: () = assert!(LANES == 12, "lanes! writes out 12 lanes");
 
 impl Model {
     /// The embedded model of `data/category.bin`.
@@ -238,10 +259,8 @@ impl Model {
             weights
                 .chunks_exact(n)
                 .map(|row| {
-                    let mut r = [0f32; LANES];
-                    for (a, &w) in r.iter_mut().zip(row) {
-                        *a = w as f32;
-                    }
+                    let mut r = [0i8; LANES];
+                    r[..n].copy_from_slice(row);
                     r
                 })
                 .collect()
@@ -327,7 +346,7 @@ impl Model {
             for &(b, v) in x {
                 let row = &self.padded[b as usize];
                 for c in 0..LANES {
-                    acc[c] += v * row[c];
+                    acc[c] += v * row[c] as f32;
                 }
             }
             z.copy_from_slice(&acc[..n]);
@@ -348,18 +367,28 @@ impl Model {
             return (!x.is_empty()).then(|| self.probabilities(&x));
         }
         // Sum the unnormalized values, then divide by the length once.
+        // Most buckets are seen once (value 1): their rows add up as
+        // integers; the others are weighted by `1 + ln n`. The lanes are
+        // written out because the size-optimized build does not unroll.
         let (acc, norm2) = counted(p, self.bits, |touched, counts| {
+            let mut ones = [0i32; LANES];
             let mut acc = [0f32; LANES];
+            let mut n_ones = 0u32;
             let mut norm2 = 0f32;
             for &h in touched {
-                let v = log_tf(drain(counts, h));
-                norm2 += v * v;
+                let n = drain(counts, h);
                 let row = &self.padded[h as usize];
-                for (a, w) in acc.iter_mut().zip(row) {
-                    *a += v * w;
+                if n == 1 {
+                    n_ones += 1;
+                    lanes!(|c| ones[c] += row[c] as i32);
+                } else {
+                    let v = log_tf(n);
+                    norm2 += v * v;
+                    lanes!(|c| acc[c] += v * row[c] as f32);
                 }
             }
-            (acc, norm2)
+            lanes!(|c| acc[c] += ones[c] as f32);
+            (acc, norm2 + n_ones as f32)
         });
         if norm2 == 0.0 {
             return None;

@@ -295,21 +295,21 @@ impl Themes {
         for k in 0..arabic.len() {
             let c = cands.of(k);
             first_hits.clear();
-            if !c.iter().any(|s| self.may_start(s)) {
-                continue;
-            }
-            for s in c {
+            for s in c.iter().filter(|s| self.may_start(s)) {
                 if let Some(v) = self.by_first.get(*s) {
                     first_hits.extend_from_slice(v);
                 }
             }
-            for s in c {
+            for s in c.iter().filter(|s| self.may_start(s)) {
                 let Some(v) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
                 for &t in v {
                     if s.starts_with(self.triggers[t].words[0].stem.as_str()) {
                         first_hits.push(t);
                     }
                 }
+            }
+            if first_hits.is_empty() {
+                continue;
             }
             first_hits.sort_unstable();
             first_hits.dedup();
