@@ -19,7 +19,9 @@
 //! politics. Same inputs, same bytes: no threads, no clock, no hash-map
 //! iteration order.
 //!
-//! `eval-category` prints: accuracy on `asnd-dev.csv` (its mapped
+//! `eval-category` prints: 5-fold cross-validated accuracy on ASND train
+//! (the figure to tune settings by; asnd-dev is for reporting); accuracy
+//! on `asnd-dev.csv` (its mapped
 //! classes) of the model trained on everything; accuracy on the mapped
 //! ANT articles of a model trained on ASND only (out of domain); and the
 //! 5-fold cross-validated ANT accuracy of models trained on ASND plus the
