@@ -33,6 +33,8 @@ pub const MAX_FEATURE_WORDS: usize = 300;
 
 /// Lengths of the character n-grams of each framed stem.
 pub const NGRAMS: [usize; 3] = [3, 4, 5];
+// The fast path of `feature_hashes` takes every length from the first to the last.
+const _: () = assert!(NGRAMS[1] == NGRAMS[0] + 1 && NGRAMS[2] == NGRAMS[1] + 1);
 
 const MODEL: &[u8] = include_bytes!("../../data/category.bin");
 
@@ -108,6 +110,33 @@ fn feature_hashes(p: &Prepared, bits: u8, mut emit: impl FnMut(u32)) {
             if prev_token + 1 == i {
                 emit(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask);
             }
+        }
+        let sb = s.as_bytes();
+        // Fast path: every character two bytes long (all of Arabic), so
+        // character `idx` of the framed stem `<stem>` is found by
+        // arithmetic. Same hashes, in the same order, as the general path.
+        if sb.len() % 2 == 0 && sb.chunks_exact(2).all(|c| (0xC2..=0xDF).contains(&c[0]) && c[1] & 0xC0 == 0x80) {
+            let m = sb.len() / 2;
+            let chars = m + 2;
+            for k in 0..chars {
+                let mut h = c_basis;
+                for idx in k..(k + max_n).min(chars) {
+                    h = if idx == 0 {
+                        step(h, b'<')
+                    } else if idx == m + 1 {
+                        step(h, b'>')
+                    } else {
+                        step(step(h, sb[2 * idx - 2]), sb[2 * idx - 1])
+                    };
+                    let n = idx - k + 1;
+                    if n >= NGRAMS[0] && chars > n {
+                        emit(h & mask);
+                    }
+                }
+            }
+            prev = Some(s);
+            prev_token = i;
+            continue;
         }
         framed.clear();
         framed.push(b'<');
