@@ -116,32 +116,34 @@ fn in_lexicon(key: &str) -> bool {
 /// The stem of `key` given the text's vocabulary: (stem, proclitic
 /// characters skipped, definite).
 fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
-    // More than `n` characters: count the leading bytes of UTF-8 sequences.
-    let longer = |w: &str, n: usize| w.bytes().filter(|&b| (b as i8) >= -0x40).nth(n).is_some();
+    // More than three characters: count the leading bytes of UTF-8 sequences.
+    let long = |w: &str| w.bytes().filter(|&b| (b as i8) >= -0x40).nth(3).is_some();
+    // Byte-wise prefix tests (the patterns are whole characters).
+    let starts = |w: &str, prefix: &str| w.as_bytes().starts_with(prefix.as_bytes());
     let known = |w: &str| vocab.contains(w) || (in_lexicon(w) && !in_lexicon(key));
     let mut rest = key;
     let mut skip = 0;
     // Conjunction.
-    if longer(key, 3) && rest.starts_with(['و', 'ف']) {
+    if (starts(rest, "و") || starts(rest, "ف")) && long(key) {
         let r = &rest[2..];
-        if r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال") || r.starts_with("كال") || known(r) {
+        if starts(r, "ال") || starts(r, "لل") || starts(r, "بال") || starts(r, "كال") || known(r) {
             rest = r;
             skip += 1;
         }
     }
     let mut definite = false;
-    if rest.starts_with("لل") && longer(rest, 3) {
+    if starts(rest, "لل") && long(rest) {
         // ل + ال with the alef unwritten.
         return (&rest[4..], skip + 1, true);
     }
-    if longer(rest, 3) && rest.starts_with(['ب', 'ك', 'ل']) {
+    if (starts(rest, "ب") || starts(rest, "ك") || starts(rest, "ل")) && long(rest) {
         let r = &rest[2..];
-        if r.starts_with("ال") || known(r) {
+        if starts(r, "ال") || known(r) {
             rest = r;
             skip += 1;
         }
     }
-    if rest.starts_with("ال") && longer(rest, 3) {
+    if starts(rest, "ال") && long(rest) {
         rest = &rest[4..];
         definite = true;
     }
