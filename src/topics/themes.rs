@@ -282,7 +282,7 @@ impl Themes {
         let mut arabic: Vec<usize> = Vec::with_capacity(p.tokens.len());
         arabic.extend((0..p.tokens.len()).filter(|&i| p.tokens[i].kind == TokenKind::Arabic));
         // Every token's candidate forms, in one list.
-        let mut forms: Vec<&str> = Vec::with_capacity(arabic.len() * 4);
+        let mut forms: Vec<&str> = Vec::with_capacity(arabic.len() * 6);
         let mut starts: Vec<usize> = Vec::with_capacity(arabic.len() + 1);
         for &i in &arabic {
             starts.push(forms.len());
@@ -299,8 +299,6 @@ impl Themes {
                 if let Some(v) = self.by_first.get(*s) {
                     first_hits.extend_from_slice(v);
                 }
-            }
-            for s in c.iter().filter(|s| self.may_start(s)) {
                 let Some(v) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
                 for &t in v {
                     if s.starts_with(self.triggers[t].words[0].stem.as_str()) {
@@ -329,8 +327,18 @@ impl Themes {
     /// Whether a trigger's first word may match candidate form `s` (no
     /// false negatives: see `first_two`).
     fn may_start(&self, s: &str) -> bool {
-        let mut chars = s.chars();
-        let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return true };
+        // Two two-byte characters (all of Arabic) decode by hand.
+        let (a, b) = match s.as_bytes() {
+            [a0 @ 0xC2..=0xDF, a1, b0 @ 0xC2..=0xDF, b1, ..] => {
+                let decode = |lead: u8, cont: u8| char::from_u32(((lead as u32 & 0x1F) << 6) | (cont as u32 & 0x3F));
+                (decode(*a0, *a1), decode(*b0, *b1))
+            }
+            _ => {
+                let mut chars = s.chars();
+                (chars.next(), chars.next())
+            }
+        };
+        let (Some(a), Some(b)) = (a, b) else { return true };
         self.first_two[letter_index(a)] & (1 << letter_index(b)) != 0
     }
 
