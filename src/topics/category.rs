@@ -33,6 +33,8 @@ pub const MAX_FEATURE_WORDS: usize = 300;
 
 /// Lengths of the character n-grams of each framed stem.
 pub const NGRAMS: [usize; 3] = [3, 4, 5];
+// The fast path of `feature_hashes` takes every length from the first to the last.
+const _: () = assert!(NGRAMS[1] == NGRAMS[0] + 1 && NGRAMS[2] == NGRAMS[1] + 1);
 
 const MODEL: &[u8] = include_bytes!("../../data/category.bin");
 
@@ -41,17 +43,27 @@ const MODEL: &[u8] = include_bytes!("../../data/category.bin");
 /// the front while the word keeps more than three letters (the rule of
 /// ../shared/eval/score.py's phrase key).
 pub fn stem(key: &str) -> &str {
+    // More than three characters: count leading bytes of UTF-8 sequences.
+    let long = |w: &str| w.bytes().filter(|&b| (b as i8) >= -0x40).nth(3).is_some();
     let mut w = key;
-    if w.chars().count() > 3 && w.starts_with(['و', 'ف']) {
-        w = &w[2..];
+    if let Some(rest) = w.strip_prefix(['و', 'ف']) {
+        if long(w) {
+            w = rest;
+        }
     }
-    if w.chars().count() > 3 && w.starts_with("لل") {
-        w = &w[4..];
-    } else if w.chars().count() > 3 && w.starts_with(['ب', 'ك', 'ل']) {
-        w = &w[2..];
+    if let Some(rest) = w.strip_prefix("لل") {
+        if long(w) {
+            w = rest;
+        }
+    } else if let Some(rest) = w.strip_prefix(['ب', 'ك', 'ل']) {
+        if long(w) {
+            w = rest;
+        }
     }
-    if w.chars().count() > 3 && w.starts_with("ال") {
-        w = &w[4..];
+    if let Some(rest) = w.strip_prefix("ال") {
+        if long(w) {
+            w = rest;
+        }
     }
     w
 }
@@ -68,14 +80,21 @@ pub fn fnv1a(parts: &[&[u8]]) -> u32 {
     h
 }
 
-/// The feature vector of a prepared text: sorted (bucket, value) pairs
-/// of unit length; empty when the text has no Arabic word.
-pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
+/// Calls `emit` with the hash of every feature occurrence of a prepared
+/// text (see the module doc), masked to `bits`.
+fn feature_hashes(p: &Prepared, bits: u8, mut emit: impl FnMut(u32)) {
+    const BASIS: u32 = 0x811c_9dc5;
+    const PRIME: u32 = 0x0100_0193;
+    let step = |h: u32, b: u8| (h ^ b as u32).wrapping_mul(PRIME);
     let mask = (1u32 << bits) - 1;
-    let mut hashes: Vec<u32> = Vec::with_capacity(p.tokens.len() * 16);
     let mut prev: Option<&str> = None;
     let mut prev_token = usize::MAX;
+    // The framed stem `<stem>` and the byte offsets of its character boundaries.
+    let mut framed: Vec<u8> = Vec::with_capacity(64);
     let mut bounds: Vec<usize> = Vec::with_capacity(32);
+    // FNV state after the n-gram tag `c`.
+    let c_basis = step(BASIS, b'c');
+    let max_n = NGRAMS.iter().copied().max().unwrap_or(0);
     let mut words = 0;
     for (i, t) in p.tokens.iter().enumerate() {
         if t.kind != TokenKind::Arabic {
@@ -86,55 +105,122 @@ pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
             break;
         }
         let s = stem(&t.key);
-        hashes.push(fnv1a(&[b"w", s.as_bytes()]) & mask);
+        emit(fnv1a(&[b"w", s.as_bytes()]) & mask);
         if let Some(q) = prev {
             if prev_token + 1 == i {
-                hashes.push(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask);
+                emit(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask);
             }
         }
-        // Character n-grams of `<stem>`: byte offsets of the character
-        // boundaries of the framed stem, the frames being one byte each.
+        let sb = s.as_bytes();
+        // Fast path: every character two bytes long (all of Arabic), so
+        // character `idx` of the framed stem `<stem>` is found by
+        // arithmetic. Same hashes, in the same order, as the general path.
+        if sb.len() % 2 == 0 && sb.chunks_exact(2).all(|c| (0xC2..=0xDF).contains(&c[0]) && c[1] & 0xC0 == 0x80) {
+            let m = sb.len() / 2;
+            let chars = m + 2;
+            for k in 0..chars {
+                let mut h = c_basis;
+                for idx in k..(k + max_n).min(chars) {
+                    h = if idx == 0 {
+                        step(h, b'<')
+                    } else if idx == m + 1 {
+                        step(h, b'>')
+                    } else {
+                        step(step(h, sb[2 * idx - 2]), sb[2 * idx - 1])
+                    };
+                    let n = idx - k + 1;
+                    if n >= NGRAMS[0] && chars > n {
+                        emit(h & mask);
+                    }
+                }
+            }
+            prev = Some(s);
+            prev_token = i;
+            continue;
+        }
+        framed.clear();
+        framed.push(b'<');
+        framed.extend_from_slice(s.as_bytes());
+        framed.push(b'>');
         bounds.clear();
         bounds.push(0);
         bounds.extend(s.char_indices().map(|(k, _)| k + 1));
         bounds.push(s.len() + 1);
         bounds.push(s.len() + 2);
-        let framed = |a: usize, b: usize| -> u32 {
-            // Hash of the framed stem's bytes [a, b) without building it.
-            let mut h: u32 = 0x811c_9dc5;
-            for &byte in b"c" {
-                h ^= byte as u32;
-                h = h.wrapping_mul(0x0100_0193);
-            }
-            for k in a..b {
-                let byte = if k == 0 { b'<' } else if k == s.len() + 1 { b'>' } else { s.as_bytes()[k - 1] };
-                h ^= byte as u32;
-                h = h.wrapping_mul(0x0100_0193);
-            }
-            h
-        };
         let chars = bounds.len() - 1;
-        for n in NGRAMS {
-            if chars > n {
-                for k in 0..=chars - n {
-                    hashes.push(framed(bounds[k], bounds[k + n]) & mask);
+        // From each starting character, one pass over the bytes gives the
+        // hashes of the n-grams of every length in NGRAMS (the same values
+        // as hashing each n-gram alone; an n-gram as long as the whole
+        // framed stem is left out).
+        for k in 0..chars {
+            let mut h = c_basis;
+            let mut at = bounds[k];
+            for n in 1..=max_n.min(chars - k) {
+                while at < bounds[k + n] {
+                    h = step(h, framed[at]);
+                    at += 1;
+                }
+                if chars > n && NGRAMS.contains(&n) {
+                    emit(h & mask);
                 }
             }
         }
         prev = Some(s);
         prev_token = i;
     }
-    hashes.sort_unstable();
-    let mut v: Vec<(u32, f32)> = Vec::with_capacity(hashes.len() / 2);
-    let mut k = 0;
-    while k < hashes.len() {
-        let mut j = k;
-        while j < hashes.len() && hashes[j] == hashes[k] {
-            j += 1;
-        }
-        v.push((hashes[k], 1.0 + ((j - k) as f32).ln()));
-        k = j;
+}
+
+/// `1 + ln n` for feature counts, from a table for the small ones.
+fn log_tf(n: u16) -> f32 {
+    static T: std::sync::OnceLock<[f32; 64]> = std::sync::OnceLock::new();
+    let t = T.get_or_init(|| std::array::from_fn(|k| 1.0 + (k.max(1) as f32).ln()));
+    match t.get(n as usize) {
+        Some(&v) => v,
+        None => 1.0 + (n as f32).ln(),
     }
+}
+
+/// Counts the features of a text in reused scratch space: a dense count
+/// per bucket and the list of touched buckets in the order of their
+/// first occurrence, so nothing is sorted. `f` gets both and must leave
+/// every count it was given at zero (as [`drain`] does).
+fn counted<R>(p: &Prepared, bits: u8, f: impl FnOnce(&[u32], &mut [u16]) -> R) -> R {
+    struct Scratch {
+        counts: Vec<u16>,
+        touched: Vec<u32>,
+    }
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Scratch> = const { std::cell::RefCell::new(Scratch { counts: Vec::new(), touched: Vec::new() }) };
+    }
+    SCRATCH.with(|cell| {
+        let mut scratch = cell.borrow_mut();
+        let Scratch { counts, touched } = &mut *scratch;
+        if counts.len() != 1 << bits {
+            *counts = vec![0; 1 << bits];
+        }
+        touched.clear();
+        feature_hashes(p, bits, |h| {
+            let c = &mut counts[h as usize];
+            if *c == 0 {
+                touched.push(h);
+            }
+            *c = c.saturating_add(1);
+        });
+        f(touched, counts)
+    })
+}
+
+/// Takes the count of bucket `h`, leaving zero.
+fn drain(counts: &mut [u16], h: u32) -> u16 {
+    std::mem::take(&mut counts[h as usize])
+}
+
+/// The feature vector of a prepared text: (bucket, value) pairs, each
+/// bucket once, in the order of first occurrence, of unit length; empty
+/// when the text has no Arabic word.
+pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
+    let mut v: Vec<(u32, f32)> = Vec::new();
+    counted(p, bits, |touched, counts| v.extend(touched.iter().map(|&h| (h, log_tf(drain(counts, h))))));
     let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
     if norm > 0.0 {
         for x in &mut v {
@@ -157,13 +243,60 @@ pub struct Model {
     pub scale: Vec<f32>,
     /// Quantized weights, bucket-major.
     pub weights: Vec<i8>,
+    /// The weights again with each bucket's row padded to [`LANES`]
+    /// classes (when there are that few), so that the dot product runs
+    /// on whole vector registers.
+    padded: Vec<[i8; LANES]>,
 }
+
+/// Row width of the padded weights.
+const LANES: usize = 12;
+
+/// Runs a statement for every lane `0..LANES`, written out.
+macro_rules! lanes {
+    (|$c:ident| $body:expr) => {{
+        #[allow(unused_mut)]
+        let mut f = |$c: usize| $body;
+        f(0);
+        f(1);
+        f(2);
+        f(3);
+        f(4);
+        f(5);
+        f(6);
+        f(7);
+        f(8);
+        f(9);
+        f(10);
+        f(11);
+    }};
+}
+const _: () = assert!(LANES == 12, "lanes! writes out 12 lanes");
 
 impl Model {
     /// The embedded model of `data/category.bin`.
     pub fn builtin() -> &'static Model {
         static M: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
         M.get_or_init(|| Model::from_bytes(MODEL).unwrap_or_else(|e| panic!("data/category.bin: {e}")))
+    }
+
+    /// A model from its parts (`weights` bucket-major, one row of
+    /// `classes.len()` per bucket).
+    pub fn new(bits: u8, classes: Vec<String>, bias: Vec<f32>, scale: Vec<f32>, weights: Vec<i8>) -> Model {
+        let n = classes.len();
+        let padded = if n > 0 && n <= LANES {
+            weights
+                .chunks_exact(n)
+                .map(|row| {
+                    let mut r = [0i8; LANES];
+                    r[..n].copy_from_slice(row);
+                    r
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Model { bits, classes, bias, scale, weights, padded }
     }
 
     /// Reads the binary format (see the module doc).
@@ -204,7 +337,7 @@ impl Model {
         if at != b.len() {
             return Err(format!("{} trailing bytes", b.len() - at));
         }
-        Ok(Model { bits, classes, bias, scale, weights })
+        Ok(Model::new(bits, classes, bias, scale, weights))
     }
 
     /// Writes the binary format.
@@ -229,11 +362,23 @@ impl Model {
     pub fn probabilities(&self, x: &[(u32, f32)]) -> Vec<f32> {
         let n = self.classes.len();
         let mut z: Vec<f32> = vec![0.0; n];
-        for &(b, v) in x {
-            let row = &self.weights[b as usize * n..(b as usize + 1) * n];
-            for (zc, &w) in z.iter_mut().zip(row) {
-                *zc += v * w as f32;
+        if self.padded.is_empty() {
+            for &(b, v) in x {
+                let row = &self.weights[b as usize * n..(b as usize + 1) * n];
+                for (zc, &w) in z.iter_mut().zip(row) {
+                    *zc += v * w as f32;
+                }
             }
+        } else {
+            // The same sums, over whole padded rows.
+            let mut acc = [0f32; LANES];
+            for &(b, v) in x {
+                let row = &self.padded[b as usize];
+                for c in 0..LANES {
+                    acc[c] += v * row[c] as f32;
+                }
+            }
+            z.copy_from_slice(&acc[..n]);
         }
         for ((zc, scale), bias) in z.iter_mut().zip(&self.scale).zip(&self.bias) {
             *zc = *zc * scale + bias;
@@ -242,15 +387,55 @@ impl Model {
         z
     }
 
+    /// Class probabilities of a prepared text, as
+    /// `probabilities(&features(p, bits))` gives them (up to rounding),
+    /// without building the feature vector; `None` without Arabic words.
+    pub fn probabilities_of(&self, p: &Prepared) -> Option<Vec<f32>> {
+        if self.padded.is_empty() {
+            let x = features(p, self.bits);
+            return (!x.is_empty()).then(|| self.probabilities(&x));
+        }
+        // Sum the unnormalized values, then divide by the length once.
+        // Most buckets are seen once (value 1): their rows add up as
+        // integers; the others are weighted by `1 + ln n`. The lanes are
+        // written out because the size-optimized build does not unroll.
+        let (acc, norm2) = counted(p, self.bits, |touched, counts| {
+            let mut ones = [0i32; LANES];
+            let mut acc = [0f32; LANES];
+            let mut n_ones = 0u32;
+            let mut norm2 = 0f32;
+            for &h in touched {
+                let n = drain(counts, h);
+                let row = &self.padded[h as usize];
+                if n == 1 {
+                    n_ones += 1;
+                    lanes!(|c| ones[c] += row[c] as i32);
+                } else {
+                    let v = log_tf(n);
+                    norm2 += v * v;
+                    lanes!(|c| acc[c] += v * row[c] as f32);
+                }
+            }
+            lanes!(|c| acc[c] += ones[c] as f32);
+            (acc, norm2 + n_ones as f32)
+        });
+        if norm2 == 0.0 {
+            return None;
+        }
+        let norm = norm2.sqrt();
+        let mut z: Vec<f32> = acc[..self.classes.len()].to_vec();
+        for ((zc, scale), bias) in z.iter_mut().zip(&self.scale).zip(&self.bias) {
+            *zc = *zc / norm * scale + bias;
+        }
+        softmax(&mut z);
+        Some(z)
+    }
+
     /// The category of a prepared text, or `None` without Arabic words;
     /// `themes` (scored as [`crate::topics::themes::Themes::scored`] does)
     /// shift it as [`with_themes`] says.
     pub fn classify(&self, p: &Prepared, themes: &[(String, f32)]) -> Option<Category> {
-        let x = features(p, self.bits);
-        if x.is_empty() {
-            return None;
-        }
-        let mut probs = self.probabilities(&x);
+        let mut probs = self.probabilities_of(p)?;
         with_themes(&self.classes, &mut probs, themes, THEME_BOOST);
         let best = (0..probs.len()).fold(0, |b, c| if probs[c] > probs[b] { c } else { b });
         Some(Category {

@@ -42,24 +42,25 @@ pub const MAX_WORDS: usize = 4;
 /// Whether a candidate is the tail of a longer fixed phrase: in more than
 /// half of its occurrences the same content word stands right before it
 /// (`الداخلية الليبية` after `وزارة`), so the longer phrase is the unit.
-fn is_fragment(words: &[Word], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
-    let mut before: Vec<(&str, usize)> = Vec::new();
+/// `before` is scratch space.
+fn is_fragment(words: &[Word<'_>], word_id: &[u32], joined: &[bool], occurrences: &[(usize, usize)], before: &mut Vec<u32>) -> bool {
+    before.clear();
     for &(i, _) in occurrences {
         if joined[i] && !words[i].conj && !words[i - 1].stop {
-            let stem = words[i - 1].stem.as_str();
-            match before.iter_mut().find(|(s, _)| *s == stem) {
-                Some(e) => e.1 += 1,
-                None => before.push((stem, 1)),
-            }
+            before.push(word_id[i - 1]);
         }
     }
-    before.iter().any(|&(_, n)| 2 * n > occurrences.len())
+    if 2 * before.len() <= occurrences.len() {
+        return false;
+    }
+    before.sort_unstable();
+    before.chunk_by(|a, b| a == b).any(|run| 2 * run.len() > occurrences.len())
 }
 
 /// Whether a lone word is used as an adjective: in more than half of its
 /// occurrences it follows a definite content word it agrees with
 /// (`الأمني` in `التعاون الأمني`, `الوضع الأمني`).
-fn is_adjective(words: &[Word], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
+fn is_adjective(words: &[Word<'_>], joined: &[bool], occurrences: &[(usize, usize)]) -> bool {
     let after_definite = occurrences
         .iter()
         .filter(|&&(i, _)| words[i].definite && !words[i].conj && joined[i] && words[i - 1].definite && !words[i - 1].stop)
@@ -89,10 +90,10 @@ pub fn is_stopword(key: &str) -> bool {
 
 /// One word of the text, as the key phrase finder sees it.
 #[derive(Debug, Clone)]
-struct Word {
+struct Word<'a> {
     token: usize,
     /// Grouping stem: clitics and article off.
-    stem: String,
+    stem: &'a str,
     /// Key characters of the token before the part that the phrase shows
     /// (the proclitics, not the article).
     skip: usize,
@@ -105,39 +106,81 @@ struct Word {
     sentence: usize,
 }
 
+/// Whether `key` is a phrase of the lexicon (a name, title or head).
+fn in_lexicon(key: &str) -> bool {
+    use crate::lexicon::{Lexicon, Part};
+    let lexicon = Lexicon::builtin();
+    [Part::Name, Part::Title, Part::Head].into_iter().any(|part| !lexicon.phrases(part).ids(key).is_empty())
+}
+
 /// The stem of `key` given the text's vocabulary: (stem, proclitic
 /// characters skipped, definite).
-fn stem_of(key: &str, vocab: &HashSet<&str>) -> (String, usize, bool) {
-    let n = key.chars().count();
-    let lexicon = crate::lexicon::Lexicon::builtin();
-    let known = |w: &str| vocab.contains(w) || (lexicon.get(w).next().is_some() && lexicon.get(key).next().is_none());
+fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
+    // More than three characters: count the leading bytes of UTF-8 sequences.
+    let long = |w: &str| w.bytes().filter(|&b| (b as i8) >= -0x40).nth(3).is_some();
+    // Byte-wise prefix tests (the patterns are whole characters).
+    let starts = |w: &str, prefix: &str| w.as_bytes().starts_with(prefix.as_bytes());
+    let known = |w: &str| vocab.contains(w) || (in_lexicon(w) && !in_lexicon(key));
     let mut rest = key;
     let mut skip = 0;
     // Conjunction.
-    if n > 3 && rest.starts_with(['و', 'ف']) {
+    if (starts(rest, "و") || starts(rest, "ف")) && long(key) {
         let r = &rest[2..];
-        if r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال") || r.starts_with("كال") || known(r) {
+        if starts(r, "ال") || starts(r, "لل") || starts(r, "بال") || starts(r, "كال") || known(r) {
             rest = r;
             skip += 1;
         }
     }
     let mut definite = false;
-    if rest.starts_with("لل") && rest.chars().count() > 3 {
+    if starts(rest, "لل") && long(rest) {
         // ل + ال with the alef unwritten.
-        return (rest[4..].to_string(), skip + 1, true);
+        return (&rest[4..], skip + 1, true);
     }
-    if rest.chars().count() > 3 && rest.starts_with(['ب', 'ك', 'ل']) {
+    if (starts(rest, "ب") || starts(rest, "ك") || starts(rest, "ل")) && long(rest) {
         let r = &rest[2..];
-        if r.starts_with("ال") || known(r) {
+        if starts(r, "ال") || known(r) {
             rest = r;
             skip += 1;
         }
     }
-    if rest.starts_with("ال") && rest.chars().count() > 3 {
+    if starts(rest, "ال") && long(rest) {
         rest = &rest[4..];
         definite = true;
     }
-    (rest.to_string(), skip, definite)
+    (rest, skip, definite)
+}
+
+/// Hasher for the packed integer keys of candidate phrases: one
+/// multiplication instead of a byte loop.
+#[derive(Default, Clone, Copy)]
+struct PackedHasher(u64);
+
+impl std::hash::Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        let x = (v as u64) ^ ((v >> 64) as u64).rotate_left(29) ^ self.0;
+        let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.write_u128(v as u128);
+    }
+}
+
+/// The stem ids of a candidate (at most [`MAX_WORDS`]), packed as one
+/// key: id + 1 in each 32-bit lane, 0 for no word.
+fn pack(ids: &[u32]) -> u128 {
+    ids.iter().enumerate().fold(0u128, |k, (n, &id)| k | ((id as u128 + 1) << (32 * n)))
 }
 
 /// The key phrases of a text, best first, at most `max`.
@@ -146,7 +189,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         return Vec::new();
     }
     // The text's words, and their article-less forms.
-    let mut vocab: HashSet<&str> = HashSet::default();
+    let mut vocab: HashSet<&str> = HashSet::with_capacity_and_hasher(p.tokens.len() * 2, Default::default());
     for t in p.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
         vocab.insert(t.key.as_str());
         if let Some(rest) = t.key.strip_prefix("ال") {
@@ -157,6 +200,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     let mut words: Vec<Word> = Vec::new();
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut chunk_start = 0;
+    let mut sentence = 0;
     for (i, t) in p.tokens.iter().enumerate() {
         let breaks = t.kind != TokenKind::Arabic
             || words.last().is_some_and(|w: &Word| w.token + 1 != i || p.text[p.tokens[w.token].bytes.1..t.bytes.0].contains('\n'));
@@ -168,10 +212,15 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             continue;
         }
         let (stem, skip, definite) = stem_of(&t.key, &vocab);
-        let stop = is_stopword(&t.key) || (definite && stopwords().contains(stem.as_str()) && stem != "عام") || stem.chars().count() < 2;
+        let stop = is_stopword(&t.key) || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
         let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
-        let adverbial = t.text(p.text).contains('\u{064B}');
-        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence: p.sentence_of(i) });
+        // Tanwin fath (U+064B, bytes D9 8B) anywhere in the written word.
+        let adverbial = t.text(p.text).as_bytes().windows(2).any(|b| b == [0xD9, 0x8B]);
+        // p.sentence_of(i), walking forward.
+        while sentence < p.sentences.len() && p.sentences[sentence].last <= i {
+            sentence += 1;
+        }
+        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence });
     }
     if chunk_start < words.len() {
         chunks.push((chunk_start, words.len()));
@@ -193,21 +242,34 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         .iter()
         .map(|w| {
             let next = ids.len() as u32;
-            *ids.entry(w.stem.as_str()).or_insert(next)
+            *ids.entry(w.stem).or_insert(next)
         })
         .collect();
 
-    // Word statistics, by stem id, over content words.
+    // Word statistics, by stem id, over content words. Words come in
+    // text order, so the sentences of a stem's occurrences come sorted:
+    // the median is the sentence of occurrence tf / 2.
     #[derive(Default, Clone)]
     struct Stat {
-        tf: f32,
-        sentences: Vec<usize>,
+        tf: u32,
+        /// Occurrences seen so far (second pass).
+        seen: u32,
+        median: usize,
+        /// Distinct sentences, and the last one seen.
+        spread: u32,
+        last: usize,
         /// Left and right neighbours: occurrences and distinct stems.
         left: (u32, u32),
         right: (u32, u32),
     }
     let mut stats: Vec<Stat> = vec![Stat::default(); ids.len()];
-    let mut pairs: HashSet<(u32, u32, bool)> = HashSet::with_capacity_and_hasher(words.len() * 2, Default::default());
+    for (w, &id) in words.iter().zip(&word_id) {
+        if !w.stop {
+            stats[id as usize].tf += 1;
+        }
+    }
+    // (stem, neighbour, side) triples, to count distinct neighbours.
+    let mut pairs: HashSet<u64> = HashSet::with_capacity_and_hasher(words.len() * 2, Default::default());
     for &(a, b) in &chunks {
         for i in a..b {
             let w = &words[i];
@@ -216,37 +278,41 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             }
             let id = word_id[i];
             let s = &mut stats[id as usize];
-            s.tf += 1.0;
-            s.sentences.push(w.sentence);
+            if s.seen == s.tf / 2 {
+                s.median = w.sentence;
+            }
+            if s.seen == 0 || s.last != w.sentence {
+                s.spread += 1;
+                s.last = w.sentence;
+            }
+            s.seen += 1;
             if i > a && !words[i - 1].stop {
                 s.left.0 += 1;
-                s.left.1 += u32::from(pairs.insert((id, word_id[i - 1], false)));
+                s.left.1 += u32::from(pairs.insert((id as u64) << 33 | (word_id[i - 1] as u64) << 1));
             }
             if i + 1 < b && !words[i + 1].stop {
                 s.right.0 += 1;
-                s.right.1 += u32::from(pairs.insert((id, word_id[i + 1], true)));
+                s.right.1 += u32::from(pairs.insert((id as u64) << 33 | (word_id[i + 1] as u64) << 1 | 1));
             }
         }
     }
-    let tfs: Vec<f32> = stats.iter().filter(|s| s.tf > 0.0).map(|s| s.tf).collect();
+    let tfs: Vec<f32> = stats.iter().filter(|s| s.tf > 0).map(|s| s.tf as f32).collect();
     let mean = tfs.iter().sum::<f32>() / tfs.len().max(1) as f32;
     let sd = (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f32>() / tfs.len().max(1) as f32).sqrt();
     let max_tf = tfs.iter().cloned().fold(1.0, f32::max);
     // Score of each stem id; None for stopwords.
     let word_score: Vec<Option<f32>> = stats
-        .iter_mut()
+        .iter()
         .map(|s| {
-            if s.tf == 0.0 {
+            if s.tf == 0 {
                 return None;
             }
-            s.sentences.sort_unstable();
-            let median = s.sentences[s.sentences.len() / 2] as f32;
-            let pos = (3.0 + median).ln().ln();
-            let freq = s.tf / (mean + sd);
+            let tf = s.tf as f32;
+            let pos = (3.0 + s.median as f32).ln().ln();
+            let freq = tf / (mean + sd);
             let ratio = |(total, distinct): (u32, u32)| if total == 0 { 0.0 } else { distinct as f32 / total as f32 };
-            let rel = 1.0 + (ratio(s.left) + ratio(s.right)) * s.tf / max_tf;
-            s.sentences.dedup();
-            let spread = s.sentences.len() as f32 / n_sentences;
+            let rel = 1.0 + (ratio(s.left) + ratio(s.right)) * tf / max_tf;
+            let spread = s.spread as f32 / n_sentences;
             Some(rel * pos / (freq / rel + spread / rel))
         })
         .collect();
@@ -255,7 +321,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     struct Cand<'a> {
         /// Stem ids of the words.
         key: &'a [u32],
-        occurrences: Vec<(usize, usize)>,
+        occurrences: &'a [(usize, usize)],
         first: usize,
     }
     // Every candidate occurrence as a word range, then the ones that recur.
@@ -276,7 +342,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
                     if last.conj || last.adverbial {
                         break;
                     }
-                    if last.stop && !INNER.contains(&last.stem.as_str()) && !INNER.contains(&p.tokens[last.token].key.as_str()) {
+                    if last.stop && !INNER.contains(&last.stem) && !INNER.contains(&p.tokens[last.token].key.as_str()) {
                         break;
                     }
                     // A definite word is followed by definite words only (or غير).
@@ -297,22 +363,58 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     }
     // In a text of some length a key phrase recurs.
     let min_tf = if words.len() > LONG_TEXT_WORDS { 2 } else { 1 };
-    let mut counts: HashMap<&[u32], usize> = HashMap::with_capacity_and_hasher(spans.len(), Default::default());
-    for &(i, j) in &spans {
-        *counts.entry(&word_id[i..j]).or_default() += 1;
-    }
-    let mut cands: HashMap<&[u32], Cand> = HashMap::default();
-    for &(i, j) in &spans {
-        let key = &word_id[i..j];
-        if counts[key] >= min_tf {
-            cands.entry(key).or_insert_with(|| Cand { key, occurrences: Vec::new(), first: i }).occurrences.push((i, j));
+    // Each span's candidate number, by the packed stem ids.
+    let mut index: std::collections::HashMap<u128, u32, std::hash::BuildHasherDefault<PackedHasher>> =
+        std::collections::HashMap::with_capacity_and_hasher(spans.len(), Default::default());
+    let mut count: Vec<usize> = Vec::with_capacity(spans.len());
+    let cand_of: Vec<u32> = spans
+        .iter()
+        .map(|&(i, j)| {
+            let next = count.len() as u32;
+            let c = *index.entry(pack(&word_id[i..j])).or_insert(next);
+            if c == next {
+                count.push(0);
+            }
+            count[c as usize] += 1;
+            c
+        })
+        .collect();
+    // Occurrences grouped by candidate (in text order within each), for
+    // the candidates that recur enough.
+    let mut offset: Vec<usize> = Vec::with_capacity(count.len() + 1);
+    let mut total = 0;
+    for &n in &count {
+        offset.push(total);
+        if n >= min_tf {
+            total += n;
         }
     }
+    offset.push(total);
+    let mut grouped: Vec<(usize, usize)> = vec![(0, 0); total];
+    let mut fill = offset.clone();
+    let mut first: Vec<usize> = vec![usize::MAX; count.len()];
+    for (&span, &c) in spans.iter().zip(&cand_of) {
+        let c = c as usize;
+        if count[c] >= min_tf {
+            grouped[fill[c]] = span;
+            fill[c] += 1;
+            first[c] = first[c].min(span.0);
+        }
+    }
+    let cands: Vec<Cand> = (0..count.len())
+        .filter(|&c| count[c] >= min_tf)
+        .map(|c| {
+            let occurrences = &grouped[offset[c]..offset[c] + count[c]];
+            let (i, j) = occurrences[0];
+            Cand { key: &word_id[i..j], occurrences, first: first[c] }
+        })
+        .collect();
+    let mut before: Vec<u32> = Vec::new();
 
     let mut ranked: Vec<(f32, &Cand)> = cands
-        .values()
+        .iter()
         .filter(|c| {
-            let dropped = is_fragment(&words, &joined, &c.occurrences) || (c.key.len() == 1 && is_adjective(&words, &joined, &c.occurrences));
+            let dropped = is_fragment(&words, &word_id, &joined, c.occurrences, &mut before) || (c.key.len() == 1 && is_adjective(&words, &joined, c.occurrences));
             !dropped
         })
         .map(|c| {
@@ -359,8 +461,18 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             .map(|&(i, j)| {
                 let first = &p.tokens[words[i].token];
                 let start = first.offset_after_key_chars(p.text, words[i].skip);
-                let end = p.tokens[words[j - 1].token].end;
-                Span { start, end, text: p.slice(start, end).to_string() }
+                let last = &p.tokens[words[j - 1].token];
+                // The byte where `start` falls, walking the first token only.
+                let mut byte = first.bytes.0;
+                let mut at = first.start;
+                for c in first.text(p.text).chars() {
+                    if at >= start {
+                        break;
+                    }
+                    at += c.len_utf16() as u32;
+                    byte += c.len_utf8();
+                }
+                Span { start, end: last.end, text: p.text[byte..last.bytes.1].to_string() }
             })
             .collect();
         // The surface form seen most often (first on ties).
@@ -379,7 +491,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         }
         let text = best.0.to_string();
         let (i, j) = c.occurrences[0];
-        let key: String = words[i..j].iter().map(|w| w.stem.as_str()).collect::<Vec<_>>().join(" ");
+        let key: String = words[i..j].iter().map(|w| w.stem).collect::<Vec<_>>().join(" ");
         let score = ((1.0 / (1.0 + s)) * 10000.0).round() / 10000.0;
         match widen {
             Some(k) => {
@@ -434,7 +546,7 @@ mod tests {
             ("bi + article", "بالعماله", "عماله", 1, true),
         ];
         for (name, key, stem, skip, definite) in cases {
-            assert_eq!(stem_of(key, &vocab), (stem.to_string(), *skip, *definite), "case {name:?}: stem of {key}");
+            assert_eq!(stem_of(key, &vocab), (*stem, *skip, *definite), "case {name:?}: stem of {key}");
         }
     }
 

@@ -19,7 +19,7 @@
 //! most +50 %), and the score is `1 − e^(−W)`. A theme is reported at
 //! [`THRESHOLD`] or above: one strong term, or several weaker ones.
 
-use crate::text::clitics::{readings, without_article};
+use crate::text::clitics::{readings_ref, without_article};
 use crate::text::{Prepared, TokenKind};
 use crate::{Span, Theme};
 use super::FastMap as HashMap;
@@ -81,6 +81,25 @@ pub struct Themes {
     /// Triggers whose first word is a prefix pattern, by the pattern's
     /// first three letters.
     prefix_first: HashMap<String, Vec<usize>>,
+    /// Filter on the first two letters of trigger first words (bit
+    /// `64 · a + b` for letter indexes `a`, `b`, see [`letter_index`]): a
+    /// word whose first two letters are not set starts no trigger, so its
+    /// tables need not be asked.
+    first_two: Vec<u64>,
+}
+
+/// The candidate forms of every Arabic token of a text, in one list.
+struct Candidates<'s, 'a> {
+    forms: &'s [&'a str],
+    /// Where each token's forms start in `forms` (one more entry at the end).
+    starts: &'s [usize],
+}
+
+impl<'s, 'a> Candidates<'s, 'a> {
+    /// The forms of Arabic token number `k`.
+    fn of(&self, k: usize) -> &'s [&'a str] {
+        &self.forms[self.starts[k]..self.starts[k + 1]]
+    }
 }
 
 /// One occurrence of a trigger.
@@ -107,32 +126,44 @@ const PROCLITICS: &[&str] = &["ولل", "فلل", "لل", "وب", "فب", "وك"
 
 /// The forms of `key` a trigger word is compared with: the word, and
 /// what each proclitic reading leaves, each also without its article
-/// (the article-less forms are what triggers hold). Slices of `key`, so
-/// nothing is allocated but the list.
-fn word_candidates(key: &str) -> Vec<&str> {
-    fn add<'a>(out: &mut Vec<&'a str>, c: &'a str) {
+/// (the article-less forms are what triggers hold). Slices of `key`,
+/// appended to `out` (whose earlier entries are left alone).
+fn push_candidates<'a>(key: &'a str, out: &mut Vec<&'a str>) {
+    let from = out.len();
+    let add = |out: &mut Vec<&'a str>, c: &'a str| {
         for form in [Some(c), without_article(c)].into_iter().flatten() {
-            if !out.contains(&form) {
+            if !out[from..].contains(&form) {
                 out.push(form);
             }
         }
+    };
+    add(out, key);
+    // Every proclitic starts with one of these letters.
+    if !matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل')) {
+        return;
     }
-    let mut out: Vec<&str> = Vec::with_capacity(6);
-    add(&mut out, key);
     for prefix in PROCLITICS {
         if let Some(rest) = key.strip_prefix(prefix) {
-            if rest.chars().count() >= 2 {
-                add(&mut out, rest);
+            if rest.chars().nth(1).is_some() {
+                add(out, rest);
             }
         }
     }
-    out
+}
+
+/// Index of a letter for the first-letters filter: the Arabic letters
+/// U+0621..U+064A get 1..=42, anything else 0.
+fn letter_index(c: char) -> usize {
+    match c {
+        '\u{0621}'..='\u{064A}' => c as usize - 0x0620,
+        _ => 0,
+    }
 }
 
 /// The skip (proclitic length) of the reading of `key` whose stem, or
 /// whose stem without article, `word` matches.
 fn skip_for(key: &str, word: &Word) -> usize {
-    for r in readings(key) {
+    for r in readings_ref(key).iter() {
         let bare = without_article(&r.stem).unwrap_or(&r.stem);
         let hit = |c: &str| if word.prefix { c.starts_with(word.stem.as_str()) } else { c == word.stem };
         if hit(bare) || hit(&r.stem) {
@@ -222,7 +253,16 @@ impl Themes {
                 by_first.entry(t.words[0].stem.clone()).or_default().push(i);
             }
         }
-        Ok(Themes { themes, triggers, by_first, prefix_first })
+        let mut first_two = vec![0u64; 64];
+        for t in &triggers {
+            let mut chars = t.words[0].stem.chars();
+            let a = chars.next().map_or(0, letter_index);
+            match chars.next() {
+                Some(b) => first_two[a] |= 1 << letter_index(b),
+                None => first_two[a] = u64::MAX,
+            }
+        }
+        Ok(Themes { themes, triggers, by_first, prefix_first, first_two })
     }
 
     /// The themes of the taxonomy, in the spec's order.
@@ -239,24 +279,35 @@ impl Themes {
     /// Every theme with any evidence, best first, whatever its score.
     pub fn scored(&self, p: &Prepared) -> Vec<Theme> {
         // Arabic tokens only, with their candidates.
-        let arabic: Vec<usize> = (0..p.tokens.len()).filter(|&i| p.tokens[i].kind == TokenKind::Arabic).collect();
-        let cands: Vec<Vec<&str>> = arabic.iter().map(|&i| word_candidates(&p.tokens[i].key)).collect();
+        let mut arabic: Vec<usize> = Vec::with_capacity(p.tokens.len());
+        arabic.extend((0..p.tokens.len()).filter(|&i| p.tokens[i].kind == TokenKind::Arabic));
+        // Every token's candidate forms, in one list.
+        let mut forms: Vec<&str> = Vec::with_capacity(arabic.len() * 6);
+        let mut starts: Vec<usize> = Vec::with_capacity(arabic.len() + 1);
+        for &i in &arabic {
+            starts.push(forms.len());
+            push_candidates(&p.tokens[i].key, &mut forms);
+        }
+        starts.push(forms.len());
+        let cands = Candidates { forms: &forms, starts: &starts };
         let mut matches = Vec::new();
         let mut first_hits: Vec<usize> = Vec::new();
-        for (k, c) in cands.iter().enumerate() {
+        for k in 0..arabic.len() {
+            let c = cands.of(k);
             first_hits.clear();
-            for s in c {
+            for s in c.iter().filter(|s| self.may_start(s)) {
                 if let Some(v) = self.by_first.get(*s) {
                     first_hits.extend_from_slice(v);
                 }
-            }
-            for s in c {
                 let Some(v) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
                 for &t in v {
                     if s.starts_with(self.triggers[t].words[0].stem.as_str()) {
                         first_hits.push(t);
                     }
                 }
+            }
+            if first_hits.is_empty() {
+                continue;
             }
             first_hits.sort_unstable();
             first_hits.dedup();
@@ -273,7 +324,25 @@ impl Themes {
 
     /// Tries to match trigger `t` from Arabic token number `k`; gives the
     /// matched token indices.
-    fn extend(&self, p: &Prepared, arabic: &[usize], cands: &[Vec<&str>], k: usize, t: &Trigger) -> Option<Vec<usize>> {
+    /// Whether a trigger's first word may match candidate form `s` (no
+    /// false negatives: see `first_two`).
+    fn may_start(&self, s: &str) -> bool {
+        // Two two-byte characters (all of Arabic) decode by hand.
+        let (a, b) = match s.as_bytes() {
+            [a0 @ 0xC2..=0xDF, a1, b0 @ 0xC2..=0xDF, b1, ..] => {
+                let decode = |lead: u8, cont: u8| char::from_u32(((lead as u32 & 0x1F) << 6) | (cont as u32 & 0x3F));
+                (decode(*a0, *a1), decode(*b0, *b1))
+            }
+            _ => {
+                let mut chars = s.chars();
+                (chars.next(), chars.next())
+            }
+        };
+        let (Some(a), Some(b)) = (a, b) else { return true };
+        self.first_two[letter_index(a)] & (1 << letter_index(b)) != 0
+    }
+
+    fn extend(&self, p: &Prepared, arabic: &[usize], cands: &Candidates, k: usize, t: &Trigger) -> Option<Vec<usize>> {
         let mut out = vec![arabic[k]];
         let mut at = k;
         for w in &t.words[1..] {
@@ -284,7 +353,7 @@ impl Themes {
                 if j >= arabic.len() || !adjacent(p, arabic[j - 1], arabic[j]) {
                     break;
                 }
-                if w.matches(&cands[j]) {
+                if w.matches(cands.of(j)) {
                     found = Some(j);
                     break;
                 }
