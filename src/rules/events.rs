@@ -3,27 +3,27 @@
 //! الداخلية العرب`, `الدورة الــ41 لمجلس …`), or with the place that names
 //! it (`قمة بغداد`). The event keeps the organization inside (spec rule 3).
 
-use super::{candidate, is_word, stem_where};
+use super::{candidate, WordSet, is_word, stem_where};
 use crate::entities::{Candidate, EntityType};
 use crate::text::{Prepared, TokenKind};
 
-const HEADS: &[&str] = &[
+static HEADS: WordSet = WordSet::new(&[
     "الدوره", "دوره", "القمه", "قمه", "المؤتمر", "مؤتمر", "المنتدي", "منتدي", "الملتقي", "ملتقي", "الاجتماع", "اجتماع",
     "الندوه", "النسخه", "البطوله", "المهرجان", "مهرجان", "معرض", "المعرض",
-];
+]);
 /// Heads that a place names in the construct state (`قمة بغداد`).
-const CONSTRUCT: &[&str] = &["قمه", "مؤتمر", "منتدي", "ملتقي", "مهرجان", "معرض"];
-const ORDINALS: &[&str] = &[
+static CONSTRUCT: WordSet = WordSet::new(&["قمه", "مؤتمر", "منتدي", "ملتقي", "مهرجان", "معرض"]);
+static ORDINALS: WordSet = WordSet::new(&[
     "الاولي", "الاول", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الرابعه", "الخامس", "الخامسه", "السادس",
     "السادسه", "السابع", "السابعه", "الثامن", "الثامنه", "التاسع", "التاسعه", "العاشر", "العاشره", "الحادي", "الحاديه",
     "عشر", "عشره", "العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين", "والعشرين",
     "والثلاثين", "والاربعين", "والخمسين", "والستين", "والسبعين", "والثمانين", "والتسعين",
-];
+]);
 
 /// Adjectives that name a summit by its region (`القمة العربية`).
-const REGIONAL: &[&str] = &["العربيه", "الافريقيه", "الخليجيه", "الاوروبيه", "الاسلاميه", "الاورومتوسطيه", "المغاربيه"];
+static REGIONAL: WordSet = WordSet::new(&["العربيه", "الافريقيه", "الخليجيه", "الاوروبيه", "الاسلاميه", "الاورومتوسطيه", "المغاربيه"]);
 /// Heads that a regional adjective names (`القمة العربية الرابعة والثلاثين`).
-const REGIONAL_HEADS: &[&str] = &["القمه", "قمه"];
+static REGIONAL_HEADS: WordSet = WordSet::new(&["القمه", "قمه"]);
 
 /// The end of an ordinal at `j` (`الحادية والأربعين`, `الــ41`, `41`).
 fn ordinal(p: &Prepared, j: usize) -> Option<usize> {
@@ -35,7 +35,7 @@ fn ordinal(p: &Prepared, j: usize) -> Option<usize> {
         return Some(j + 2);
     }
     let mut e = j;
-    while p.tokens.get(e).is_some_and(|t| ORDINALS.contains(&t.key.as_str())) {
+    while p.tokens.get(e).is_some_and(|t| ORDINALS.contains(&t.key)) {
         e += 1;
     }
     (e > j).then_some(e)
@@ -49,13 +49,13 @@ pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
     }
     let mut out = Vec::new();
     for i in 0..p.tokens.len() {
-        if !is_word(&p.tokens[i]) || !super::any_stem(&p.tokens[i].key, &|s| HEADS.contains(&s)) {
+        if !is_word(&p.tokens[i]) || !super::any_stem(&p.tokens[i].key, &|s| HEADS.contains(s)) {
             continue;
         }
-        let Some((skip, head)) = stem_where(p, i, &|s| HEADS.contains(&s)) else { continue };
+        let Some((skip, head)) = stem_where(p, i, &|s| HEADS.contains(s)) else { continue };
         let mut j = i + 1;
         // القمة العربية (الرابعة والثلاثين): a summit named by its region
-        if REGIONAL_HEADS.contains(&head.as_str()) && p.tokens.get(j).is_some_and(|t| REGIONAL.contains(&t.key.as_str())) {
+        if REGIONAL_HEADS.contains(&head) && p.tokens.get(j).is_some_and(|t| REGIONAL.contains(&t.key)) {
             let end = ordinal(p, j + 1).unwrap_or(j + 1);
             let key = std::iter::once(head.clone()).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
             out.push(candidate(p, i, end, skip, EntityType::Event, key, None, 0.8, "event-regional"));
@@ -69,7 +69,7 @@ pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
         let next = by_first.get(&j).and_then(|v| v.iter().copied().max_by_key(|c| c.last));
         let Some(body) = next else { continue };
         let via_lam = p.tokens[j].key.starts_with('ل') && body.start > p.tokens[j].start;
-        let construct = CONSTRUCT.contains(&head.as_str()) && body.start == p.tokens[j].start && body.kind == EntityType::Gpe;
+        let construct = CONSTRUCT.contains(&head) && body.start == p.tokens[j].start && body.kind == EntityType::Gpe;
         if ord.is_none() && !construct {
             continue;
         }

@@ -41,6 +41,33 @@ pub struct PhraseMatch<'l> {
     pub entries: Vec<&'l Entry>,
 }
 
+/// A fixed word list of a rule as a hash set, built on first use (the
+/// warm-up of `Analyzer::new` builds it): one hash lookup instead of a
+/// scan of the list with a string compare per word of the same length.
+#[derive(Debug)]
+pub struct WordSet {
+    list: &'static [&'static str],
+    set: std::sync::OnceLock<crate::hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of the words of `list`.
+    pub const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet { list, set: std::sync::OnceLock::new() }
+    }
+
+    /// Whether `word` is in the list.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(word)
+    }
+
+    /// The words, in the order of the list.
+    pub fn list(&self) -> &'static [&'static str] {
+        self.list
+    }
+}
+
 /// Whether a token can be part of a name or phrase.
 pub fn is_word(t: &Token) -> bool {
     matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
@@ -56,12 +83,16 @@ pub fn is_quote(t: &Token) -> bool {
 /// without allocating, before [`clitics::readings`].
 pub fn any_stem(key: &str, f: &dyn Fn(&str) -> bool) -> bool {
     let mut k = key;
+    let mut buf = String::new();
     for _ in 0..=3 {
         if f(k) {
             return true;
         }
         if let Some(rest) = k.strip_prefix("لل") {
-            if f(&format!("ال{rest}")) {
+            buf.clear();
+            buf.push_str("ال");
+            buf.push_str(rest);
+            if f(&buf) {
                 return true;
             }
         }

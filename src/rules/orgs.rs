@@ -22,28 +22,28 @@
 //! `جمهورية`/`مملكة`/`دولة`/`سلطنة` + a country is the country's official
 //! name: one GPE (spec rule 8).
 
-use super::{candidate, is_word, line_break_after, phrase_at};
+use super::{candidate, WordSet, is_word, line_break_after, phrase_at};
 use crate::entities::{Candidate, EntityType};
 use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{clitics, Prepared};
 
 /// Heads whose complement may be any noun phrase with the article.
-const STRONG: &[&str] = &[
+static STRONG: WordSet = WordSet::new(&[
     "وزاره", "حكومه", "جامعه", "سفاره", "قنصليه", "منظمه", "هيئه", "جهاز", "مفوضيه", "وكاله", "شركه", "حزب",
     "مؤسسه", "مصرف", "بنك", "بعثه", "اتحاد", "جمعيه", "جريده", "صحيفه", "مجله", "اذاعه", "قناه", "تلفزيون", "مطار", "ميناء", "قصر", "سجن", "مستشفي", "معبر",
-];
+]);
 /// Heads that, with the article, make a name with a nationality adjective.
-const DEFINITE_WITH_NORP: &[&str] = &["سفاره", "قنصليه", "وزاره", "حكومه", "بعثه"];
+static DEFINITE_WITH_NORP: WordSet = WordSet::new(&["سفاره", "قنصليه", "وزاره", "حكومه", "بعثه"]);
 /// State words that make an official name with a country.
-const STATE_WORDS: &[&str] = &["جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "الجمهوريه", "المملكه"];
+static STATE_WORDS: WordSet = WordSet::new(&["جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "الجمهوريه", "المملكه"]);
 /// Adjectives that date or rank a body and are not part of its name.
-const NOT_NAME_ADJ: &[&str] = &[
+static NOT_NAME_ADJ: WordSet = WordSet::new(&[
     "الحاليه", "الحالي", "الماضيه", "الماضي", "التاليه", "التالي", "الجاريه", "الجاري", "المعنيه", "المعني", "الاولي",
     "السابقه", "السابق", "المقبله", "المقبل", "المختصه", "الرسميه", "الرسمي", "المحليه", "المحلي", "الاساسيه", "الرئيسيه",
     "الشرعيه", "الاجنبيه", "المعترف", "الحيويه", "اليوميه", "الاسبوعيه", "الدوريه", "الميدانيه",
-];
+]);
 /// Plural gentilics that end an organization name (`مجلس وزراء الداخلية العرب`).
-const TRAILING: &[&str] = &["العرب", "الافارقه", "الاوروبيين", "الخليجيين"];
+static TRAILING: WordSet = WordSet::new(&["العرب", "الافارقه", "الاوروبيين", "الخليجيين"]);
 
 fn entity_at<'l>(p: &Prepared, lex: &'l Lexicon, j: usize, kind: EntityType) -> Option<(usize, &'l Entry)> {
     // a place that is also an ordinary word (مدينة is Medina) is not a complement
@@ -56,7 +56,7 @@ fn entity_at<'l>(p: &Prepared, lex: &'l Lexicon, j: usize, kind: EntityType) -> 
 /// `جمهورية تونس` → the GPE of the country, ending where the country ends.
 fn state_name<'l>(p: &Prepared, lex: &'l Lexicon, j: usize) -> Option<(usize, &'l Entry)> {
     let t = p.tokens.get(j)?;
-    if !STATE_WORDS.contains(&t.key.as_str()) {
+    if !STATE_WORDS.contains(&t.key) {
         return None;
     }
     let (end, e) = entity_at(p, lex, j + 1, EntityType::Gpe)?;
@@ -64,15 +64,15 @@ fn state_name<'l>(p: &Prepared, lex: &'l Lexicon, j: usize) -> Option<(usize, &'
 }
 
 /// Function words that start like the article (إلى → الي, التي, الذي).
-const AL_FUNCTION: &[&str] = &["الي", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الا", "الان", "اللي", "اللذان", "اللتان"];
+static AL_FUNCTION: WordSet = WordSet::new(&["الي", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الا", "الان", "اللي", "اللذان", "اللتان"]);
 
 /// A word with the article that can be part of a name (not a function word).
 fn is_al_word(k: &str) -> bool {
-    k.starts_with("ال") && k.chars().count() >= 4 && !AL_FUNCTION.contains(&k)
+    k.starts_with("ال") && k.chars().count() >= 4 && !AL_FUNCTION.contains(k)
 }
 
 fn is_nisba(k: &str) -> bool {
-    is_al_word(k) && (k.ends_with('ي') || k.ends_with("يه")) && !NOT_NAME_ADJ.contains(&k)
+    is_al_word(k) && (k.ends_with('ي') || k.ends_with("يه")) && !NOT_NAME_ADJ.contains(k)
 }
 
 /// Whether token `j` may be an unknown or known name word (not ordinary).
@@ -98,7 +98,7 @@ fn name_word(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
 }
 
 /// Titles of sovereigns that, with their name, make the complement of a head.
-const ROYAL: &[&str] = &["الملك", "السلطان", "الامير", "الشيخ", "الامام"];
+static ROYAL: WordSet = WordSet::new(&["الملك", "السلطان", "الامير", "الشيخ", "الامام"]);
 
 /// Whether token `j` continues a foreign name: a name word without the
 /// article that is in no list of places or organizations, no given name
@@ -137,11 +137,11 @@ fn complement(p: &Prepared, lex: &Lexicon, head: &Entry, j: usize) -> Option<(us
         proper = true;
     } else if let Some((e, _)) = takes("norp").then(|| entity_at(p, lex, j, EntityType::Norp)).flatten() {
         return Some((e, true));
-    } else if takes("name") && ROYAL.contains(&k) && name_word(p, lex, j + 1) && !p.tokens[j + 1].key.starts_with("ال") {
+    } else if takes("name") && ROYAL.contains(k) && name_word(p, lex, j + 1) && !p.tokens[j + 1].key.starts_with("ال") {
         // جامعة الملك سعود، جامعة السلطان قابوس: a sovereign's title and name
         end = j + 2;
         proper = true;
-    } else if is_al_word(k) && (takes("gen") || takes("adj") || takes("name")) && !NOT_NAME_ADJ.contains(&k) {
+    } else if is_al_word(k) && (takes("gen") || takes("adj") || takes("name")) && !NOT_NAME_ADJ.contains(k) {
         if entity_at(p, lex, j, EntityType::Norp).is_some() {
             return None;
         }
@@ -207,7 +207,7 @@ fn trailing(p: &Prepared, lex: &Lexicon, end: usize) -> usize {
     if let Some((e, _)) = entity_at(p, lex, end, EntityType::Norp) {
         return e;
     }
-    if p.tokens.get(end).is_some_and(|t| TRAILING.contains(&t.key.as_str())) {
+    if p.tokens.get(end).is_some_and(|t| TRAILING.contains(&t.key)) {
         return end + 1;
     }
     end
@@ -222,13 +222,13 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
         if !is_word(&p.tokens[i]) {
             continue;
         }
-        let may = |s: &str| heads.max_words(s) > 0 || STATE_WORDS.contains(&s) || s.strip_prefix("ال").is_some_and(|b| DEFINITE_WITH_NORP.contains(&b));
+        let may = |s: &str| heads.max_words(s) > 0 || STATE_WORDS.contains(s) || s.strip_prefix("ال").is_some_and(|b| DEFINITE_WITH_NORP.contains(b));
         if !super::any_stem(&p.tokens[i].key, &may) {
             continue;
         }
         for r in clitics::readings_ref(&p.tokens[i].key).iter() {
             // جمهورية مصر, دولة ليبيا
-            if STATE_WORDS.contains(&&*r.stem) {
+            if STATE_WORDS.contains(&r.stem) {
                 if let Some((end, e)) = entity_at(p, lex, i + 1, EntityType::Gpe).filter(|(_, e)| e.flag("country")) {
                     let key = std::iter::once(r.stem.to_string()).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
                     out.push(candidate(p, i, end, r.skip, EntityType::Gpe, key, Some(e), 0.85, "state-name"));
@@ -255,7 +255,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
             // a definite head (الوزارة) is generic, unless the list has it with its article
             let bare = head_key.as_str();
             let Some((end, proper)) = complement(p, lex, h, head_end) else { continue };
-            if !STRONG.contains(&bare) && !proper {
+            if !STRONG.contains(bare) && !proper {
                 continue;
             }
             let key = std::iter::once(head_key.clone()).chain(p.tokens[head_end..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
@@ -265,7 +265,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
         // السفارة المصرية: a definite head with a nationality
         for r in clitics::readings_ref(&p.tokens[i].key).iter() {
             let Some(bare) = r.stem.strip_prefix("ال") else { continue };
-            if !DEFINITE_WITH_NORP.contains(&bare) {
+            if !DEFINITE_WITH_NORP.contains(bare) {
                 continue;
             }
             if let Some((end, _)) = entity_at(p, lex, i + 1, EntityType::Norp).filter(|(_, e)| e.attr("kind") == Some("nat")) {

@@ -18,25 +18,25 @@
 //! claimed (a date, a place, a nationality). Surname-only mentions are
 //! added later, from the names found, by [`crate::entities`].
 
-use super::{candidate, is_quote, is_word, line_break_after};
+use super::{candidate, is_quote, is_word, line_break_after, WordSet};
 use crate::entities::{Candidate, EntityType};
 use crate::lexicon::Lexicon;
 use crate::text::{Prepared, Token};
 
 /// Nasab and kunya connectors, normalized (`أل` and `آل` both fold to `ال`).
-const CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "ال", "عبد", "ام", "ولد", "بو"];
+static CONNECTORS: WordSet = WordSet::new(&["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "ال", "عبد", "ام", "ولد", "بو"]);
 /// Words after which a name follows: the counterpart of a minister.
-const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرائه", "نظيري", "نظيرهم"];
+static COUNTERPART: WordSet = WordSet::new(&["نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرائه", "نظيري", "نظيرهم"]);
 const MAX_CHAIN: usize = 6;
 /// Verbs of meeting and speech: a name of two or more words may follow them
 /// even when no word of it is known (`التقى ماغنوس برونر`).
-const VERBS: &[&str] = &[
+static VERBS: WordSet = WordSet::new(&[
     "التقي", "استقبل", "بحث", "قال", "اكد", "اعلن", "صرح", "اوضح", "اشار", "اضاف", "زار", "دعا", "طالب", "شدد", "كشف",
     "ناقش", "وصل", "غادر", "اعتبر", "اعرب", "افاد", "ذكر", "التقت", "استقبلت", "قالت", "اكدت", "اعلنت", "صرحت", "اوضحت",
     "اشارت", "اضافت", "زارت", "دعت", "يلتقي", "يستقبل", "يبحث", "يزور", "رحب", "هنا", "ابلغ", "تلقي", "اجري", "وقع",
-];
+]);
 /// Place and institution nouns that end a name (`مختار قرية الدوايمة`).
-const NOT_NAME: &[&str] = &["مدينه", "قريه", "بلده", "محافظه", "ولايه", "منطقه", "مخيم", "قضاء", "حي", "شارع", "ضاحيه", "اقليم", "عاصمه", "مركز", "مكتب", "بيت", "دار"];
+static NOT_NAME: WordSet = WordSet::new(&["مدينه", "قريه", "بلده", "محافظه", "ولايه", "منطقه", "مخيم", "قضاء", "حي", "شارع", "ضاحيه", "اقليم", "عاصمه", "مركز", "مكتب", "بيت", "دار"]);
 
 /// What a word can be inside a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +93,10 @@ pub fn classify_in(lex: &Lexicon, t: &Token, text: &str, plain_ya: bool) -> Name
         return NameWord::Stop;
     }
     let k = t.key.as_str();
-    if CONNECTORS.contains(&k) {
+    if CONNECTORS.contains(k) {
         return NameWord::Connector;
     }
-    if NOT_NAME.contains(&k) {
+    if NOT_NAME.contains(k) {
         return NameWord::Stop;
     }
     // على folds to علي: the letter ى tells the preposition from the name
@@ -108,13 +108,14 @@ pub fn classify_in(lex: &Lexicon, t: &Token, text: &str, plain_ya: bool) -> Name
     // a short word written with a hamza inside (بأن = ب + أن) is not a name listed without one (بان)
     let hamza = |w: &str| w.chars().skip(1).any(|c| matches!(c, 'أ' | 'إ' | 'ؤ' | 'ئ'));
     let maqsura_clash = |e: &crate::lexicon::Entry| (surface.ends_with('ى') && !e.name.ends_with('ى')) || (k.chars().count() <= 3 && hamza(surface) && !hamza(e.name));
-    if lex.given(k).is_some_and(|g| !g.common() && !maqsura_clash(g)) {
+    let (given, family) = (lex.given(k), lex.family(k));
+    if given.is_some_and(|g| !g.common() && !maqsura_clash(g)) {
         return NameWord::Given;
     }
-    if lex.family(k).is_some_and(|f| !f.common() && !maqsura_clash(f)) {
+    if family.is_some_and(|f| !f.common() && !maqsura_clash(f)) {
         return NameWord::Family;
     }
-    if lex.is_common(k) || lex.given(k).is_some() || lex.family(k).is_some() {
+    if lex.is_common(k) || given.is_some() || family.is_some() {
         return NameWord::Stop;
     }
     // a word with a proclitic (و، ف، بال، لل) is not inside a name, nor an
@@ -133,9 +134,9 @@ pub fn classify_in(lex: &Lexicon, t: &Token, text: &str, plain_ya: bool) -> Name
         return NameWord::Stop;
     }
     // an ordinary word with a pronoun suffix (حققه، داخليته ← داخلية + ه)
-    for (stem, _) in crate::text::clitics::suffix_readings(k).into_iter().skip(1) {
+    for (stem, _) in crate::text::clitics::suffix_stems(k) {
         let marbuta = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
-        if stem.chars().count() >= 3 && (lex.is_common(&stem) || marbuta.as_deref().is_some_and(|m| lex.is_common(m))) {
+        if stem.chars().count() >= 3 && (lex.is_common(stem) || marbuta.as_deref().is_some_and(|m| lex.is_common(m))) {
             return NameWord::Stop;
         }
     }
@@ -143,7 +144,7 @@ pub fn classify_in(lex: &Lexicon, t: &Token, text: &str, plain_ya: bool) -> Name
     if !lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty() {
         return NameWord::Stop;
     }
-    if verb_shape(k) || VERBS.contains(&k) {
+    if verb_shape(k) || VERBS.contains(k) {
         return NameWord::Stop;
     }
     // a final ه that is written so (not ة) is mostly a pronoun (مرماه، كتابه); names that end
@@ -232,7 +233,7 @@ fn chain(p: &Prepared, lex: &Lexicon, kinds: &dyn Fn(usize) -> NameWord, j: usiz
                 }
                 k += 2;
                 // بن عبد الكريم, بن أبي طالب: a second connector takes its word too
-                if CONNECTORS.contains(&p.tokens[k - 1].key.as_str()) && k < n && !blocked[k] && is_word(&p.tokens[k]) && !line_break_after(p, k - 1) && (p.tokens[k].key.starts_with("ال") || kinds(k) != NameWord::Stop) {
+                if CONNECTORS.contains(&p.tokens[k - 1].key) && k < n && !blocked[k] && is_word(&p.tokens[k]) && !line_break_after(p, k - 1) && (p.tokens[k].key.starts_with("ال") || kinds(k) != NameWord::Stop) {
                     k += 1;
                 }
                 end = k;
@@ -284,7 +285,7 @@ pub fn is_minor_place(c: &Candidate) -> bool {
 /// word (أبا is a connector and a city of 1.2 million in Nigeria).
 fn yields_to_name(lex: &Lexicon, key: &str, c: &Candidate) -> bool {
     let small = c.entry.is_some_and(|e| e.attr("pop").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0) < 1_000_000);
-    small || CONNECTORS.contains(&key) || lex.given(key).is_some() || lex.family(key).is_some()
+    small || CONNECTORS.contains(key) || lex.given(key).is_some() || lex.family(key).is_some()
 }
 
 /// Person candidates. `others` are the candidates of the other rules:
@@ -320,7 +321,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         starts.push(c.last);
     }
     for (i, t) in p.tokens.iter().enumerate() {
-        if COUNTERPART.contains(&t.key.as_str()) {
+        if COUNTERPART.contains(&t.key) {
             starts.push(i + 1);
         }
     }
@@ -353,7 +354,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         if j < n && !blocked[j] {
             if let Some(e) = chain(p, lex, &kinds, j, &blocked, !after_comma, false) {
                 // الملك محمد السادس: a sovereign's ordinal belongs to the name
-                let royal = s > 0 && super::any_stem(&p.tokens[s - 1].key, &|x| ROYAL.contains(&x));
+                let royal = s > 0 && super::any_stem(&p.tokens[s - 1].key, &|x| ROYAL.contains(x));
                 let e = if royal { regnal(p, e, &blocked) } else { e };
                 push_at(&mut out, j, e, 0, 0.8, "pers-after-title");
             }
@@ -361,8 +362,8 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     }
     // after a verb of meeting or speech: two or more name words, none an ordinary word
     for i in 0..n.saturating_sub(2) {
-        let verb = super::any_stem(&p.tokens[i].key, &|s| VERBS.contains(&s))
-            && crate::text::clitics::readings_ref(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&&*r.stem));
+        let verb = super::any_stem(&p.tokens[i].key, &|s| VERBS.contains(s))
+            && crate::text::clitics::readings_ref(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&r.stem));
         let j = i + 1;
         if !verb || blocked[j] || line_break_after(p, i) {
             continue;
@@ -392,7 +393,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         }
         if let Some(e) = chain(p, lex, &kinds, i, &blocked, false, false) {
             // عبدالله الثاني: a lone given name with a sovereign's ordinal
-            let royal = (i.saturating_sub(3)..i).any(|b| super::any_stem(&p.tokens[b].key, &|x| ROYAL.contains(&x)));
+            let royal = (i.saturating_sub(3)..i).any(|b| super::any_stem(&p.tokens[b].key, &|x| ROYAL.contains(x)));
             let e = if e - i == 1 && !abd && royal { regnal(p, e, &blocked) } else { e };
             if e - i >= if abd { 3 } else { 2 } {
                 push_at(&mut out, i, e, 0, 0.75, "pers-given");
@@ -438,15 +439,15 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
 }
 
 /// Titles of sovereigns, after which an ordinal is part of the name.
-const ROYAL: &[&str] = &["الملك", "الملكه", "ملك", "السلطان", "البابا", "الامبراطور", "الامبراطوره", "العاهل", "الشاه", "القيصر"];
+static ROYAL: WordSet = WordSet::new(&["الملك", "الملكه", "ملك", "السلطان", "البابا", "الامبراطور", "الامبراطوره", "العاهل", "الشاه", "القيصر"]);
 /// Kunya words: أبو + a given name is a name by itself.
 const KUNYA: &[&str] = &["ابو", "ابي", "ابا", "ام"];
 /// Ordinals of sovereigns (`الثاني`, `الثالث عشر`).
-const ORDINALS: &[&str] = &["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"];
+static ORDINALS: WordSet = WordSet::new(&["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"]);
 
 /// The end of a name at `e` extended over a sovereign's ordinal after it.
 fn regnal(p: &Prepared, e: usize, blocked: &[bool]) -> usize {
-    if e < p.tokens.len() && !blocked[e] && ORDINALS.contains(&p.tokens[e].key.as_str()) && !line_break_after(p, e - 1) {
+    if e < p.tokens.len() && !blocked[e] && ORDINALS.contains(&p.tokens[e].key) && !line_break_after(p, e - 1) {
         if p.tokens.get(e + 1).is_some_and(|t| t.key == "عشر") && !blocked.get(e + 1).copied().unwrap_or(true) {
             return e + 2;
         }

@@ -117,15 +117,18 @@ const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", 
 /// A stem keeps at least three letters.
 pub fn suffix_readings(key: &str) -> Vec<(String, &'static str)> {
     let mut out = vec![(key.to_string(), "")];
-    let len = key.chars().count();
-    for &s in SUFFIXES {
-        let slen = s.chars().count();
-        if key.ends_with(s) && len >= slen + 3 {
-            let stem: String = key.chars().take(len - slen).collect();
-            out.push((stem, s));
-        }
-    }
+    out.extend(suffix_stems(key).map(|(stem, s)| (stem.to_string(), s)));
     out
+}
+
+/// The readings of [`suffix_readings`] after the bare word, borrowed from
+/// `key` (no allocation): the form for hot loops.
+pub fn suffix_stems(key: &str) -> impl Iterator<Item = (&str, &'static str)> {
+    let len = key.chars().count();
+    SUFFIXES.iter().filter_map(move |&s| {
+        let slen = s.chars().count();
+        (key.ends_with(s) && len >= slen + 3).then(|| (&key[..key.len() - s.len()], s))
+    })
 }
 
 #[cfg(test)]
