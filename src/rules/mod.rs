@@ -44,10 +44,21 @@ pub struct PhraseMatch<'l> {
 /// A fixed word list of a rule as a hash set, built on first use (the
 /// warm-up of `Analyzer::new` builds it): one hash lookup instead of a
 /// scan of the list with a string compare per word of the same length.
+/// Most words are rejected before hashing: by their byte length and last
+/// byte, which few words of a list share.
 #[derive(Debug)]
 pub struct WordSet {
     list: &'static [&'static str],
-    set: std::sync::OnceLock<crate::hash::FxHashSet<&'static str>>,
+    set: std::sync::OnceLock<Filtered>,
+}
+
+#[derive(Debug)]
+struct Filtered {
+    /// Bit `n` (mod 64): a word of the list has `n` bytes.
+    lens: u64,
+    /// Bit `b` (mod 64): a word of the list ends in byte `b`.
+    lasts: u64,
+    set: crate::hash::FxHashSet<&'static str>,
 }
 
 impl WordSet {
@@ -59,7 +70,14 @@ impl WordSet {
     /// Whether `word` is in the list.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(word)
+        let f = self.set.get_or_init(|| Filtered {
+            lens: self.list.iter().fold(0, |m, w| m | 1 << (w.len() % 64)),
+            lasts: self.list.iter().fold(0, |m, w| m | w.as_bytes().last().map_or(0, |&b| 1 << (b % 64))),
+            set: self.list.iter().copied().collect(),
+        });
+        f.lens & 1 << (word.len() % 64) != 0
+            && f.lasts & word.as_bytes().last().map_or(0, |&b| 1 << (b % 64)) != 0
+            && f.set.contains(word)
     }
 
     /// The words, in the order of the list.

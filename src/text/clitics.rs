@@ -18,12 +18,22 @@
 /// whose alef is not written). A prefix ending in the article itself
 /// (`وال`, `بال`) needs no entry: the article stays in the stem, so `و`
 /// and `ب` already give that reading.
+/// `readings_ref` uses it split by first letter (the tables below, which a
+/// test checks against it).
+#[cfg_attr(not(test), allow(dead_code))]
 const PREFIXES: &[(&str, bool)] = &[
     ("ولل", true), ("فلل", true),
     ("لل", true),
     ("وب", false), ("فب", false), ("وك", false), ("فك", false), ("ول", false), ("فل", false),
     ("و", false), ("ف", false), ("ب", false), ("ك", false), ("ل", false),
 ];
+
+/// [`PREFIXES`] by first letter, each in the order of the table.
+const WAW: [(&str, bool); 5] = [("ولل", true), ("وب", false), ("وك", false), ("ول", false), ("و", false)];
+const FA: [(&str, bool); 5] = [("فلل", true), ("فب", false), ("فك", false), ("فل", false), ("ف", false)];
+const LAM: [(&str, bool); 2] = [("لل", true), ("ل", false)];
+const BA: [(&str, bool); 1] = [("ب", false)];
+const KAF: [(&str, bool); 1] = [("ك", false)];
 
 use std::borrow::Cow;
 
@@ -78,7 +88,16 @@ pub fn readings_ref(key: &str) -> Readings<'_> {
     if !matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل')) {
         return out;
     }
-    for &(prefix, lam_article) in PREFIXES {
+    // only the prefixes that start with the word's first letter, in the
+    // order of PREFIXES (the others cannot match)
+    let candidates: &[(&str, bool)] = match key.as_bytes()[1] {
+        0x88 => &WAW, // و
+        0x81 => &FA,  // ف
+        0x84 => &LAM, // ل
+        0xA8 => &BA,  // ب
+        _ => &KAF,    // ك
+    };
+    for &(prefix, lam_article) in candidates {
         let Some(rest) = key.strip_prefix(prefix) else { continue };
         if rest.chars().nth(1).is_none() {
             continue;
@@ -134,6 +153,15 @@ pub fn suffix_stems(key: &str) -> impl Iterator<Item = (&str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_tables_by_letter_are_the_table() {
+        for (letter, table) in [('و', &WAW[..]), ('ف', &FA[..]), ('ل', &LAM[..]), ('ب', &BA[..]), ('ك', &KAF[..])] {
+            let want: Vec<(&str, bool)> = PREFIXES.iter().copied().filter(|(p, _)| p.starts_with(letter)).collect();
+            assert_eq!(table, &want[..], "the table of {letter} must list the PREFIXES that start with it, in their order");
+            assert_eq!(letter.to_string().as_bytes()[1], table[0].0.as_bytes()[1], "readings_ref picks the table of {letter} by its second UTF-8 byte");
+        }
+    }
 
     fn stems(key: &str) -> Vec<(usize, String)> {
         readings(key).into_iter().map(|r| (r.skip, r.stem)).collect()
