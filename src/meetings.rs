@@ -480,7 +480,7 @@ impl<'a, 'p> Doc<'a, 'p> {
             }
             let t = &toks[i];
             let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
-            let (mut cue, prefix) = match reading_in(&cues.words, cues, &t.key).filter(|_| word) {
+            let (mut cue, prefix) = match if word { reading_in(&cues.words, cues, &t.key) } else { None } {
                 Some((k, c, pre)) => (Some((c, k)), pre),
                 None => (None, ""),
             };

@@ -144,12 +144,16 @@ pub fn phrase_at<'l>(
     let all = clitics::readings_ref(&toks[i].key);
     let readings = if with_clitics { &all[..] } else { &all[..1] };
     let mut best: Option<PhraseMatch<'l>> = None;
+    // one buffer for the phrases of every reading
+    let mut phrase = String::new();
     for r in readings {
         let max = index.max_words(&r.stem);
         if max == 0 {
             continue;
         }
-        let mut phrase = r.stem.to_string();
+        phrase.clear();
+        phrase.reserve(r.stem.len() + 48);
+        phrase.push_str(&r.stem);
         let mut j = i + 1;
         let mut words = 1;
         loop {

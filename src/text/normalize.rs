@@ -20,11 +20,13 @@
 //! written there is looked up as it is.
 
 /// Whether `c` is a format control that normalization drops (stage 1).
+#[inline]
 pub fn is_format_control(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Whether `c` is an Arabic diacritic that normalization drops (stage 2).
+#[inline]
 pub fn is_diacritic(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
@@ -33,12 +35,22 @@ pub fn is_diacritic(c: char) -> bool {
 pub const TATWEEL: char = '\u{0640}';
 
 /// Whether normalization drops `c` entirely (stages 1–3).
+#[inline]
 pub fn is_ignorable(c: char) -> bool {
     is_format_control(c) || is_diacritic(c) || c == TATWEEL
 }
 
 /// The folded form of one kept character (stages 4–6).
+#[inline]
 pub fn fold(c: char) -> char {
+    // the Arabic letters that no stage changes, the bulk of a text
+    if ('\u{0628}'..='\u{063A}').contains(&c) && c != 'ة' || ('\u{0641}'..='\u{064A}').contains(&c) && c != 'ى' {
+        return c;
+    }
+    fold_other(c)
+}
+
+fn fold_other(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' => 'ي',
@@ -66,7 +78,9 @@ pub fn fold(c: char) -> char {
 /// assert_eq!(kashif::text::normalize::key("إِلى ٢٠٢٥"), "الي 2025");
 /// ```
 pub fn key(s: &str) -> String {
-    s.chars().filter(|&c| !is_ignorable(c)).map(fold).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|&c| !is_ignorable(c)).map(fold));
+    out
 }
 
 /// A normalized text with the way back to the original.
