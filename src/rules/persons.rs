@@ -125,6 +125,25 @@ pub fn classify_in(lex: &Lexicon, t: &Token, text: &str, plain_ya: bool) -> Name
     if k.chars().count() < 2 || k.starts_with('و') || k.starts_with("لل") || clitic_al {
         return NameWord::Stop;
     }
+    // (every test from here to the end that says Stop is pure, so the
+    // cheap ones come before the lookups)
+    if verb_shape(k) || VERBS.contains(k) {
+        return NameWord::Stop;
+    }
+    // a final ه that is written so (not ة) is mostly a pronoun (مرماه، كتابه); names that end
+    // so are listed or end in يه (تريزيغيه) or الله. NER corpora: ~1,000 such words, 3 persons.
+    let bare = surface.trim_end_matches(|c: char| ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}');
+    if k.chars().count() >= 4 && bare.ends_with('ه') && !k.ends_with("يه") && !k.ends_with("الله") {
+        return NameWord::Stop;
+    }
+    // nor is an unlisted noun in ة right after a name (ملاحقة، مصادفة): 22 of 23 in the corpora
+    if k.chars().count() >= 4 && bare.ends_with('ة') {
+        return NameWord::Stop;
+    }
+    // a participle with the article (المعلق، المختص، المسئول) describes the person before it
+    if k.starts_with("الم") && k.chars().count() >= 6 && !k.ends_with('ي') {
+        return NameWord::Stop;
+    }
     let listed = |w: &str| {
         lex.is_common(w) || !lex.phrases(crate::lexicon::Part::Title).ids(w).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(w).is_empty()
     };
@@ -142,23 +161,6 @@ pub fn classify_in(lex: &Lexicon, t: &Token, text: &str, plain_ya: bool) -> Name
     }
     // titles, portfolios and organization heads are not names (مدير عام هيئة)
     if !lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty() || !lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty() {
-        return NameWord::Stop;
-    }
-    if verb_shape(k) || VERBS.contains(k) {
-        return NameWord::Stop;
-    }
-    // a final ه that is written so (not ة) is mostly a pronoun (مرماه، كتابه); names that end
-    // so are listed or end in يه (تريزيغيه) or الله. NER corpora: ~1,000 such words, 3 persons.
-    let bare = surface.trim_end_matches(|c: char| ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}');
-    if k.chars().count() >= 4 && bare.ends_with('ه') && !k.ends_with("يه") && !k.ends_with("الله") {
-        return NameWord::Stop;
-    }
-    // nor is an unlisted noun in ة right after a name (ملاحقة، مصادفة): 22 of 23 in the corpora
-    if k.chars().count() >= 4 && bare.ends_with('ة') {
-        return NameWord::Stop;
-    }
-    // a participle with the article (المعلق، المختص، المسئول) describes the person before it
-    if k.starts_with("الم") && k.chars().count() >= 6 && !k.ends_with('ي') {
         return NameWord::Stop;
     }
     // with the article, only a masculine nisba is a family name nobody listed
