@@ -225,11 +225,14 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             }
         }
     }
+    // every clitic reading of a word ends as the word does: a word whose
+    // last byte ends no name word cannot match (bit `byte % 64`)
+    let lasts: u64 = by_word.keys().fold(0, |m, w| m | w.as_bytes().last().map_or(0, |&b| 1 << (b % 64)));
     let mut added = Vec::new();
     let mut drop = Vec::new();
     let mut i = 0;
     while i < n {
-        if !rules::is_word(&p.tokens[i]) || cover[i].is_some_and(|ci| !yields(ci)) {
+        if !rules::is_word(&p.tokens[i]) || cover[i].is_some_and(|ci| !yields(ci)) || p.tokens[i].key.as_bytes().last().is_some_and(|&b| lasts & 1 << (b % 64) == 0) {
             i += 1;
             continue;
         }
