@@ -49,7 +49,7 @@ pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
     }
     let mut out = Vec::new();
     for i in 0..p.tokens.len() {
-        if !is_word(&p.tokens[i]) || !super::any_stem(&p.tokens[i].key, &|s| HEADS.contains(s)) {
+        if !is_word(&p.tokens[i]) || !super::any_stem(&p.tokens[i].key, |s: &str| HEADS.contains(s)) {
             continue;
         }
         let Some((skip, head)) = stem_where(p, i, &|s| HEADS.contains(s)) else { continue };

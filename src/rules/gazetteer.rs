@@ -32,7 +32,7 @@ pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> FxHashMap<String, u32> {
     let mut out = FxHashMap::default();
     let ix = lex.phrases(Part::Name);
     for t in &p.tokens {
-        if !super::any_stem(&t.key, &|s| ix.max_words(s) > 0) {
+        if !super::any_stem(&t.key, |s: &str| ix.max_words(s) > 0) {
             continue;
         }
         for r in clitics::readings_ref(&t.key).iter() {

@@ -99,7 +99,7 @@ pub fn is_quote(t: &Token) -> bool {
 /// Whether `f` holds for the key or for what is left after up to three
 /// proclitic letters (`و ف ب ك ل`, and `لل` read as `ل` + `ال`): a cheap test,
 /// without allocating, before [`clitics::readings`].
-pub fn any_stem(key: &str, f: &dyn Fn(&str) -> bool) -> bool {
+pub fn any_stem(key: &str, f: impl Fn(&str) -> bool) -> bool {
     let mut k = key;
     let mut buf = String::new();
     for _ in 0..=3 {
@@ -138,7 +138,7 @@ pub fn phrase_at<'l>(
     if i >= toks.len() || !(is_word(&toks[i]) || toks[i].kind == TokenKind::Number) {
         return None;
     }
-    if !any_stem(&toks[i].key, &|s| index.max_words(s) > 0) {
+    if !any_stem(&toks[i].key, |s: &str| index.max_words(s) > 0) {
         return None;
     }
     let all = clitics::readings_ref(&toks[i].key);

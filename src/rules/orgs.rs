@@ -223,7 +223,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
             continue;
         }
         let may = |s: &str| heads.max_words(s) > 0 || STATE_WORDS.contains(s) || s.strip_prefix("ال").is_some_and(|b| DEFINITE_WITH_NORP.contains(b));
-        if !super::any_stem(&p.tokens[i].key, &may) {
+        if !super::any_stem(&p.tokens[i].key, may) {
             continue;
         }
         for r in clitics::readings_ref(&p.tokens[i].key).iter() {

@@ -356,7 +356,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         if j < n && !blocked[j] {
             if let Some(e) = chain(p, lex, &kinds, j, &blocked, !after_comma, false) {
                 // الملك محمد السادس: a sovereign's ordinal belongs to the name
-                let royal = s > 0 && super::any_stem(&p.tokens[s - 1].key, &|x| ROYAL.contains(x));
+                let royal = s > 0 && super::any_stem(&p.tokens[s - 1].key, |x: &str| ROYAL.contains(x));
                 let e = if royal { regnal(p, e, &blocked) } else { e };
                 push_at(&mut out, j, e, 0, 0.8, "pers-after-title");
             }
@@ -364,7 +364,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     }
     // after a verb of meeting or speech: two or more name words, none an ordinary word
     for i in 0..n.saturating_sub(2) {
-        let verb = super::any_stem(&p.tokens[i].key, &|s| VERBS.contains(s))
+        let verb = super::any_stem(&p.tokens[i].key, |s: &str| VERBS.contains(s))
             && crate::text::clitics::readings_ref(&p.tokens[i].key).iter().any(|r| (r.prefix.is_empty() || r.prefix == "و" || r.prefix == "ف") && VERBS.contains(&r.stem));
         let j = i + 1;
         if !verb || blocked[j] || line_break_after(p, i) {
@@ -395,7 +395,7 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         }
         if let Some(e) = chain(p, lex, &kinds, i, &blocked, false, false) {
             // عبدالله الثاني: a lone given name with a sovereign's ordinal
-            let royal = (i.saturating_sub(3)..i).any(|b| super::any_stem(&p.tokens[b].key, &|x| ROYAL.contains(x)));
+            let royal = (i.saturating_sub(3)..i).any(|b| super::any_stem(&p.tokens[b].key, |x: &str| ROYAL.contains(x)));
             let e = if e - i == 1 && !abd && royal { regnal(p, e, &blocked) } else { e };
             if e - i >= if abd { 3 } else { 2 } {
                 push_at(&mut out, i, e, 0, 0.75, "pers-given");
