@@ -101,7 +101,12 @@ impl Token {
 }
 
 /// Whether `c` is an Arabic letter (not a mark, not a digit, not punctuation).
+#[inline]
 pub fn is_arabic_letter(c: char) -> bool {
+    // the basic letters first: most characters of a text
+    if ('\u{0621}'..='\u{064A}').contains(&c) {
+        return c != TATWEEL;
+    }
     matches!(c, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
         | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}'
         | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
@@ -142,6 +147,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
+        // a space is none of the kinds below (the whitespace branch, early)
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         let start = i;
         let kind;
         if is_arabic_letter(c) || (is_arabic_inner(c) && i + 1 < n && is_arabic_letter(chars[i + 1].1)) {
