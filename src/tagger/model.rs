@@ -55,23 +55,15 @@ const MAGIC: &[u8; 4] = b"KTG2";
 /// A loaded model.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The weight of each code (index: the code as a byte).
-    book: [f32; 256],
     /// `trans[p][c]`: prev tag p (NTAGS = start) to tag c.
     trans: [[f32; NTAGS]; NTAGS + 1],
-    /// Open-addressing table of feature hash (0 = empty) and its weights,
-    /// in one 16-byte slot: a lookup touches one cache line.
-    slots: Vec<Slot>,
+    /// Open-addressing table of feature hash (0 = empty) and the index of
+    /// its row in `rows`: 8-byte slots, so probing stays in a small array.
+    slots: Vec<(u32, u32)>,
+    /// The weights of each feature, decoded from their codes once at load
+    /// (a lookup adds nine floats, no code-to-weight table per tag).
+    rows: Vec<[f32; NTAGS]>,
     mask: usize,
-    len: usize,
-}
-
-/// One slot of the model's table.
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(16))]
-struct Slot {
-    hash: u32,
-    weights: [i8; NTAGS],
 }
 
 /// The parts of a model, as the trainer produces them.
@@ -222,19 +214,21 @@ impl Model {
         let n = parts.features.len();
         let cap = (n + n / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![Slot::default(); cap];
-        for &(h, w) in &parts.features {
-            let mut s = mix(h) & mask;
-            while slots[s].hash != 0 {
-                s = (s + 1) & mask;
-            }
-            slots[s] = Slot { hash: h, weights: w };
-        }
+        let mut slots = vec![(0u32, 0u32); cap];
         let mut book = [0f32; 256];
         for (b, v) in book.iter_mut().enumerate() {
             *v = parts.weight(b as u8 as i8);
         }
-        Model { book, trans: parts.trans, slots, mask, len: n }
+        let mut rows = Vec::with_capacity(n);
+        for &(h, w) in &parts.features {
+            let mut s = mix(h) & mask;
+            while slots[s].0 != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (h, rows.len() as u32);
+            rows.push(w.map(|q| book[q as u8 as usize]));
+        }
+        Model { trans: parts.trans, slots, rows, mask }
     }
 
     /// Reads a model file.
@@ -244,12 +238,12 @@ impl Model {
 
     /// How many features the model has.
     pub fn len(&self) -> usize {
-        self.len
+        self.rows.len()
     }
 
     /// Whether the model has no features.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.rows.is_empty()
     }
 
     /// Whether feature `h` has weights in the model.
@@ -258,14 +252,14 @@ impl Model {
     }
 
     #[inline]
-    fn row(&self, h: u32) -> Option<&[i8; NTAGS]> {
+    fn row(&self, h: u32) -> Option<&[f32; NTAGS]> {
         let mut s = mix(h) & self.mask;
         loop {
-            let slot = &self.slots[s];
-            if slot.hash == h {
-                return Some(&slot.weights);
+            let (k, r) = self.slots[s];
+            if k == h {
+                return Some(&self.rows[r as usize]);
             }
-            if slot.hash == 0 {
+            if k == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
@@ -278,7 +272,7 @@ impl Model {
         for &h in feats {
             if let Some(w) = self.row(h) {
                 for (a, &v) in acc.iter_mut().zip(w) {
-                    *a += self.book[v as u8 as usize];
+                    *a += v;
                 }
             }
         }
