@@ -124,7 +124,7 @@ pub fn tag_with(scratch: &mut Scratch, p: &Prepared, ix: &LexIndex, model: &Mode
         for i in 0..s.last - s.first {
             scratch.emis.push(model.emissions(scratch.features.of(i)));
         }
-        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs);
+        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs, |t| matches!(type_of(t), 1..=3));
         let path = &scratch.path;
         let mut i = 0;
         while i < path.len() {

@@ -373,8 +373,12 @@ fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[
     }
 }
 
-/// Viterbi ([`viterbi`]) and, for each token, the cost of forcing it to
-/// `O` ([`o_costs`]) in one forward pass and one backward pass.
+/// Viterbi ([`viterbi`]) and the cost of forcing each token to `O`
+/// ([`o_costs`]) in one forward pass and one backward pass. Costs are
+/// computed only from the first token whose best tag satisfies `wanted`
+/// on (the backward pass stops there; earlier costs are left 0, and with
+/// no such token there is no backward pass at all): the caller reads the
+/// costs of the spans it keeps only.
 #[allow(clippy::too_many_arguments)]
 pub fn decode_with_costs(
     emis: &[[f32; NTAGS]],
@@ -384,10 +388,12 @@ pub fn decode_with_costs(
     bwd: &mut Vec<[f32; NTAGS]>,
     out: &mut Vec<usize>,
     costs: &mut Vec<f32>,
+    wanted: impl Fn(usize) -> bool,
 ) {
     let t = constrained(trans);
     decode(emis, &t, back, fwd, out);
-    backward_costs(emis, &t, fwd, bwd, costs);
+    let from = out.iter().position(|&tag| wanted(tag)).unwrap_or(out.len());
+    backward_costs(emis, &t, fwd, bwd, costs, from);
 }
 
 /// For each token, how much lower the best path is when that token is
@@ -398,11 +404,12 @@ pub fn o_costs(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f3
     let t = constrained(trans);
     let (mut back, mut path) = (Vec::new(), Vec::new());
     decode(emis, &t, &mut back, fwd, &mut path);
-    backward_costs(emis, &t, fwd, bwd, out);
+    backward_costs(emis, &t, fwd, bwd, out, 0);
 }
 
-/// The backward pass of [`o_costs`], given the forward scores.
-fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
+/// The backward pass of [`o_costs`], given the forward scores: the costs
+/// of the tokens `from..` (those before are 0, not computed).
+fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>, from: usize) {
     const NEG: f32 = f32::NEG_INFINITY;
     let n = emis.len();
     out.clear();
@@ -410,8 +417,12 @@ fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[
     if n == 0 {
         return;
     }
+    out.resize(n, 0.0);
+    if from >= n {
+        return;
+    }
     bwd.resize(n, [0.0; NTAGS]);
-    for i in (0..n - 1).rev() {
+    for i in (from..n - 1).rev() {
         let mut nb = [0f32; NTAGS];
         for c in 0..NTAGS {
             nb[c] = emis[i + 1][c] + bwd[i + 1][c];
@@ -428,7 +439,9 @@ fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[
         bwd[i] = b;
     }
     let best = fwd[n - 1].iter().copied().fold(NEG, f32::max);
-    out.extend((0..n).map(|i| (best - (fwd[i][0] + bwd[i][0])).max(0.0)));
+    for i in from..n {
+        out[i] = (best - (fwd[i][0] + bwd[i][0])).max(0.0);
+    }
 }
 
 #[cfg(test)]
