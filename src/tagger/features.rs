@@ -41,6 +41,7 @@
 //! so new lexicon files feed the tagger without code changes (retrain).
 
 use super::clusters::{prefix, Clusters};
+use super::model::{Model, NTAGS};
 use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{Token, TokenKind};
 use std::sync::OnceLock;
@@ -439,6 +440,12 @@ pub struct Features {
     of_token: Vec<u32>,
     /// Phrase membership of each token of the sentence (class hash, begins).
     phrase: Vec<(u64, bool)>,
+    /// Model rows of the features of the word alone, word after word
+    /// (for [`Features::emissions`]).
+    rows: Vec<u32>,
+    /// Per word: where its rows start in `rows` and where each of its
+    /// three runs ends (`u32::MAX` first: not looked up yet).
+    word_rows: Vec<[u32; 4]>,
 }
 
 impl Features {
@@ -466,6 +473,8 @@ impl Features {
         self.slots.resize(cap, (0, 0));
         let mask = cap - 1;
         self.of_token.clear();
+        self.rows.clear();
+        self.word_rows.clear();
         let cl = Clusters::builtin();
         for t in doc {
             let h = hash(&t.key).max(1);
@@ -485,6 +494,7 @@ impl Features {
             };
             self.of_token.push(id);
         }
+        self.word_rows.resize(self.words.len(), [u32::MAX; 4]);
         // Document level: what surrounds the other occurrences of a word.
         for i in 0..doc.len() {
             let me = self.of_token[i] as usize;
@@ -588,86 +598,220 @@ impl Features {
     /// Appends the features of token `i` (of the sentence `first..last`).
     fn token(&mut self, first: usize, last: usize, i: usize) {
         let out = &mut self.feats;
-        let words = &self.words;
-        let of_token = &self.of_token;
-        let at = |k: isize| -> Option<&Word> {
-            let j = i as isize + k;
-            (j >= first as isize && j < last as isize).then(|| &words[of_token[j as usize] as usize])
-        };
-        let word = |k: isize| -> u64 { at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.word) };
+        let c = Ctx { words: &self.words, of_token: &self.of_token, first, last, i };
+        let me = c.me();
         let mut push = |f: Feat| out.push(f.finish());
-        let me = &words[of_token[i] as usize];
-        let w0 = me.word;
-        push(Feat::new(1));
-        for (tpl, k) in [(2u8, 0isize), (3, -1), (4, -2), (5, 1), (6, 2)] {
-            push(Feat::new(tpl).with(word(k)));
-        }
-        push(Feat::new(7).with(word(-1)).with(w0));
-        push(Feat::new(8).with(w0).with(word(1)));
-        if me.lettered {
-            for k in 0..me.nfix as usize {
-                push(Feat::new(9).with(me.pre[k]));
-                push(Feat::new(10).with(me.suf[k]));
-            }
-            for k in 0..me.ncore_fix as usize {
-                push(Feat::new(26).with(me.core_pre[k]));
-                push(Feat::new(27).with(me.core_suf[k]));
-            }
-            for &st in &me.stems[..me.nstems as usize] {
-                push(Feat::new(11).with(st));
-            }
-            if me.bare != 0 {
-                push(Feat::new(12).with(me.bare));
-            }
-            push(Feat::new(13).with(me.pattern));
-            for &c in &me.doc_prev[..me.ndoc_prev as usize] {
-                push(Feat::new(31).with(c));
-            }
-            for &c in &me.doc_next[..me.ndoc_next as usize] {
-                push(Feat::new(32).with(c));
-            }
-            push(Feat::new(33).with(me.seen_bare as u64 * 2 + me.seen_clitic as u64));
-        }
-        push(Feat::new(14).with(me.shape as u64));
-        for (tpl, k) in [(15u8, 0isize), (16, -1), (17, 1), (18, -2), (19, 2)] {
-            if let Some(w) = at(k) {
-                for &c in &w.lex[..w.nlex as usize] {
-                    push(Feat::new(tpl).with(c));
-                }
-            }
-        }
-        let (ph, begins) = self.phrase[i - first];
-        if ph != 0 {
-            push(Feat::new(20).with(begins as u64).with(ph));
-        }
-        for &c in &me.lex[..me.nlex as usize] {
-            push(Feat::new(21).with(c).with(word(-1)));
-            push(Feat::new(22).with(c).with(word(1)));
-        }
-        push(Feat::new(23).with(at(-1).map_or(255, |w| w.shape as u64)));
-        push(Feat::new(24).with(at(1).map_or(255, |w| w.shape as u64)));
-        for k in [-1isize, 1] {
-            if let Some(w) = at(k).filter(|w| w.lettered) {
-                for &st in &w.stems[..w.nstems as usize] {
-                    push(Feat::new(25).with(k as u64).with(st));
-                }
-                push(Feat::new(30).with(k as u64).with(w.core));
-            }
-        }
-        // Word clusters: the word's path at several depths, its neighbours' coarser.
-        if me.cluster != 0 {
-            for d in CLUSTER_DEPTHS {
-                if let Some(p) = prefix(me.cluster, d) {
-                    push(Feat::new(34).with(p as u64));
-                }
-            }
-        }
-        for (k, depths) in [(-1isize, NEIGHBOUR_DEPTHS), (1, NEIGHBOUR_DEPTHS)] {
-            if let Some(c) = at(k).map(|w| w.cluster).filter(|&c| c != 0) {
-                for d in depths {
-                    if let Some(p) = prefix(c, d) {
-                        push(Feat::new(35).with(k as u64).with(p as u64));
+        word_head(me, &mut push);
+        neighbours_a(&c, &mut push);
+        word_body(me, &mut push);
+        neighbours_b(&c, self.phrase[i - first], &mut push);
+        word_tail(me, &mut push);
+        neighbours_c(&c, &mut push);
+    }
+
+    /// The emission scores of the tokens `doc[first..last]` (one sentence
+    /// of the text given to [`Features::begin`]) under `model`, into
+    /// `out`: the same as [`Model::emissions`] of each token's features
+    /// after [`Features::extract`], bit for bit (the same rows added in the
+    /// same order), without storing the features. The rows of the features
+    /// that depend on the word alone are looked up once per distinct word
+    /// of the text. Leaves [`Features::feats`] empty.
+    pub fn emissions(&mut self, doc: &[Token], first: usize, last: usize, ix: &LexIndex, model: &Model, out: &mut Vec<[f32; NTAGS]>) {
+        self.feats.clear();
+        self.offsets.clear();
+        self.phrases(doc, first, last, ix);
+        out.clear();
+        let Features { words, of_token, phrase, rows, word_rows, .. } = self;
+        for i in first..last {
+            let c = Ctx { words, of_token, first, last, i };
+            let me = c.me();
+            let id = of_token[i] as usize;
+            if word_rows[id][0] == u32::MAX {
+                let s = rows.len() as u32;
+                let mut keep = |f: Feat| {
+                    if let Some(r) = model.row_of(f.finish()) {
+                        rows.push(r);
                     }
+                };
+                word_head(me, &mut keep);
+                let e1 = rows.len() as u32;
+                let mut keep = |f: Feat| {
+                    if let Some(r) = model.row_of(f.finish()) {
+                        rows.push(r);
+                    }
+                };
+                word_body(me, &mut keep);
+                let e2 = rows.len() as u32;
+                let mut keep = |f: Feat| {
+                    if let Some(r) = model.row_of(f.finish()) {
+                        rows.push(r);
+                    }
+                };
+                word_tail(me, &mut keep);
+                word_rows[id] = [s, e1, e2, rows.len() as u32];
+            }
+            let [s, e1, e2, e3] = word_rows[id].map(|x| x as usize);
+            let mut acc = [0f32; NTAGS];
+            for &r in &rows[s..e1] {
+                model.add_row(&mut acc, r);
+            }
+            neighbours_a(&c, &mut |f: Feat| {
+                if let Some(r) = model.row_of(f.finish()) {
+                    model.add_row(&mut acc, r);
+                }
+            });
+            for &r in &rows[e1..e2] {
+                model.add_row(&mut acc, r);
+            }
+            neighbours_b(&c, phrase[i - first], &mut |f: Feat| {
+                if let Some(r) = model.row_of(f.finish()) {
+                    model.add_row(&mut acc, r);
+                }
+            });
+            for &r in &rows[e2..e3] {
+                model.add_row(&mut acc, r);
+            }
+            neighbours_c(&c, &mut |f: Feat| {
+                if let Some(r) = model.row_of(f.finish()) {
+                    model.add_row(&mut acc, r);
+                }
+            });
+            out.push(acc);
+        }
+    }
+}
+
+/// Token `i` of the sentence `first..last` and its neighbours.
+struct Ctx<'a> {
+    words: &'a [Word],
+    of_token: &'a [u32],
+    first: usize,
+    last: usize,
+    i: usize,
+}
+
+impl<'a> Ctx<'a> {
+    #[inline]
+    fn at(&self, k: isize) -> Option<&'a Word> {
+        let j = self.i as isize + k;
+        (j >= self.first as isize && j < self.last as isize).then(|| &self.words[self.of_token[j as usize] as usize])
+    }
+    #[inline]
+    fn word(&self, k: isize) -> u64 {
+        self.at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.word)
+    }
+    #[inline]
+    fn me(&self) -> &'a Word {
+        &self.words[self.of_token[self.i] as usize]
+    }
+}
+
+// The features of a token, in six runs that alternate between those of
+// the word alone (`word_*`, the same wherever the word occurs in the
+// text) and those that depend on its neighbours or sentence
+// (`neighbours_*`). The order of the runs is the order of the features.
+
+/// Bias and the word.
+#[inline]
+fn word_head(me: &Word, push: &mut impl FnMut(Feat)) {
+    push(Feat::new(1));
+    push(Feat::new(2).with(me.word));
+}
+
+/// Words around and word bigrams.
+#[inline]
+fn neighbours_a(c: &Ctx, push: &mut impl FnMut(Feat)) {
+    let w0 = c.me().word;
+    for (tpl, k) in [(3u8, -1isize), (4, -2), (5, 1), (6, 2)] {
+        push(Feat::new(tpl).with(c.word(k)));
+    }
+    push(Feat::new(7).with(c.word(-1)).with(w0));
+    push(Feat::new(8).with(w0).with(c.word(1)));
+}
+
+/// Affixes, readings, pattern, document facts, shape and lexicon classes of the word.
+#[inline]
+fn word_body(me: &Word, push: &mut impl FnMut(Feat)) {
+    if me.lettered {
+        for k in 0..me.nfix as usize {
+            push(Feat::new(9).with(me.pre[k]));
+            push(Feat::new(10).with(me.suf[k]));
+        }
+        for k in 0..me.ncore_fix as usize {
+            push(Feat::new(26).with(me.core_pre[k]));
+            push(Feat::new(27).with(me.core_suf[k]));
+        }
+        for &st in &me.stems[..me.nstems as usize] {
+            push(Feat::new(11).with(st));
+        }
+        if me.bare != 0 {
+            push(Feat::new(12).with(me.bare));
+        }
+        push(Feat::new(13).with(me.pattern));
+        for &c in &me.doc_prev[..me.ndoc_prev as usize] {
+            push(Feat::new(31).with(c));
+        }
+        for &c in &me.doc_next[..me.ndoc_next as usize] {
+            push(Feat::new(32).with(c));
+        }
+        push(Feat::new(33).with(me.seen_bare as u64 * 2 + me.seen_clitic as u64));
+    }
+    push(Feat::new(14).with(me.shape as u64));
+    for &c in &me.lex[..me.nlex as usize] {
+        push(Feat::new(15).with(c));
+    }
+}
+
+/// Classes, shapes, stems and cores of the neighbours, lexicon phrase, classes with words around.
+#[inline]
+fn neighbours_b(c: &Ctx, (ph, begins): (u64, bool), push: &mut impl FnMut(Feat)) {
+    let me = c.me();
+    for (tpl, k) in [(16u8, -1isize), (17, 1), (18, -2), (19, 2)] {
+        if let Some(w) = c.at(k) {
+            for &x in &w.lex[..w.nlex as usize] {
+                push(Feat::new(tpl).with(x));
+            }
+        }
+    }
+    if ph != 0 {
+        push(Feat::new(20).with(begins as u64).with(ph));
+    }
+    for &x in &me.lex[..me.nlex as usize] {
+        push(Feat::new(21).with(x).with(c.word(-1)));
+        push(Feat::new(22).with(x).with(c.word(1)));
+    }
+    push(Feat::new(23).with(c.at(-1).map_or(255, |w| w.shape as u64)));
+    push(Feat::new(24).with(c.at(1).map_or(255, |w| w.shape as u64)));
+    for k in [-1isize, 1] {
+        if let Some(w) = c.at(k).filter(|w| w.lettered) {
+            for &st in &w.stems[..w.nstems as usize] {
+                push(Feat::new(25).with(k as u64).with(st));
+            }
+            push(Feat::new(30).with(k as u64).with(w.core));
+        }
+    }
+}
+
+/// Cluster paths of the word.
+#[inline]
+fn word_tail(me: &Word, push: &mut impl FnMut(Feat)) {
+    if me.cluster != 0 {
+        for d in CLUSTER_DEPTHS {
+            if let Some(p) = prefix(me.cluster, d) {
+                push(Feat::new(34).with(p as u64));
+            }
+        }
+    }
+}
+
+/// Cluster paths of the neighbours.
+#[inline]
+fn neighbours_c(c: &Ctx, push: &mut impl FnMut(Feat)) {
+    for (k, depths) in [(-1isize, NEIGHBOUR_DEPTHS), (1, NEIGHBOUR_DEPTHS)] {
+        if let Some(cl) = c.at(k).map(|w| w.cluster).filter(|&cl| cl != 0) {
+            for d in depths {
+                if let Some(p) = prefix(cl, d) {
+                    push(Feat::new(35).with(k as u64).with(p as u64));
                 }
             }
         }

@@ -253,16 +253,30 @@ impl Model {
 
     #[inline]
     fn row(&self, h: u32) -> Option<&[f32; NTAGS]> {
+        self.row_of(h).map(|r| &self.rows[r as usize])
+    }
+
+    /// The row of feature `h` (for [`Model::add_row`]), if the model has it.
+    #[inline]
+    pub fn row_of(&self, h: u32) -> Option<u32> {
         let mut s = mix(h) & self.mask;
         loop {
             let (k, r) = self.slots[s];
             if k == h {
-                return Some(&self.rows[r as usize]);
+                return Some(r);
             }
             if k == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of row `r` (from [`Model::row_of`]) to `acc`.
+    #[inline]
+    pub fn add_row(&self, acc: &mut [f32; NTAGS], r: u32) {
+        for (a, &v) in acc.iter_mut().zip(&self.rows[r as usize]) {
+            *a += v;
         }
     }
 
