@@ -348,7 +348,17 @@ fn add_classes(w: &mut Word, ix: &LexIndex, h: u64) {
 
 /// Byte offset of the `n`th character of `s` (its length past the end).
 fn char_at(s: &str, n: usize) -> usize {
-    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
+    // A character starts at every byte that is not a UTF-8 continuation byte.
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
 }
 
 /// Analyses one word key.
@@ -502,22 +512,24 @@ impl Features {
                 continue;
             }
             if i > 0 {
-                let p = self.words[self.of_token[i - 1] as usize];
+                let p = &self.words[self.of_token[i - 1] as usize];
+                let (lex, n) = (p.lex, p.nlex);
                 let w = &mut self.words[me];
-                for &c in &p.lex[..p.nlex as usize] {
+                for &c in &lex[..n as usize] {
                     add_to(&mut w.doc_prev, &mut w.ndoc_prev, c);
                 }
             }
             if i + 1 < doc.len() {
-                let nx = self.words[self.of_token[i + 1] as usize];
+                let nx = &self.words[self.of_token[i + 1] as usize];
+                let (lex, n) = (nx.lex, nx.nlex);
                 let w = &mut self.words[me];
-                for &c in &nx.lex[..nx.nlex as usize] {
+                for &c in &lex[..n as usize] {
                     add_to(&mut w.doc_next, &mut w.ndoc_next, c);
                 }
             }
             // A stem of this word that is a word of the text on its own.
-            let w = self.words[me];
-            for &st in &w.stems[..w.nstems as usize] {
+            let (stems, n) = (self.words[me].stems, self.words[me].nstems);
+            for &st in &stems[..n as usize] {
                 if let Some(j) = self.find(st) {
                     self.words[me].seen_bare = true;
                     self.words[j].seen_clitic = true;
@@ -598,7 +610,7 @@ impl Features {
     /// Appends the features of token `i` (of the sentence `first..last`).
     fn token(&mut self, first: usize, last: usize, i: usize) {
         let out = &mut self.feats;
-        let c = Ctx { words: &self.words, of_token: &self.of_token, first, last, i };
+        let c = Ctx::new(&self.words, &self.of_token, first, last, i);
         let me = c.me();
         let mut push = |f: Feat| out.push(f.finish());
         word_head(me, &mut push);
@@ -623,7 +635,7 @@ impl Features {
         out.clear();
         let Features { words, of_token, phrase, rows, word_rows, .. } = self;
         for i in first..last {
-            let c = Ctx { words, of_token, first, last, i };
+            let c = Ctx::new(words, of_token, first, last, i);
             let me = c.me();
             let id = of_token[i] as usize;
             if word_rows[id][0] == u32::MAX {
@@ -681,20 +693,25 @@ impl Features {
     }
 }
 
-/// Token `i` of the sentence `first..last` and its neighbours.
+/// Token `i` of the sentence `first..last` and its neighbours: the words
+/// at offsets −2..=2 (`None` outside the sentence), looked up once.
 struct Ctx<'a> {
-    words: &'a [Word],
-    of_token: &'a [u32],
-    first: usize,
-    last: usize,
-    i: usize,
+    around: [Option<&'a Word>; 5],
 }
 
 impl<'a> Ctx<'a> {
     #[inline]
+    fn new(words: &'a [Word], of_token: &'a [u32], first: usize, last: usize, i: usize) -> Ctx<'a> {
+        let at = |k: isize| {
+            let j = i as isize + k;
+            (j >= first as isize && j < last as isize).then(|| &words[of_token[j as usize] as usize])
+        };
+        Ctx { around: [at(-2), at(-1), at(0), at(1), at(2)] }
+    }
+    /// The word at offset `k` (−2..=2).
+    #[inline]
     fn at(&self, k: isize) -> Option<&'a Word> {
-        let j = self.i as isize + k;
-        (j >= self.first as isize && j < self.last as isize).then(|| &self.words[self.of_token[j as usize] as usize])
+        self.around[(k + 2) as usize]
     }
     #[inline]
     fn word(&self, k: isize) -> u64 {
@@ -702,7 +719,7 @@ impl<'a> Ctx<'a> {
     }
     #[inline]
     fn me(&self) -> &'a Word {
-        &self.words[self.of_token[self.i] as usize]
+        self.around[2].expect("the token itself is in its sentence")
     }
 }
 
