@@ -361,6 +361,21 @@ fn char_at(s: &str, n: usize) -> usize {
     s.len()
 }
 
+/// Byte offset of the `n`th character from the end of `s` (`n` ≥ 1; 0
+/// when `s` has fewer): `char_at(s, count - n)`, scanning from the end.
+fn char_from_end(s: &str, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate().rev() {
+        if b & 0xC0 != 0x80 {
+            seen += 1;
+            if seen == n {
+                return i;
+            }
+        }
+    }
+    0
+}
+
 /// Analyses one word key.
 fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let key = t.key.as_str();
@@ -371,7 +386,7 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let n = key.chars().count();
     for len in 1..=4usize.min(n) {
         w.pre[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[..char_at(key, len)]).0;
-        w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[char_at(key, n - len)..]).0;
+        w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[char_from_end(key, len)..]).0;
     }
     w.nfix = 4usize.min(n) as u8;
     w.max_words[0] = ix.get(w.word).map_or(0, |r| r.max_words);
@@ -421,7 +436,7 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let cn = core.chars().count();
     for len in 2..=4usize.min(cn) {
         w.core_pre[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[..char_at(core, len)]).0;
-        w.core_suf[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[char_at(core, cn - len)..]).0;
+        w.core_suf[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[char_from_end(core, len)..]).0;
     }
     w.ncore_fix = cn.clamp(1, 4) as u8 - 1;
     w.cluster = cl

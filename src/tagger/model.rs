@@ -331,11 +331,11 @@ fn step(score: &[f32; NTAGS], t: &[[f32; NTAGS]; NTAGS + 1]) -> ([f32; NTAGS], [
         let sp = score[p];
         let row = &t[p];
         for c in 0..NTAGS {
+            // Branch-free: the same as `if v > next[c] { … }`.
             let v = sp + row[c];
-            if v > next[c] {
-                next[c] = v;
-                bp[c] = p as u8;
-            }
+            let better = v > next[c];
+            next[c] = if better { v } else { next[c] };
+            bp[c] = if better { p as u8 } else { bp[c] };
         }
     }
     (next, bp)
