@@ -376,6 +376,20 @@ fn char_from_end(s: &str, n: usize) -> usize {
     0
 }
 
+/// Whether `key` starts with a letter some proclitic of [`PREFIXES`]
+/// starts with (a test keeps the two in step): other words skip the loop.
+#[inline]
+fn may_have_prefix(key: &str) -> bool {
+    matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل'))
+}
+
+/// Whether `key` ends with a letter some pronoun of [`SUFFIXES`] ends
+/// with (a test keeps the two in step): other words skip the search.
+#[inline]
+fn may_have_suffix(key: &str) -> bool {
+    matches!(key.chars().next_back(), Some('ا' | 'م' | 'ن' | 'ه' | 'ك' | 'ي'))
+}
+
 /// Analyses one word key.
 fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let key = t.key.as_str();
@@ -399,7 +413,8 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     }
     // Readings of the front (as clitics::readings, without allocating).
     let mut longest: Option<(&'static str, bool, &str)> = None;
-    for &(prefix, lam) in PREFIXES {
+    let may_have_prefix = may_have_prefix(key);
+    for &(prefix, lam) in PREFIXES.iter().filter(|_| may_have_prefix) {
         let Some(rest) = key.strip_prefix(prefix) else { continue };
         if rest.chars().count() < 2 {
             continue;
@@ -424,7 +439,8 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
         Some((_, lam, rest)) => lam || rest.starts_with("ال"),
         None => key.starts_with("ال"),
     };
-    let suf = SUFFIXES.iter().rev().find(|s| key.ends_with(*s) && n >= s.chars().count() + 3).copied().unwrap_or("");
+    let may_have_suffix = may_have_suffix(key);
+    let suf = SUFFIXES.iter().rev().filter(|_| may_have_suffix).find(|s| key.ends_with(*s) && n >= s.chars().count() + 3).copied().unwrap_or("");
     w.pattern = Fnv::START.bytes(longest.map_or("", |l| l.0).as_bytes()).byte(0xff).byte(art as u8).bytes(suf.as_bytes()).0;
     // The core: the longest reading's stem (or the word) without its article.
     let core = match longest {
@@ -862,6 +878,16 @@ mod tests {
         f.begin(&toks, ix);
         f.extract(&toks, 0, toks.len(), ix);
         f
+    }
+
+    #[test]
+    fn affix_prechecks_cover_every_affix() {
+        for (p, _) in PREFIXES {
+            assert!(may_have_prefix(p), "proclitic {p:?} starts with a letter may_have_prefix does not know: add it there");
+        }
+        for s in SUFFIXES {
+            assert!(may_have_suffix(s), "pronoun suffix {s:?} ends with a letter may_have_suffix does not know: add it there");
+        }
     }
 
     #[test]
