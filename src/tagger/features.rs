@@ -340,9 +340,15 @@ fn add_to<const N: usize>(set: &mut [u64; N], n: &mut u8, h: u64) {
 /// The classes of one lexicon key into `w`.
 fn add_classes(w: &mut Word, ix: &LexIndex, h: u64) {
     if let Some(r) = ix.get(h) {
-        for &c in ix.classes(r) {
-            add_to(&mut w.lex, &mut w.nlex, c);
-        }
+        add_rec_classes(w, ix, r);
+    }
+}
+
+/// The classes of the lexicon record `r` into `w`.
+#[inline]
+fn add_rec_classes(w: &mut Word, ix: &LexIndex, r: &Rec) {
+    for &c in ix.classes(r) {
+        add_to(&mut w.lex, &mut w.nlex, c);
     }
 }
 
@@ -403,9 +409,10 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
         w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[char_from_end(key, len)..]).0;
     }
     w.nfix = 4usize.min(n) as u8;
-    w.max_words[0] = ix.get(w.word).map_or(0, |r| r.max_words);
-    let h = w.word;
-    add_classes(&mut w, ix, h);
+    if let Some(r) = ix.get(w.word) {
+        w.max_words[0] = r.max_words;
+        add_rec_classes(&mut w, ix, r);
+    }
     if let Some(b) = key.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
         w.bare = hash(b);
         let h = w.bare;
@@ -427,8 +434,10 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
         longest.get_or_insert((prefix, lam, rest));
         w.stems[k] = st.0;
         w.nstems += 1;
-        w.max_words[k + 1] = ix.get(st.0).map_or(0, |r| r.max_words);
-        add_classes(&mut w, ix, st.0);
+        if let Some(r) = ix.get(st.0) {
+            w.max_words[k + 1] = r.max_words;
+            add_rec_classes(&mut w, ix, r);
+        }
         let bare = if lam { Some(rest) } else { rest.strip_prefix("ال").filter(|r| r.chars().count() >= 2) };
         if let Some(b) = bare {
             add_classes(&mut w, ix, hash(b));
