@@ -41,6 +41,7 @@
 //! so new lexicon files feed the tagger without code changes (retrain).
 
 use super::clusters::{prefix, Clusters};
+use super::model::{Model, NTAGS};
 use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{Token, TokenKind};
 use std::sync::OnceLock;
@@ -339,15 +340,60 @@ fn add_to<const N: usize>(set: &mut [u64; N], n: &mut u8, h: u64) {
 /// The classes of one lexicon key into `w`.
 fn add_classes(w: &mut Word, ix: &LexIndex, h: u64) {
     if let Some(r) = ix.get(h) {
-        for &c in ix.classes(r) {
-            add_to(&mut w.lex, &mut w.nlex, c);
-        }
+        add_rec_classes(w, ix, r);
+    }
+}
+
+/// The classes of the lexicon record `r` into `w`.
+#[inline]
+fn add_rec_classes(w: &mut Word, ix: &LexIndex, r: &Rec) {
+    for &c in ix.classes(r) {
+        add_to(&mut w.lex, &mut w.nlex, c);
     }
 }
 
 /// Byte offset of the `n`th character of `s` (its length past the end).
 fn char_at(s: &str, n: usize) -> usize {
-    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
+    // A character starts at every byte that is not a UTF-8 continuation byte.
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
+}
+
+/// Byte offset of the `n`th character from the end of `s` (`n` ≥ 1; 0
+/// when `s` has fewer): `char_at(s, count - n)`, scanning from the end.
+fn char_from_end(s: &str, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate().rev() {
+        if b & 0xC0 != 0x80 {
+            seen += 1;
+            if seen == n {
+                return i;
+            }
+        }
+    }
+    0
+}
+
+/// Whether `key` starts with a letter some proclitic of [`PREFIXES`]
+/// starts with (a test keeps the two in step): other words skip the loop.
+#[inline]
+fn may_have_prefix(key: &str) -> bool {
+    matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل'))
+}
+
+/// Whether `key` ends with a letter some pronoun of [`SUFFIXES`] ends
+/// with (a test keeps the two in step): other words skip the search.
+#[inline]
+fn may_have_suffix(key: &str) -> bool {
+    matches!(key.chars().next_back(), Some('ا' | 'م' | 'ن' | 'ه' | 'ك' | 'ي'))
 }
 
 /// Analyses one word key.
@@ -360,12 +406,13 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let n = key.chars().count();
     for len in 1..=4usize.min(n) {
         w.pre[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[..char_at(key, len)]).0;
-        w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[char_at(key, n - len)..]).0;
+        w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[char_from_end(key, len)..]).0;
     }
     w.nfix = 4usize.min(n) as u8;
-    w.max_words[0] = ix.get(w.word).map_or(0, |r| r.max_words);
-    let h = w.word;
-    add_classes(&mut w, ix, h);
+    if let Some(r) = ix.get(w.word) {
+        w.max_words[0] = r.max_words;
+        add_rec_classes(&mut w, ix, r);
+    }
     if let Some(b) = key.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
         w.bare = hash(b);
         let h = w.bare;
@@ -373,7 +420,8 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     }
     // Readings of the front (as clitics::readings, without allocating).
     let mut longest: Option<(&'static str, bool, &str)> = None;
-    for &(prefix, lam) in PREFIXES {
+    let may_have_prefix = may_have_prefix(key);
+    for &(prefix, lam) in PREFIXES.iter().filter(|_| may_have_prefix) {
         let Some(rest) = key.strip_prefix(prefix) else { continue };
         if rest.chars().count() < 2 {
             continue;
@@ -386,8 +434,10 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
         longest.get_or_insert((prefix, lam, rest));
         w.stems[k] = st.0;
         w.nstems += 1;
-        w.max_words[k + 1] = ix.get(st.0).map_or(0, |r| r.max_words);
-        add_classes(&mut w, ix, st.0);
+        if let Some(r) = ix.get(st.0) {
+            w.max_words[k + 1] = r.max_words;
+            add_rec_classes(&mut w, ix, r);
+        }
         let bare = if lam { Some(rest) } else { rest.strip_prefix("ال").filter(|r| r.chars().count() >= 2) };
         if let Some(b) = bare {
             add_classes(&mut w, ix, hash(b));
@@ -398,7 +448,8 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
         Some((_, lam, rest)) => lam || rest.starts_with("ال"),
         None => key.starts_with("ال"),
     };
-    let suf = SUFFIXES.iter().rev().find(|s| key.ends_with(*s) && n >= s.chars().count() + 3).copied().unwrap_or("");
+    let may_have_suffix = may_have_suffix(key);
+    let suf = SUFFIXES.iter().rev().filter(|_| may_have_suffix).find(|s| key.ends_with(*s) && n >= s.chars().count() + 3).copied().unwrap_or("");
     w.pattern = Fnv::START.bytes(longest.map_or("", |l| l.0).as_bytes()).byte(0xff).byte(art as u8).bytes(suf.as_bytes()).0;
     // The core: the longest reading's stem (or the word) without its article.
     let core = match longest {
@@ -410,7 +461,7 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let cn = core.chars().count();
     for len in 2..=4usize.min(cn) {
         w.core_pre[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[..char_at(core, len)]).0;
-        w.core_suf[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[char_at(core, cn - len)..]).0;
+        w.core_suf[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[char_from_end(core, len)..]).0;
     }
     w.ncore_fix = cn.clamp(1, 4) as u8 - 1;
     w.cluster = cl
@@ -439,6 +490,12 @@ pub struct Features {
     of_token: Vec<u32>,
     /// Phrase membership of each token of the sentence (class hash, begins).
     phrase: Vec<(u64, bool)>,
+    /// Model rows of the features of the word alone, word after word
+    /// (for [`Features::emissions`]).
+    rows: Vec<u32>,
+    /// Per word: where its rows start in `rows` and where each of its
+    /// three runs ends (`u32::MAX` first: not looked up yet).
+    word_rows: Vec<[u32; 4]>,
 }
 
 impl Features {
@@ -466,6 +523,8 @@ impl Features {
         self.slots.resize(cap, (0, 0));
         let mask = cap - 1;
         self.of_token.clear();
+        self.rows.clear();
+        self.word_rows.clear();
         let cl = Clusters::builtin();
         for t in doc {
             let h = hash(&t.key).max(1);
@@ -485,6 +544,7 @@ impl Features {
             };
             self.of_token.push(id);
         }
+        self.word_rows.resize(self.words.len(), [u32::MAX; 4]);
         // Document level: what surrounds the other occurrences of a word.
         for i in 0..doc.len() {
             let me = self.of_token[i] as usize;
@@ -492,22 +552,24 @@ impl Features {
                 continue;
             }
             if i > 0 {
-                let p = self.words[self.of_token[i - 1] as usize];
+                let p = &self.words[self.of_token[i - 1] as usize];
+                let (lex, n) = (p.lex, p.nlex);
                 let w = &mut self.words[me];
-                for &c in &p.lex[..p.nlex as usize] {
+                for &c in &lex[..n as usize] {
                     add_to(&mut w.doc_prev, &mut w.ndoc_prev, c);
                 }
             }
             if i + 1 < doc.len() {
-                let nx = self.words[self.of_token[i + 1] as usize];
+                let nx = &self.words[self.of_token[i + 1] as usize];
+                let (lex, n) = (nx.lex, nx.nlex);
                 let w = &mut self.words[me];
-                for &c in &nx.lex[..nx.nlex as usize] {
+                for &c in &lex[..n as usize] {
                     add_to(&mut w.doc_next, &mut w.ndoc_next, c);
                 }
             }
             // A stem of this word that is a word of the text on its own.
-            let w = self.words[me];
-            for &st in &w.stems[..w.nstems as usize] {
+            let (stems, n) = (self.words[me].stems, self.words[me].nstems);
+            for &st in &stems[..n as usize] {
                 if let Some(j) = self.find(st) {
                     self.words[me].seen_bare = true;
                     self.words[j].seen_clitic = true;
@@ -588,86 +650,225 @@ impl Features {
     /// Appends the features of token `i` (of the sentence `first..last`).
     fn token(&mut self, first: usize, last: usize, i: usize) {
         let out = &mut self.feats;
-        let words = &self.words;
-        let of_token = &self.of_token;
-        let at = |k: isize| -> Option<&Word> {
+        let c = Ctx::new(&self.words, &self.of_token, first, last, i);
+        let me = c.me();
+        let mut push = |f: Feat| out.push(f.finish());
+        word_head(me, &mut push);
+        neighbours_a(&c, &mut push);
+        word_body(me, &mut push);
+        neighbours_b(&c, self.phrase[i - first], &mut push);
+        word_tail(me, &mut push);
+        neighbours_c(&c, &mut push);
+    }
+
+    /// The emission scores of the tokens `doc[first..last]` (one sentence
+    /// of the text given to [`Features::begin`]) under `model`, into
+    /// `out`: the same as [`Model::emissions`] of each token's features
+    /// after [`Features::extract`], bit for bit (the same rows added in the
+    /// same order), without storing the features. The rows of the features
+    /// that depend on the word alone are looked up once per distinct word
+    /// of the text. Leaves [`Features::feats`] empty.
+    pub fn emissions(&mut self, doc: &[Token], first: usize, last: usize, ix: &LexIndex, model: &Model, out: &mut Vec<[f32; NTAGS]>) {
+        self.feats.clear();
+        self.offsets.clear();
+        self.phrases(doc, first, last, ix);
+        out.clear();
+        let Features { words, of_token, phrase, rows, word_rows, .. } = self;
+        for i in first..last {
+            let c = Ctx::new(words, of_token, first, last, i);
+            let me = c.me();
+            let id = of_token[i] as usize;
+            if word_rows[id][0] == u32::MAX {
+                let s = rows.len() as u32;
+                let mut keep = |f: Feat| {
+                    if let Some(r) = model.row_of(f.finish()) {
+                        rows.push(r);
+                    }
+                };
+                word_head(me, &mut keep);
+                let e1 = rows.len() as u32;
+                let mut keep = |f: Feat| {
+                    if let Some(r) = model.row_of(f.finish()) {
+                        rows.push(r);
+                    }
+                };
+                word_body(me, &mut keep);
+                let e2 = rows.len() as u32;
+                let mut keep = |f: Feat| {
+                    if let Some(r) = model.row_of(f.finish()) {
+                        rows.push(r);
+                    }
+                };
+                word_tail(me, &mut keep);
+                word_rows[id] = [s, e1, e2, rows.len() as u32];
+            }
+            let [s, e1, e2, e3] = word_rows[id].map(|x| x as usize);
+            let mut acc = [0f32; NTAGS];
+            for &r in &rows[s..e1] {
+                model.add_row(&mut acc, r);
+            }
+            neighbours_a(&c, &mut |f: Feat| {
+                if let Some(r) = model.row_of(f.finish()) {
+                    model.add_row(&mut acc, r);
+                }
+            });
+            for &r in &rows[e1..e2] {
+                model.add_row(&mut acc, r);
+            }
+            neighbours_b(&c, phrase[i - first], &mut |f: Feat| {
+                if let Some(r) = model.row_of(f.finish()) {
+                    model.add_row(&mut acc, r);
+                }
+            });
+            for &r in &rows[e2..e3] {
+                model.add_row(&mut acc, r);
+            }
+            neighbours_c(&c, &mut |f: Feat| {
+                if let Some(r) = model.row_of(f.finish()) {
+                    model.add_row(&mut acc, r);
+                }
+            });
+            out.push(acc);
+        }
+    }
+}
+
+/// Token `i` of the sentence `first..last` and its neighbours: the words
+/// at offsets −2..=2 (`None` outside the sentence), looked up once.
+struct Ctx<'a> {
+    around: [Option<&'a Word>; 5],
+}
+
+impl<'a> Ctx<'a> {
+    #[inline]
+    fn new(words: &'a [Word], of_token: &'a [u32], first: usize, last: usize, i: usize) -> Ctx<'a> {
+        let at = |k: isize| {
             let j = i as isize + k;
             (j >= first as isize && j < last as isize).then(|| &words[of_token[j as usize] as usize])
         };
-        let word = |k: isize| -> u64 { at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.word) };
-        let mut push = |f: Feat| out.push(f.finish());
-        let me = &words[of_token[i] as usize];
-        let w0 = me.word;
-        push(Feat::new(1));
-        for (tpl, k) in [(2u8, 0isize), (3, -1), (4, -2), (5, 1), (6, 2)] {
-            push(Feat::new(tpl).with(word(k)));
+        Ctx { around: [at(-2), at(-1), at(0), at(1), at(2)] }
+    }
+    /// The word at offset `k` (−2..=2).
+    #[inline]
+    fn at(&self, k: isize) -> Option<&'a Word> {
+        self.around[(k + 2) as usize]
+    }
+    #[inline]
+    fn word(&self, k: isize) -> u64 {
+        self.at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.word)
+    }
+    #[inline]
+    fn me(&self) -> &'a Word {
+        self.around[2].expect("the token itself is in its sentence")
+    }
+}
+
+// The features of a token, in six runs that alternate between those of
+// the word alone (`word_*`, the same wherever the word occurs in the
+// text) and those that depend on its neighbours or sentence
+// (`neighbours_*`). The order of the runs is the order of the features.
+
+/// Bias and the word.
+#[inline]
+fn word_head(me: &Word, push: &mut impl FnMut(Feat)) {
+    push(Feat::new(1));
+    push(Feat::new(2).with(me.word));
+}
+
+/// Words around and word bigrams.
+#[inline]
+fn neighbours_a(c: &Ctx, push: &mut impl FnMut(Feat)) {
+    let w0 = c.me().word;
+    for (tpl, k) in [(3u8, -1isize), (4, -2), (5, 1), (6, 2)] {
+        push(Feat::new(tpl).with(c.word(k)));
+    }
+    push(Feat::new(7).with(c.word(-1)).with(w0));
+    push(Feat::new(8).with(w0).with(c.word(1)));
+}
+
+/// Affixes, readings, pattern, document facts, shape and lexicon classes of the word.
+#[inline]
+fn word_body(me: &Word, push: &mut impl FnMut(Feat)) {
+    if me.lettered {
+        for k in 0..me.nfix as usize {
+            push(Feat::new(9).with(me.pre[k]));
+            push(Feat::new(10).with(me.suf[k]));
         }
-        push(Feat::new(7).with(word(-1)).with(w0));
-        push(Feat::new(8).with(w0).with(word(1)));
-        if me.lettered {
-            for k in 0..me.nfix as usize {
-                push(Feat::new(9).with(me.pre[k]));
-                push(Feat::new(10).with(me.suf[k]));
-            }
-            for k in 0..me.ncore_fix as usize {
-                push(Feat::new(26).with(me.core_pre[k]));
-                push(Feat::new(27).with(me.core_suf[k]));
-            }
-            for &st in &me.stems[..me.nstems as usize] {
-                push(Feat::new(11).with(st));
-            }
-            if me.bare != 0 {
-                push(Feat::new(12).with(me.bare));
-            }
-            push(Feat::new(13).with(me.pattern));
-            for &c in &me.doc_prev[..me.ndoc_prev as usize] {
-                push(Feat::new(31).with(c));
-            }
-            for &c in &me.doc_next[..me.ndoc_next as usize] {
-                push(Feat::new(32).with(c));
-            }
-            push(Feat::new(33).with(me.seen_bare as u64 * 2 + me.seen_clitic as u64));
+        for k in 0..me.ncore_fix as usize {
+            push(Feat::new(26).with(me.core_pre[k]));
+            push(Feat::new(27).with(me.core_suf[k]));
         }
-        push(Feat::new(14).with(me.shape as u64));
-        for (tpl, k) in [(15u8, 0isize), (16, -1), (17, 1), (18, -2), (19, 2)] {
-            if let Some(w) = at(k) {
-                for &c in &w.lex[..w.nlex as usize] {
-                    push(Feat::new(tpl).with(c));
-                }
-            }
+        for &st in &me.stems[..me.nstems as usize] {
+            push(Feat::new(11).with(st));
         }
-        let (ph, begins) = self.phrase[i - first];
-        if ph != 0 {
-            push(Feat::new(20).with(begins as u64).with(ph));
+        if me.bare != 0 {
+            push(Feat::new(12).with(me.bare));
         }
-        for &c in &me.lex[..me.nlex as usize] {
-            push(Feat::new(21).with(c).with(word(-1)));
-            push(Feat::new(22).with(c).with(word(1)));
+        push(Feat::new(13).with(me.pattern));
+        for &c in &me.doc_prev[..me.ndoc_prev as usize] {
+            push(Feat::new(31).with(c));
         }
-        push(Feat::new(23).with(at(-1).map_or(255, |w| w.shape as u64)));
-        push(Feat::new(24).with(at(1).map_or(255, |w| w.shape as u64)));
-        for k in [-1isize, 1] {
-            if let Some(w) = at(k).filter(|w| w.lettered) {
-                for &st in &w.stems[..w.nstems as usize] {
-                    push(Feat::new(25).with(k as u64).with(st));
-                }
-                push(Feat::new(30).with(k as u64).with(w.core));
+        for &c in &me.doc_next[..me.ndoc_next as usize] {
+            push(Feat::new(32).with(c));
+        }
+        push(Feat::new(33).with(me.seen_bare as u64 * 2 + me.seen_clitic as u64));
+    }
+    push(Feat::new(14).with(me.shape as u64));
+    for &c in &me.lex[..me.nlex as usize] {
+        push(Feat::new(15).with(c));
+    }
+}
+
+/// Classes, shapes, stems and cores of the neighbours, lexicon phrase, classes with words around.
+#[inline]
+fn neighbours_b(c: &Ctx, (ph, begins): (u64, bool), push: &mut impl FnMut(Feat)) {
+    let me = c.me();
+    for (tpl, k) in [(16u8, -1isize), (17, 1), (18, -2), (19, 2)] {
+        if let Some(w) = c.at(k) {
+            for &x in &w.lex[..w.nlex as usize] {
+                push(Feat::new(tpl).with(x));
             }
         }
-        // Word clusters: the word's path at several depths, its neighbours' coarser.
-        if me.cluster != 0 {
-            for d in CLUSTER_DEPTHS {
-                if let Some(p) = prefix(me.cluster, d) {
-                    push(Feat::new(34).with(p as u64));
-                }
+    }
+    if ph != 0 {
+        push(Feat::new(20).with(begins as u64).with(ph));
+    }
+    for &x in &me.lex[..me.nlex as usize] {
+        push(Feat::new(21).with(x).with(c.word(-1)));
+        push(Feat::new(22).with(x).with(c.word(1)));
+    }
+    push(Feat::new(23).with(c.at(-1).map_or(255, |w| w.shape as u64)));
+    push(Feat::new(24).with(c.at(1).map_or(255, |w| w.shape as u64)));
+    for k in [-1isize, 1] {
+        if let Some(w) = c.at(k).filter(|w| w.lettered) {
+            for &st in &w.stems[..w.nstems as usize] {
+                push(Feat::new(25).with(k as u64).with(st));
+            }
+            push(Feat::new(30).with(k as u64).with(w.core));
+        }
+    }
+}
+
+/// Cluster paths of the word.
+#[inline]
+fn word_tail(me: &Word, push: &mut impl FnMut(Feat)) {
+    if me.cluster != 0 {
+        for d in CLUSTER_DEPTHS {
+            if let Some(p) = prefix(me.cluster, d) {
+                push(Feat::new(34).with(p as u64));
             }
         }
-        for (k, depths) in [(-1isize, NEIGHBOUR_DEPTHS), (1, NEIGHBOUR_DEPTHS)] {
-            if let Some(c) = at(k).map(|w| w.cluster).filter(|&c| c != 0) {
-                for d in depths {
-                    if let Some(p) = prefix(c, d) {
-                        push(Feat::new(35).with(k as u64).with(p as u64));
-                    }
+    }
+}
+
+/// Cluster paths of the neighbours.
+#[inline]
+fn neighbours_c(c: &Ctx, push: &mut impl FnMut(Feat)) {
+    for (k, depths) in [(-1isize, NEIGHBOUR_DEPTHS), (1, NEIGHBOUR_DEPTHS)] {
+        if let Some(cl) = c.at(k).map(|w| w.cluster).filter(|&cl| cl != 0) {
+            for d in depths {
+                if let Some(p) = prefix(cl, d) {
+                    push(Feat::new(35).with(k as u64).with(p as u64));
                 }
             }
         }
@@ -686,6 +887,16 @@ mod tests {
         f.begin(&toks, ix);
         f.extract(&toks, 0, toks.len(), ix);
         f
+    }
+
+    #[test]
+    fn affix_prechecks_cover_every_affix() {
+        for (p, _) in PREFIXES {
+            assert!(may_have_prefix(p), "proclitic {p:?} starts with a letter may_have_prefix does not know: add it there");
+        }
+        for s in SUFFIXES {
+            assert!(may_have_suffix(s), "pronoun suffix {s:?} ends with a letter may_have_suffix does not know: add it there");
+        }
     }
 
     #[test]

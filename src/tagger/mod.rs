@@ -119,12 +119,8 @@ pub fn tag_with(scratch: &mut Scratch, p: &Prepared, ix: &LexIndex, model: &Mode
     let mut out = Vec::new();
     scratch.begin(&p.tokens, ix);
     for s in &p.sentences {
-        scratch.features.extract(&p.tokens, s.first, s.last, ix);
-        scratch.emis.clear();
-        for i in 0..s.last - s.first {
-            scratch.emis.push(model.emissions(scratch.features.of(i)));
-        }
-        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs);
+        scratch.features.emissions(&p.tokens, s.first, s.last, ix, model, &mut scratch.emis);
+        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs, |t| matches!(type_of(t), 1..=3));
         let path = &scratch.path;
         let mut i = 0;
         while i < path.len() {
@@ -212,6 +208,34 @@ mod tests {
             .map(|s| (s.kind, p.slice(p.tokens[s.first].start, p.tokens[s.last - 1].end).to_string()))
             .collect();
         assert!(found.contains(&(EntityType::Pers, "جورج بوش".to_string())), "the model should tag جورج بوش as PERS, found {found:?}");
+    }
+
+    #[test]
+    fn fused_emissions_match_the_features() {
+        // Features::emissions (cached rows per word) must add exactly the
+        // rows Model::emissions adds for the features of Features::extract.
+        let cases: &[(&str, &str)] = &[
+            ("repeated words and clitics", "قال الرئيس الأمريكي جورج بوش إن الرئيس سيزور بغداد. وقال بوش في بغداد إن وبغداد تنتظر."),
+            ("one word", "بوش"),
+            ("latin, numbers and punctuation", "أعلنت شركة Apple يوم 12 مايو 2024 عن هاتف iPhone جديد، وقالت Apple إنه أسرع."),
+        ];
+        let (ix, model) = (LexIndex::builtin(), builtin());
+        for (name, text) in cases {
+            let p = Prepared::new(text);
+            let (mut a, mut b) = (Features::default(), Features::default());
+            a.begin(&p.tokens, ix);
+            b.begin(&p.tokens, ix);
+            let mut fused = Vec::new();
+            for s in &p.sentences {
+                a.extract(&p.tokens, s.first, s.last, ix);
+                b.emissions(&p.tokens, s.first, s.last, ix, model, &mut fused);
+                assert_eq!(fused.len(), s.last - s.first, "case {name:?}: one row of scores per token");
+                for (i, e) in fused.iter().enumerate() {
+                    let want = model.emissions(a.of(i));
+                    assert!(e.iter().zip(&want).all(|(x, y)| x.to_bits() == y.to_bits()), "case {name:?}, token {}: fused {e:?} != {want:?}; the runs of features in features.rs must keep the order of Features::extract", s.first + i);
+                }
+            }
+        }
     }
 
     #[test]

@@ -55,23 +55,15 @@ const MAGIC: &[u8; 4] = b"KTG2";
 /// A loaded model.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The weight of each code (index: the code as a byte).
-    book: [f32; 256],
     /// `trans[p][c]`: prev tag p (NTAGS = start) to tag c.
     trans: [[f32; NTAGS]; NTAGS + 1],
-    /// Open-addressing table of feature hash (0 = empty) and its weights,
-    /// in one 16-byte slot: a lookup touches one cache line.
-    slots: Vec<Slot>,
+    /// Open-addressing table of feature hash (0 = empty) and the index of
+    /// its row in `rows`: 8-byte slots, so probing stays in a small array.
+    slots: Vec<(u32, u32)>,
+    /// The weights of each feature, decoded from their codes once at load
+    /// (a lookup adds nine floats, no code-to-weight table per tag).
+    rows: Vec<[f32; NTAGS]>,
     mask: usize,
-    len: usize,
-}
-
-/// One slot of the model's table.
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(16))]
-struct Slot {
-    hash: u32,
-    weights: [i8; NTAGS],
 }
 
 /// The parts of a model, as the trainer produces them.
@@ -222,19 +214,21 @@ impl Model {
         let n = parts.features.len();
         let cap = (n + n / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![Slot::default(); cap];
-        for &(h, w) in &parts.features {
-            let mut s = mix(h) & mask;
-            while slots[s].hash != 0 {
-                s = (s + 1) & mask;
-            }
-            slots[s] = Slot { hash: h, weights: w };
-        }
+        let mut slots = vec![(0u32, 0u32); cap];
         let mut book = [0f32; 256];
         for (b, v) in book.iter_mut().enumerate() {
             *v = parts.weight(b as u8 as i8);
         }
-        Model { book, trans: parts.trans, slots, mask, len: n }
+        let mut rows = Vec::with_capacity(n);
+        for &(h, w) in &parts.features {
+            let mut s = mix(h) & mask;
+            while slots[s].0 != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (h, rows.len() as u32);
+            rows.push(w.map(|q| book[q as u8 as usize]));
+        }
+        Model { trans: parts.trans, slots, rows, mask }
     }
 
     /// Reads a model file.
@@ -244,12 +238,12 @@ impl Model {
 
     /// How many features the model has.
     pub fn len(&self) -> usize {
-        self.len
+        self.rows.len()
     }
 
     /// Whether the model has no features.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.rows.is_empty()
     }
 
     /// Whether feature `h` has weights in the model.
@@ -258,17 +252,31 @@ impl Model {
     }
 
     #[inline]
-    fn row(&self, h: u32) -> Option<&[i8; NTAGS]> {
+    fn row(&self, h: u32) -> Option<&[f32; NTAGS]> {
+        self.row_of(h).map(|r| &self.rows[r as usize])
+    }
+
+    /// The row of feature `h` (for [`Model::add_row`]), if the model has it.
+    #[inline]
+    pub fn row_of(&self, h: u32) -> Option<u32> {
         let mut s = mix(h) & self.mask;
         loop {
-            let slot = &self.slots[s];
-            if slot.hash == h {
-                return Some(&slot.weights);
+            let (k, r) = self.slots[s];
+            if k == h {
+                return Some(r);
             }
-            if slot.hash == 0 {
+            if k == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of row `r` (from [`Model::row_of`]) to `acc`.
+    #[inline]
+    pub fn add_row(&self, acc: &mut [f32; NTAGS], r: u32) {
+        for (a, &v) in acc.iter_mut().zip(&self.rows[r as usize]) {
+            *a += v;
         }
     }
 
@@ -278,7 +286,7 @@ impl Model {
         for &h in feats {
             if let Some(w) = self.row(h) {
                 for (a, &v) in acc.iter_mut().zip(w) {
-                    *a += self.book[v as u8 as usize];
+                    *a += v;
                 }
             }
         }
@@ -323,11 +331,11 @@ fn step(score: &[f32; NTAGS], t: &[[f32; NTAGS]; NTAGS + 1]) -> ([f32; NTAGS], [
         let sp = score[p];
         let row = &t[p];
         for c in 0..NTAGS {
+            // Branch-free: the same as `if v > next[c] { … }`.
             let v = sp + row[c];
-            if v > next[c] {
-                next[c] = v;
-                bp[c] = p as u8;
-            }
+            let better = v > next[c];
+            next[c] = if better { v } else { next[c] };
+            bp[c] = if better { p as u8 } else { bp[c] };
         }
     }
     (next, bp)
@@ -379,8 +387,12 @@ fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[
     }
 }
 
-/// Viterbi ([`viterbi`]) and, for each token, the cost of forcing it to
-/// `O` ([`o_costs`]) in one forward pass and one backward pass.
+/// Viterbi ([`viterbi`]) and the cost of forcing each token to `O`
+/// ([`o_costs`]) in one forward pass and one backward pass. Costs are
+/// computed only from the first token whose best tag satisfies `wanted`
+/// on (the backward pass stops there; earlier costs are left 0, and with
+/// no such token there is no backward pass at all): the caller reads the
+/// costs of the spans it keeps only.
 #[allow(clippy::too_many_arguments)]
 pub fn decode_with_costs(
     emis: &[[f32; NTAGS]],
@@ -390,10 +402,12 @@ pub fn decode_with_costs(
     bwd: &mut Vec<[f32; NTAGS]>,
     out: &mut Vec<usize>,
     costs: &mut Vec<f32>,
+    wanted: impl Fn(usize) -> bool,
 ) {
     let t = constrained(trans);
     decode(emis, &t, back, fwd, out);
-    backward_costs(emis, &t, fwd, bwd, costs);
+    let from = out.iter().position(|&tag| wanted(tag)).unwrap_or(out.len());
+    backward_costs(emis, &t, fwd, bwd, costs, from);
 }
 
 /// For each token, how much lower the best path is when that token is
@@ -404,11 +418,12 @@ pub fn o_costs(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f3
     let t = constrained(trans);
     let (mut back, mut path) = (Vec::new(), Vec::new());
     decode(emis, &t, &mut back, fwd, &mut path);
-    backward_costs(emis, &t, fwd, bwd, out);
+    backward_costs(emis, &t, fwd, bwd, out, 0);
 }
 
-/// The backward pass of [`o_costs`], given the forward scores.
-fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
+/// The backward pass of [`o_costs`], given the forward scores: the costs
+/// of the tokens `from..` (those before are 0, not computed).
+fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>, from: usize) {
     const NEG: f32 = f32::NEG_INFINITY;
     let n = emis.len();
     out.clear();
@@ -416,8 +431,12 @@ fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[
     if n == 0 {
         return;
     }
+    out.resize(n, 0.0);
+    if from >= n {
+        return;
+    }
     bwd.resize(n, [0.0; NTAGS]);
-    for i in (0..n - 1).rev() {
+    for i in (from..n - 1).rev() {
         let mut nb = [0f32; NTAGS];
         for c in 0..NTAGS {
             nb[c] = emis[i + 1][c] + bwd[i + 1][c];
@@ -434,7 +453,9 @@ fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[
         bwd[i] = b;
     }
     let best = fwd[n - 1].iter().copied().fold(NEG, f32::max);
-    out.extend((0..n).map(|i| (best - (fwd[i][0] + bwd[i][0])).max(0.0)));
+    for i in from..n {
+        out[i] = (best - (fwd[i][0] + bwd[i][0])).max(0.0);
+    }
 }
 
 #[cfg(test)]
