@@ -136,7 +136,7 @@ pub struct JsAnalyzer {
     inner: crate::Analyzer,
 }
 
-#[wasm_bindgen(js_class = Analyzer, skip_typescript)]
+#[wasm_bindgen(js_class = Analyzer)]
 impl JsAnalyzer {
     /// Builds an analyzer; throws on invalid options.
     #[wasm_bindgen(constructor)]

@@ -127,14 +127,7 @@ impl Clusters {
     /// evaluation uses one made without the held-out text).
     pub fn builtin() -> &'static Clusters {
         static C: OnceLock<Clusters> = OnceLock::new();
-        C.get_or_init(|| {
-            #[cfg(not(target_arch = "wasm32"))]
-            if let Some(path) = std::env::var_os("KASHIF_TAGGER_CLUSTERS") {
-                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("KASHIF_TAGGER_CLUSTERS={}: {e}", path.to_string_lossy()));
-                return Clusters::from_bytes(&bytes).unwrap_or_else(|e| panic!("KASHIF_TAGGER_CLUSTERS={}: {e}", path.to_string_lossy()));
-            }
-            Clusters::from_bytes(CLUSTER_BYTES).unwrap_or_else(|e| panic!("data/clusters.bin is malformed: {e}"))
-        })
+        C.get_or_init(|| super::load_embedded("KASHIF_TAGGER_CLUSTERS", CLUSTER_BYTES, "data/clusters.bin", Clusters::from_bytes))
     }
 }
 

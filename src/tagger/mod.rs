@@ -28,14 +28,23 @@ pub const MODEL_BYTES: &[u8] = include_bytes!("../../data/tagger.bin");
 /// trained on a held-out split: `scripts/eval-tagger.sh`).
 pub fn builtin() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        #[cfg(not(target_arch = "wasm32"))]
-        if let Some(path) = std::env::var_os("KASHIF_TAGGER_MODEL") {
-            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("KASHIF_TAGGER_MODEL={}: {e}", path.to_string_lossy()));
-            return Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("KASHIF_TAGGER_MODEL={}: {e}", path.to_string_lossy()));
-        }
-        Model::from_bytes(MODEL_BYTES).unwrap_or_else(|e| panic!("data/tagger.bin is malformed: {e}"))
-    })
+    MODEL.get_or_init(|| load_embedded("KASHIF_TAGGER_MODEL", MODEL_BYTES, "data/tagger.bin", Model::from_bytes))
+}
+
+/// Parses an embedded data file once, or, outside the browser, the file
+/// that the environment variable `var` names instead (held-out
+/// evaluations use tables made without the held-out text). A malformed
+/// embedded file is a build error caught by the tests, hence the panic.
+pub(crate) fn load_embedded<T>(var: &str, embedded: &[u8], name: &str, parse: fn(&[u8]) -> Result<T, String>) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(path) = std::env::var_os(var) {
+        let path = path.to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{var}={path}: {e}"));
+        return parse(&bytes).unwrap_or_else(|e| panic!("{var}={path}: {e}"));
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = var;
+    parse(embedded).unwrap_or_else(|e| panic!("{name} is malformed: {e}"))
 }
 
 /// A span the tagger found: a token range and a type (`Pers`, `Org`, or
