@@ -94,26 +94,7 @@ fn signature(stem: &str) -> u64 {
     (first << 42) | (last << 21) | stem.len() as u64
 }
 
-/// FNV-1a: the cue maps are looked up at every word, and their keys are
-/// short and not adversarial, so SipHash's cost buys nothing here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+use crate::hash::FxHashMap as FastMap;
 
 /// The first reading of `key` (without its proclitic) that `map` holds:
 /// (the map's key, its value, the proclitic). Proclitics as in

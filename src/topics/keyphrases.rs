@@ -34,7 +34,7 @@
 
 use crate::text::{Prepared, TokenKind};
 use crate::{Keyphrase, Span};
-use super::{FastMap as HashMap, FastSet as HashSet};
+use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Longest candidate, in words.
 pub const MAX_WORDS: usize = 4;

@@ -22,7 +22,7 @@
 use crate::text::clitics::{readings_ref, without_article};
 use crate::text::{Prepared, TokenKind};
 use crate::{Span, Theme};
-use super::FastMap as HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 /// Score at or above which a theme is reported (one occurrence of a
 /// weight-1 trigger gives 0.63; one of weight 0.6 outside the lead, 0.45).
