@@ -68,9 +68,58 @@ pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+/// A 512-byte prefilter for word sets: one bit per (byte length mod 64,
+/// last byte mod 64) of the words put in. A word whose bit is clear is
+/// not in the set, so most lookups of ordinary words end before any
+/// hashing. A set bit proves nothing: ask the set itself.
+#[derive(Debug, Clone)]
+pub struct LenLastFilter {
+    rows: [u64; 64],
+}
+
+impl Default for LenLastFilter {
+    fn default() -> Self {
+        LenLastFilter { rows: [0; 64] }
+    }
+}
+
+impl LenLastFilter {
+    #[inline]
+    fn slot(word: &str) -> (usize, u64) {
+        (word.len() % 64, word.as_bytes().last().map_or(1, |&b| 1 << (b % 64)))
+    }
+
+    /// Records `word`.
+    pub fn insert(&mut self, word: &str) {
+        let (row, bit) = Self::slot(word);
+        self.rows[row] |= bit;
+    }
+
+    /// False when `word` was certainly never inserted.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let (row, bit) = Self::slot(word);
+        self.rows[row] & bit != 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn len_last_filter_never_rejects_a_word_it_holds() {
+        let words = ["", "a", "في", "ليبيا", "طرابلس الغرب", "x".repeat(70).leak()];
+        let mut f = LenLastFilter::default();
+        assert!(words.iter().all(|w| !f.may_contain(w)), "an empty filter must reject every word");
+        for w in words {
+            f.insert(w);
+        }
+        for w in words {
+            assert!(f.may_contain(w), "{w:?} was inserted, so the filter must let it through");
+        }
+        assert!(!f.may_contain("تونس"), "a length and last byte never inserted must be rejected");
+    }
 
     #[test]
     fn maps_work_and_hashes_differ() {

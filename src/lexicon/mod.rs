@@ -340,16 +340,9 @@ fn parse_with(file: &str, content: &'static str, check: bool) -> Result<Vec<Entr
 pub struct PhraseIndex {
     index: FxHashMap<&'static str, Ids>,
     first_words: FxHashMap<&'static str, usize>,
-    /// Row `len % 64`, bit `last byte % 64`: some first word has that byte
-    /// length and last byte. The rules ask at nearly every word, and most
-    /// words fail this test before any hashing (empty: no phrases).
-    first_filter: Vec<u64>,
-}
-
-/// Row and bit of `word` in [`PhraseIndex::first_filter`].
-#[inline]
-fn filter_slot(word: &str) -> (usize, u64) {
-    (word.len() % 64, word.as_bytes().last().map_or(1, |&b| 1 << (b % 64)))
+    /// The first words' lengths and last bytes: the rules ask at nearly
+    /// every word, and most words fail this test before any hashing.
+    first_filter: crate::hash::LenLastFilter,
 }
 
 /// The ids of one key: almost always one, kept inline.
@@ -374,11 +367,7 @@ impl PhraseIndex {
         let first = fields(key, b' ').next().unwrap_or_default();
         let max = self.first_words.entry(first).or_insert(0);
         *max = (*max).max(words);
-        if self.first_filter.is_empty() {
-            self.first_filter = vec![0; 64];
-        }
-        let (row, bit) = filter_slot(first);
-        self.first_filter[row] |= bit;
+        self.first_filter.insert(first);
         match self.index.entry(key) {
             Entry_::Vacant(v) => {
                 v.insert(Ids::One(id));
@@ -392,8 +381,7 @@ impl PhraseIndex {
 
     /// The most words of a phrase starting with `first` (0 when none does).
     pub fn max_words(&self, first: &str) -> usize {
-        let (row, bit) = filter_slot(first);
-        if self.first_filter.get(row).is_none_or(|&r| r & bit == 0) {
+        if !self.first_filter.may_contain(first) {
             return 0;
         }
         self.first_words.get(first).copied().unwrap_or(0)

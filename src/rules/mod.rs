@@ -54,10 +54,8 @@ pub struct WordSet {
 
 #[derive(Debug)]
 struct Filtered {
-    /// Bit `n` (mod 64): a word of the list has `n` bytes.
-    lens: u64,
-    /// Bit `b` (mod 64): a word of the list ends in byte `b`.
-    lasts: u64,
+    /// Rejects most words that are not in the list before hashing.
+    filter: crate::hash::LenLastFilter,
     set: crate::hash::FxHashSet<&'static str>,
 }
 
@@ -70,14 +68,12 @@ impl WordSet {
     /// Whether `word` is in the list.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let f = self.set.get_or_init(|| Filtered {
-            lens: self.list.iter().fold(0, |m, w| m | 1 << (w.len() % 64)),
-            lasts: self.list.iter().fold(0, |m, w| m | w.as_bytes().last().map_or(0, |&b| 1 << (b % 64))),
-            set: self.list.iter().copied().collect(),
+        let f = self.set.get_or_init(|| {
+            let mut filter = crate::hash::LenLastFilter::default();
+            self.list.iter().for_each(|w| filter.insert(w));
+            Filtered { filter, set: self.list.iter().copied().collect() }
         });
-        f.lens & 1 << (word.len() % 64) != 0
-            && f.lasts & word.as_bytes().last().map_or(0, |&b| 1 << (b % 64)) != 0
-            && f.set.contains(word)
+        f.filter.may_contain(word) && f.set.contains(word)
     }
 
     /// The words, in the order of the list.
