@@ -18,8 +18,8 @@ if [ ! -f "$E/ner/anercorp-train.txt" ] || [ ! -f "$E/score.py" ]; then
   exit 2
 fi
 T=target/eval-tagger
-if [ ! -f "$T/holdout.bin" ] || [ ! -f "$T/empty.bin" ] || [ ! -f "$T/dev.jsonl" ]; then
-  echo "eval-entities: run scripts/eval-tagger.sh first (it writes $T/holdout.bin, empty.bin, dev.jsonl)." >&2
+if [ ! -f "$T/holdout.bin" ] || [ ! -f "$T/empty.bin" ] || [ ! -f "$T/dev.jsonl" ] || [ ! -f "$T/clusters-holdout.bin" ]; then
+  echo "eval-entities: run scripts/eval-tagger.sh first (it writes $T/holdout.bin, empty.bin, clusters-holdout.bin, dev.jsonl)." >&2
   exit 2
 fi
 OUT=${1:-target/eval-entities}
@@ -46,7 +46,8 @@ python3 "$E/conll2jsonl.py" "$E/ner/wojood-train.txt" wojood > "$OUT/wojood-trai
 python3 "$E/conll2jsonl.py" "$E/ner/aqmar-dev.txt" aqmar > "$OUT/aqmar.jsonl"
 run() { KASHIF_TAGGER_MODEL=$1 "$K" analyze --jsonl --no-topics --no-meetings < "$2" > "$3"; }
 run "$T/empty.bin" "$T/dev.jsonl" "$OUT/aner-dev-rules.pred"
-run "$T/holdout.bin" "$T/dev.jsonl" "$OUT/aner-dev-system.pred"
+# the held-out model reads the word clusters made without the held-out text, as in eval-tagger.sh
+KASHIF_TAGGER_CLUSTERS="$T/clusters-holdout.bin" run "$T/holdout.bin" "$T/dev.jsonl" "$OUT/aner-dev-system.pred"
 run "$T/empty.bin" "$OUT/aner-train5.jsonl" "$OUT/aner-train5-rules.pred"
 for f in wojood-val wojood-train aqmar; do "$K" analyze --jsonl --no-topics --no-meetings < "$OUT/$f.jsonl" > "$OUT/$f.pred"; done
 A=(--tokens --types PERS,ORG,LOC --map GPE=LOC,FAC=LOC)
