@@ -323,14 +323,14 @@ impl Analyzer {
         let (mut mentions, groups) = entities::recognize(&prepared, self.lexicon);
         // Meetings read every type (titles, nationalities), whatever the type filter.
         let meetings = if self.options.meetings { meetings::extract(&prepared, &mentions, &groups) } else { Vec::new() };
-        if !self.options.types.is_empty() {
-            mentions.retain(|m| self.options.types.contains(&m.kind));
-        }
         let (category, themes, keyphrases) = if self.options.topics {
-            topics::analyze(&prepared, self.options.max_keyphrases)
+            topics::analyze_with_names(&prepared, self.options.max_keyphrases, &topics::keyphrases::name_ranges(&mentions))
         } else {
             (None, Vec::new(), Vec::new())
         };
+        if !self.options.types.is_empty() {
+            mentions.retain(|m| self.options.types.contains(&m.kind));
+        }
         let groups = entities::keep_mentioned(groups, &mentions);
         Ok(Analysis {
             entities: mentions,

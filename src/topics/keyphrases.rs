@@ -13,13 +13,20 @@
 //!    `بن` may be. Noun-phrase shape: a definite word (with the article) is
 //!    followed only by definite words (adjectives agree), so
 //!    `مذكرة التفاهم` and `الهجرة غير الشرعية` are candidates and
-//!    `الداخلية عماد` is not.
+//!    `الداخلية عماد` is not. Verbs are no part of a candidate: the
+//!    frequent news words that never take the article
+//!    (`data/verbs-ar.txt`, `scripts/verbs.py`) and, outside names, words
+//!    shaped like verbs (`تمكنت`, `يتوقع`), so `تمكنت الوحدات الأمنية` is
+//!    not one. A candidate seen once needs no preposition inside
+//!    (`سن التقاعد للحد`).
 //! 3. **Word score** (YAKE): `S(w) = rel·pos / (freq/rel + spread/rel)` with
 //!    `pos = ln ln (3 + median sentence)`, `freq = tf / (mean + sd)`,
 //!    `spread = sentences with w / sentences`, `rel = 1 + (dl + dr)·tf/max tf`
 //!    (`dl`, `dr`: share of distinct left and right neighbours). Lower is
 //!    better. **Phrase score**: `S = Π S(w) / (tf · (1 + Σ S(w)))` over its
-//!    content words, reported as `1 / (1 + S)` so that higher is better.
+//!    content words, divided by [`LEAD_WEIGHT`] when the candidate first
+//!    occurs in the lead (first) sentence, which in news says what the
+//!    article is about; reported as `1 / (1 + S)` so that higher is better.
 //!    In a text of more than [`LONG_TEXT_WORDS`] words a candidate must
 //!    occur twice; a lone word shaped like an adjective (nisba `ـية`, or
 //!    written with tanwin fath) or used as one (after a definite noun in
@@ -27,10 +34,13 @@
 //!    fixed longer phrase (`الداخلية الليبية` after `وزارة`), and a word opening
 //!    with a conjunction starts a phrase but never continues one.
 //! 4. **Diversity.** A phrase whose stems lie inside a better phrase's is
-//!    dropped; a phrase that holds a better lone word takes that word's
+//!    dropped, unless it occurs at least twice as often: then it takes
+//!    that phrase's place (`ملف الهجرة غير الشرعية` once →
+//!    `الهجرة غير الشرعية` three times); a phrase that holds a better lone word takes that word's
 //!    place once (`التعاون` → `التعاون الأمني`) when it covers at least half
 //!    of the word's occurrences; any other phrase holding a
-//!    better one is dropped.
+//!    better one is dropped, and so is a near repeat of a better one (two
+//!    words or more in common, most of the shorter one's).
 
 use crate::text::{Prepared, TokenKind};
 use crate::{Keyphrase, Span};
@@ -41,12 +51,15 @@ pub const MAX_WORDS: usize = 4;
 
 /// Whether a candidate is the tail of a longer fixed phrase: in more than
 /// half of its occurrences the same content word stands right before it
-/// (`الداخلية الليبية` after `وزارة`), so the longer phrase is the unit.
+/// (`الداخلية الليبية` after `وزارة`) and could open a phrase with it, so
+/// the longer phrase is the unit.
 /// `before` is scratch space.
 fn is_fragment(words: &[Word<'_>], word_id: &[u32], joined: &[bool], occurrences: &[(usize, usize)], before: &mut Vec<u32>) -> bool {
     before.clear();
     for &(i, _) in occurrences {
-        if joined[i] && !words[i].conj && !words[i - 1].stop {
+        // A definite word is followed by no indefinite one in a phrase, so
+        // it makes no longer phrase with this one (`الوزير معرض الكتاب`).
+        if joined[i] && !words[i].conj && !words[i - 1].stop && !(words[i - 1].definite && !words[i].definite) {
             before.push(word_id[i - 1]);
         }
     }
@@ -68,6 +81,10 @@ fn is_adjective(words: &[Word<'_>], joined: &[bool], occurrences: &[(usize, usiz
     2 * after_definite > occurrences.len()
 }
 
+/// How much better a candidate whose first occurrence is in the lead
+/// (first) sentence ranks: its score is divided by this.
+pub const LEAD_WEIGHT: f32 = 2.0;
+
 /// Above this many words, a candidate must occur at least twice.
 pub const LONG_TEXT_WORDS: usize = 150;
 
@@ -82,10 +99,34 @@ pub fn stopwords() -> &'static HashSet<&'static str> {
     S.get_or_init(|| STOPWORDS_TXT.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect())
 }
 
+const VERBS_TXT: &str = include_str!("../../data/verbs-ar.txt");
+
+/// Frequent news words that never take the article: verbs, in news text
+/// (`data/verbs-ar.txt`, made by `scripts/verbs.py`), in key form.
+pub fn verbs() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| VERBS_TXT.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect())
+}
+
+/// Whether a word (key form) is in the verb list, also behind و or ف.
+pub fn is_verb(key: &str) -> bool {
+    let s = verbs();
+    s.contains(key) || (key.starts_with(['و', 'ف']) && key.chars().count() > 3 && s.contains(&key[2..]))
+}
+
 /// Whether a word (key form) is a stopword, also behind و or ف.
 pub fn is_stopword(key: &str) -> bool {
     let s = stopwords();
     s.contains(key) || (key.starts_with(['و', 'ف']) && key.chars().count() > 2 && s.contains(&key[2..]))
+}
+
+/// The UTF-16 ranges of the named mentions (people, organizations,
+/// places, facilities, events), in text order.
+pub fn name_ranges(mentions: &[crate::Mention]) -> Vec<(u32, u32)> {
+    use crate::EntityType as T;
+    let mut v: Vec<(u32, u32)> = mentions.iter().filter(|m| matches!(m.kind, T::Pers | T::Org | T::Gpe | T::Loc | T::Fac | T::Event)).map(|m| (m.start, m.end)).collect();
+    v.sort_unstable();
+    v
 }
 
 /// One word of the text, as the key phrase finder sees it.
@@ -104,6 +145,29 @@ struct Word<'a> {
     /// Written with tanwin fath (`اهتماماً`): an adverbial accusative.
     adverbial: bool,
     sentence: usize,
+    /// A preposition (ب ك ل) came off: the word opens a prepositional
+    /// phrase.
+    prep: bool,
+    /// A verb (`data/verbs-ar.txt` or [`verb_shaped`]) and no name: no
+    /// part of a phrase.
+    verbish: bool,
+}
+
+/// Whether a word without the article is shaped like a verb: four letters
+/// or more, and ending in the feminine past `ـت` (not the plural `ـات`:
+/// `تمكنت`, `قررت`) or opening with the imperfect `يـ` (`يتوقع`). Names
+/// are let through by the caller.
+fn verb_shaped(stem: &str) -> bool {
+    stem.chars().nth(3).is_some() && ((stem.ends_with('ت') && !stem.ends_with("ات")) || stem.starts_with('ي'))
+}
+
+/// Whether the token `t` overlaps one of `names` (sorted UTF-16 ranges),
+/// moving `at` forward past the ranges that end before it.
+fn in_name(t: &crate::text::Token, names: &[(u32, u32)], at: &mut usize) -> bool {
+    while *at < names.len() && names[*at].1 <= t.start {
+        *at += 1;
+    }
+    names.get(*at).is_some_and(|&(a, _)| a < t.end)
 }
 
 /// Whether `key` is a phrase of the lexicon (a name, title or head).
@@ -183,8 +247,22 @@ fn pack(ids: &[u32]) -> u128 {
     ids.iter().enumerate().fold(0u128, |k, (n, &id)| k | ((id as u128 + 1) << (32 * n)))
 }
 
+/// Whether two phrases (stem ids) share two words or more, and more than
+/// half of the shorter one's.
+fn near_repeat(a: &[u32], b: &[u32]) -> bool {
+    let shared = a.iter().filter(|id| b.contains(id)).count();
+    shared >= 2 && 2 * shared > a.len().min(b.len())
+}
+
 /// The key phrases of a text, best first, at most `max`.
 pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
+    extract_with_names(p, max, &[])
+}
+
+/// [`extract`] with the UTF-16 ranges of the text's named entities (in
+/// text order, see [`name_ranges`]): a word of a name is never taken for a
+/// verb by its shape (`يوسف`, `بيروت`).
+pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec<Keyphrase> {
     if max == 0 {
         return Vec::new();
     }
@@ -201,6 +279,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut chunk_start = 0;
     let mut sentence = 0;
+    let mut name_at = 0;
     for (i, t) in p.tokens.iter().enumerate() {
         let breaks = t.kind != TokenKind::Arabic
             || words.last().is_some_and(|w: &Word| w.token + 1 != i || p.text[p.tokens[w.token].bytes.1..t.bytes.0].contains('\n'));
@@ -212,7 +291,7 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
             continue;
         }
         let (stem, skip, definite) = stem_of(&t.key, &vocab);
-        let stop = is_stopword(&t.key) || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
+        let stop = is_stopword(&t.key) || t.key == "ال" || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
         let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
         // Tanwin fath (U+064B, bytes D9 8B) anywhere in the written word.
         let adverbial = t.text(p.text).as_bytes().windows(2).any(|b| b == [0xD9, 0x8B]);
@@ -220,7 +299,16 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
         while sentence < p.sentences.len() && p.sentences[sentence].last <= i {
             sentence += 1;
         }
-        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence });
+        let prep = skip > usize::from(conj);
+        // A verb (of the list, or by its shape) is no part of a phrase; it
+        // still counts in the statistics, as any word that is no stopword.
+        // Names are no verbs.
+        let verbish = !definite
+            && !stop
+            && (is_verb(&t.key) || verb_shaped(stem))
+            && !in_name(t, names, &mut name_at)
+            && !in_lexicon(stem);
+        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence, prep, verbish });
     }
     if chunk_start < words.len() {
         chunks.push((chunk_start, words.len()));
@@ -342,6 +430,9 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
                     if last.conj || last.adverbial {
                         break;
                     }
+                    if words[i].verbish || last.verbish {
+                        break;
+                    }
                     if last.stop && !INNER.contains(&last.stem) && !INNER.contains(&p.tokens[last.token].key.as_str()) {
                         break;
                     }
@@ -355,6 +446,9 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
                 }
                 // A lone adjective-shaped word (nisba ـية, adverbial ـاً) is no key phrase.
                 if n == 1 && (last.adverbial || last.stem.ends_with("يه")) {
+                    continue;
+                }
+                if n == 1 && last.verbish {
                     continue;
                 }
                 spans.push((i, j));
@@ -414,7 +508,10 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     let mut ranked: Vec<(f32, &Cand)> = cands
         .iter()
         .filter(|c| {
-            let dropped = is_fragment(&words, &word_id, &joined, c.occurrences, &mut before) || (c.key.len() == 1 && is_adjective(&words, &joined, c.occurrences));
+            let (i, j) = c.occurrences[0];
+            let dropped = is_fragment(&words, &word_id, &joined, c.occurrences, &mut before)
+                || (c.key.len() == 1 && is_adjective(&words, &joined, c.occurrences))
+                || (c.occurrences.len() < 2 && words[i + 1..j].iter().any(|w| w.prep));
             !dropped
         })
         .map(|c| {
@@ -427,7 +524,10 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
                 }
             }
             let tf = c.occurrences.len() as f32;
-            (prod / (tf * (1.0 + sum)), c)
+            let s = prod / (tf * (1.0 + sum));
+            // The lead sentence says what the article is about.
+            let lead = if words[c.first].sentence == 0 { LEAD_WEIGHT } else { 1.0 };
+            (s / lead, c)
         })
         .collect();
     ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.first.cmp(&b.1.first)).then_with(|| a.1.key.len().cmp(&b.1.key.len())));
@@ -438,18 +538,34 @@ pub fn extract(p: &Prepared, max: usize) -> Vec<Keyphrase> {
     let inside = |small: &[u32], big: &[u32]| small.len() <= big.len() && big.windows(small.len()).any(|w| w == small);
     for (s, c) in ranked {
         let padded = c.key;
-        // A phrase inside a chosen one adds nothing.
-        if chosen_keys.iter().any(|(k, _)| inside(padded, k)) {
-            continue;
+        let tf = c.occurrences.len();
+        // A phrase inside a chosen one adds nothing, unless it occurs at
+        // least twice as often: then it takes that one's place, keeping
+        // the rank and score (`الهجرة غير الشرعية`, three times, for
+        // `ملف الهجرة غير الشرعية`, once).
+        let mut narrow = None;
+        if let Some(k) = chosen_keys.iter().position(|(k, _)| inside(padded, k)) {
+            if tf >= 2 * chosen[k].occurrences.len() {
+                narrow = Some(k);
+            } else {
+                continue;
+            }
         }
         // A phrase holding a chosen lone word takes its place once
         // (`التعاون` → `التعاون الأمني`), keeping the rank and score.
-        let tf = c.occurrences.len();
-        let widen = chosen_keys
-            .iter()
-            .enumerate()
-            .position(|(i, (k, widened))| !widened && k.len() == 1 && inside(k, padded) && 2 * tf >= chosen[i].occurrences.len());
+        let widen = narrow.or_else(|| {
+            chosen_keys
+                .iter()
+                .enumerate()
+                .position(|(i, (k, widened))| !widened && k.len() == 1 && inside(k, padded) && 2 * tf >= chosen[i].occurrences.len())
+        });
         if widen.is_none() && chosen_keys.iter().any(|(k, _)| inside(k, padded)) {
+            continue;
+        }
+        // A near repeat of a chosen phrase (two words or more in common,
+        // most of the shorter one's: `تسند منحة قدرها خمسة` after
+        // `تسند منحة قدرها أربعمائة`) adds nothing either.
+        if widen.is_none() && padded.len() > 1 && chosen_keys.iter().any(|(k, _)| near_repeat(padded, k)) {
             continue;
         }
         if widen.is_none() && chosen.len() >= max {
@@ -562,6 +678,72 @@ mod tests {
 
     fn kashif_first_word(s: &str) -> &str {
         s.split(' ').next().unwrap_or("")
+    }
+
+    #[test]
+    fn verbs_are_no_part_of_a_phrase() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("listed verb (data/verbs-ar.txt) before a subject", "قررت الهيئة المديرة إقالة المدرب. وقررت الهيئة المديرة تعيين مدرب جديد.", "قررت"),
+            ("feminine past shape ـت", "تمكنت الوحدات الأمنية من حجز شاحنة. وتمكنت الوحدات الأمنية من إيقاف السائق.", "تمكنت"),
+            ("imperfect shape يـ", "قال الخبير يستعرض التقرير نمو الاقتصاد. ويستعرض التقرير تحسن المؤشرات.", "يستعرض"),
+        ];
+        for (name, text, verb) in cases {
+            let kp = extract(&Prepared::new(text), 10);
+            assert!(!kp.is_empty(), "case {name:?}: no key phrase at all");
+            for k in &kp {
+                assert!(!k.text.split(' ').any(|w| w.ends_with(verb)), "case {name:?}: the verb {verb} is part of the key phrase {:?}", k.text);
+            }
+        }
+        assert!(verb_shaped("تمكنت") && verb_shaped("يتوقع"), "verb shapes");
+        assert!(!verb_shaped("عمليات") && !verb_shaped("وقت") && !verb_shaped("يوم"), "plural ـات and short words are no verb shapes");
+    }
+
+    #[test]
+    fn names_are_never_verbs_by_shape() {
+        // «يوسف الشاهد» opens with يـ, as an imperfect verb does: a name
+        // range keeps it a phrase.
+        let text = "التقى يوسف الشاهد رئيس الحكومة بالوفد. وأكد يوسف الشاهد أهمية الزيارة.";
+        let p = Prepared::new(text);
+        let start = text.encode_utf16().count() as u32;
+        let at = text.find("يوسف").unwrap();
+        let a = text[..at].encode_utf16().count() as u32;
+        let b = a + "يوسف الشاهد".encode_utf16().count() as u32;
+        let at2 = text.rfind("يوسف").unwrap();
+        let a2 = text[..at2].encode_utf16().count() as u32;
+        let names = [(a, b), (a2, a2 + b - a)];
+        assert!(b <= start, "the name lies in the text");
+        let with = extract_with_names(&p, 10, &names);
+        assert!(with.iter().any(|k| k.text == "يوسف الشاهد"), "with the name ranges, «يوسف الشاهد» is a key phrase: {with:?}");
+        let without = extract(&p, 10);
+        assert!(!without.iter().any(|k| k.text.starts_with("يوسف")), "without them, يوسف is taken for a verb: {without:?}");
+    }
+
+    #[test]
+    fn the_lead_sentence_ranks_first_on_equal_statistics() {
+        // Two phrases with the same statistics, one in the lead sentence.
+        let text = "افتتح الوزير معرض الكتاب في المدينة. وحضر الافتتاح عدد من الضيوف. وزار الحاضرون جناح الطفل.";
+        let kp = extract(&Prepared::new(text), 10);
+        let rank = |s: &str| kp.iter().position(|k| k.text == s).unwrap_or_else(|| panic!("no key phrase {s:?} in {kp:?}"));
+        assert!(rank("معرض الكتاب") < rank("جناح الطفل"), "the lead's phrase ranks first: {kp:?}");
+    }
+
+    #[test]
+    fn a_phrase_seen_once_holds_no_preposition() {
+        let kp = extract(&Prepared::new("دعا الخبير إلى رفع سن التقاعد للحد من عجز الصناديق."), 10);
+        assert!(!kp.iter().any(|k| k.text.contains("للحد")), "«للحد» opens a prepositional phrase: {kp:?}");
+    }
+
+    #[test]
+    fn near_repeats_are_dropped() {
+        let cases: &[(&str, &[u32], &[u32], bool)] = &[
+            ("three words, two shared", &[1, 2, 3], &[1, 2, 4], true),
+            ("two-word phrases sharing one", &[1, 2], &[1, 3], false),
+            ("two words inside four", &[1, 2], &[5, 1, 2, 6], true),
+            ("two of four shared, not most", &[1, 2, 3, 4], &[1, 2, 5, 6], false),
+        ];
+        for (name, a, b, want) in cases {
+            assert_eq!(near_repeat(a, b), *want, "case {name:?}");
+        }
     }
 
     #[test]

@@ -17,10 +17,17 @@ use crate::{Category, Keyphrase, Theme};
 /// Category, themes and at most `max_keyphrases` key phrases of a text.
 /// A text without Arabic words has no category.
 pub fn analyze(p: &Prepared, max_keyphrases: usize) -> (Option<Category>, Vec<Theme>, Vec<Keyphrase>) {
+    analyze_with_names(p, max_keyphrases, &[])
+}
+
+/// [`analyze`] with the UTF-16 ranges of the text's named entities
+/// (people, organizations, places, events; in text order), which the key
+/// phrases prefer as whole phrases.
+pub fn analyze_with_names(p: &Prepared, max_keyphrases: usize, names: &[(u32, u32)]) -> (Option<Category>, Vec<Theme>, Vec<Keyphrase>) {
     let scored = themes::Themes::builtin().scored(p);
     let evidence: Vec<(String, f32)> = scored.iter().map(|t| (t.id.clone(), t.score)).collect();
     let category = category::Model::builtin().classify(p, &evidence);
     let themes: Vec<Theme> = scored.into_iter().filter(|t| t.score >= themes::THRESHOLD).collect();
-    let keyphrases = keyphrases::extract(p, max_keyphrases);
+    let keyphrases = keyphrases::extract_with_names(p, max_keyphrases, names);
     (category, themes, keyphrases)
 }
