@@ -35,9 +35,11 @@ never uses cannot be one of its key phrases; this ceiling is reported).
                    harmonic mean of the two: longer, vaguer phrases lower
                    it, and so do short lists of single words.
 
-title chunks@10 is the headline figure (it is score.py's own rule);
-title words@10 and word F1@10 show whether a change gains through
-phrase length alone.
+title chunks@10 is the headline figure (it is score.py's own rule); it
+also prints how many chunks were found whole inside a prediction (the
+rest were found by a prediction inside the chunk, often one word of it,
+which score.py counts too). title words@10, word F1@10 and that split
+show whether a change gains through phrase length alone.
 
 The articles are split in two halves (even and odd line numbers): tune on
 `dev` (even), and read `test` (odd) only to confirm; both are printed.
@@ -140,7 +142,9 @@ def run_kashif(binary, docs):
 
 
 def score_doc(title, text, predicted, k=10):
-    """(word hits, words, chunk hits, chunks, predicted words that are reference words, predicted words, unreachable words)."""
+    """(word hits, words, chunk hits, chunks, predicted words that are
+    reference words, predicted words, unreachable words, chunks found whole
+    inside a prediction)."""
     present = text_words(text)
     chunks = title_chunks(title)
     words = []
@@ -154,17 +158,18 @@ def score_doc(title, text, predicted, k=10):
     word_hits = sum(w in pred_words for w in reachable)
     chunk_keys = [f" {' '.join(c)} " for c in chunks if any(w in present for w in c)]
     chunk_hits = sum(any(a in b or b in a for b in preds) for a in chunk_keys)
+    chunk_in_pred = sum(any(a in b for b in preds) for a in chunk_keys)
     ref = set(reachable)
-    return word_hits, len(reachable), chunk_hits, len(chunk_keys), len(pred_words & ref), len(pred_words), len(words) - len(reachable)
+    return word_hits, len(reachable), chunk_hits, len(chunk_keys), len(pred_words & ref), len(pred_words), len(words) - len(reachable), chunk_in_pred
 
 
 def report(name, rows):
-    t = [sum(r[i] for r in rows) for i in range(7)]
+    t = [sum(r[i] for r in rows) for i in range(8)]
     wr = t[0] / max(t[1], 1)
     cr = t[2] / max(t[3], 1)
     pr = t[4] / max(t[5], 1)
     f1 = 2 * wr * pr / max(wr + pr, 1e-9)
-    print(f"{name:5} docs {len(rows):3}  title chunks@10 {cr:.3f} ({t[2]}/{t[3]})  title words@10 {wr:.3f} ({t[0]}/{t[1]})  "
+    print(f"{name:5} docs {len(rows):3}  title chunks@10 {cr:.3f} ({t[2]}/{t[3]}; whole chunk inside a prediction {t[7]})  title words@10 {wr:.3f} ({t[0]}/{t[1]})  "
           f"word F1@10 {f1:.3f} (P {pr:.3f} = {t[4]}/{t[5]})  [title words absent from the text: {t[6]}]")
     return cr
 

@@ -34,9 +34,9 @@
 //!    fixed longer phrase (`الداخلية الليبية` after `وزارة`), and a word opening
 //!    with a conjunction starts a phrase but never continues one.
 //! 4. **Diversity.** A phrase whose stems lie inside a better phrase's is
-//!    dropped, unless it occurs at least twice as often: then it takes
-//!    that phrase's place (`ملف الهجرة غير الشرعية` once →
-//!    `الهجرة غير الشرعية` three times); a phrase that holds a better lone word takes that word's
+//!    dropped, unless it occurs at least twice as often: then it is that
+//!    phrase's core and is kept as well (`الهجرة غير الشرعية` three times
+//!    after `ملف الهجرة غير الشرعية` once); a phrase that holds a better lone word takes that word's
 //!    place once (`التعاون` → `التعاون الأمني`) when it covers at least half
 //!    of the word's occurrences; any other phrase holding a
 //!    better one is dropped, and so is a near repeat of a better one (two
@@ -59,7 +59,7 @@ fn is_fragment(words: &[Word<'_>], word_id: &[u32], joined: &[bool], occurrences
     for &(i, _) in occurrences {
         // A definite word is followed by no indefinite one in a phrase, so
         // it makes no longer phrase with this one (`الوزير معرض الكتاب`).
-        if joined[i] && !words[i].conj && !words[i - 1].stop && !(words[i - 1].definite && !words[i].definite) {
+        if joined[i] && !words[i].conj && !words[i - 1].stop && (!words[i - 1].definite || words[i].definite) {
             before.push(word_id[i - 1]);
         }
     }
@@ -540,32 +540,31 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
         let padded = c.key;
         let tf = c.occurrences.len();
         // A phrase inside a chosen one adds nothing, unless it occurs at
-        // least twice as often: then it takes that one's place, keeping
-        // the rank and score (`الهجرة غير الشرعية`, three times, for
+        // least twice as often: then it is the core of that one and comes
+        // too (`الهجرة غير الشرعية`, three times, after
         // `ملف الهجرة غير الشرعية`, once).
-        let mut narrow = None;
-        if let Some(k) = chosen_keys.iter().position(|(k, _)| inside(padded, k)) {
-            if tf >= 2 * chosen[k].occurrences.len() {
-                narrow = Some(k);
-            } else {
-                continue;
-            }
-        }
+        let core = match chosen_keys.iter().position(|(k, _)| inside(padded, k)) {
+            Some(k) if tf >= 2 * chosen[k].occurrences.len() => true,
+            Some(_) => continue,
+            None => false,
+        };
         // A phrase holding a chosen lone word takes its place once
         // (`التعاون` → `التعاون الأمني`), keeping the rank and score.
-        let widen = narrow.or_else(|| {
+        let widen = if core {
+            None
+        } else {
             chosen_keys
                 .iter()
                 .enumerate()
                 .position(|(i, (k, widened))| !widened && k.len() == 1 && inside(k, padded) && 2 * tf >= chosen[i].occurrences.len())
-        });
-        if widen.is_none() && chosen_keys.iter().any(|(k, _)| inside(k, padded)) {
+        };
+        if widen.is_none() && !core && chosen_keys.iter().any(|(k, _)| inside(k, padded)) {
             continue;
         }
         // A near repeat of a chosen phrase (two words or more in common,
         // most of the shorter one's: `تسند منحة قدرها خمسة` after
         // `تسند منحة قدرها أربعمائة`) adds nothing either.
-        if widen.is_none() && padded.len() > 1 && chosen_keys.iter().any(|(k, _)| near_repeat(padded, k)) {
+        if widen.is_none() && !core && padded.len() > 1 && chosen_keys.iter().any(|(k, _)| near_repeat(padded, k)) {
             continue;
         }
         if widen.is_none() && chosen.len() >= max {
@@ -644,7 +643,7 @@ mod tests {
                     ودعا إلى تعاون أوسع للحد من الهجرة غير الشرعية والاتجار بالبشر.";
         let p = Prepared::new(text);
         let kp = extract(&p, 10);
-        let k = kp.iter().find(|k| k.normalized.ends_with("هجره غير شرعيه")).unwrap_or_else(|| panic!("no phrase on الهجرة غير الشرعية in {kp:?}"));
+        let k = kp.iter().find(|k| k.normalized == "هجره غير شرعيه").unwrap_or_else(|| panic!("no phrase الهجرة غير الشرعية in {kp:?}"));
         assert_eq!(k.occurrences.len(), 3, "all three occurrences count: {k:?}");
         for o in &k.occurrences {
             assert!(o.text.ends_with("الهجرة غير الشرعية"), "occurrence {o:?}");
@@ -704,14 +703,10 @@ mod tests {
         // range keeps it a phrase.
         let text = "التقى يوسف الشاهد رئيس الحكومة بالوفد. وأكد يوسف الشاهد أهمية الزيارة.";
         let p = Prepared::new(text);
-        let start = text.encode_utf16().count() as u32;
-        let at = text.find("يوسف").unwrap();
-        let a = text[..at].encode_utf16().count() as u32;
-        let b = a + "يوسف الشاهد".encode_utf16().count() as u32;
-        let at2 = text.rfind("يوسف").unwrap();
-        let a2 = text[..at2].encode_utf16().count() as u32;
-        let names = [(a, b), (a2, a2 + b - a)];
-        assert!(b <= start, "the name lies in the text");
+        let utf16 = |byte: usize| text[..byte].encode_utf16().count() as u32;
+        let len = "يوسف الشاهد".encode_utf16().count() as u32;
+        let names: Vec<(u32, u32)> = text.match_indices("يوسف الشاهد").map(|(at, _)| (utf16(at), utf16(at) + len)).collect();
+        assert_eq!(names.len(), 2, "the name occurs twice");
         let with = extract_with_names(&p, 10, &names);
         assert!(with.iter().any(|k| k.text == "يوسف الشاهد"), "with the name ranges, «يوسف الشاهد» is a key phrase: {with:?}");
         let without = extract(&p, 10);
