@@ -2,9 +2,10 @@
 //! 2020) over candidate n-grams shaped like Arabic noun phrases.
 //!
 //! 1. **Words.** Every Arabic token gets a grouping stem: its proclitics
-//!    (و ف, ب ك ل, لل) come off when what follows is an article, a word
-//!    the text also uses on its own, or a name of the lexicon (`وتركيا`),
-//!    then the article comes off
+//!    (و ف, ب ك ل, لل) come off when what follows is an article with two
+//!    letters or more after it, a word the text also uses on its own, or
+//!    (not after ف: `فرقة`) a name of the lexicon (`وتركيا`), then the
+//!    article comes off
 //!    (`والهجرة`, `للهجرة`, `الهجرة` → `هجره`; `وزير` keeps its و because
 //!    `زير` is nowhere in the text).
 //! 2. **Candidates.** n-grams of one to [`MAX_WORDS`] words inside one
@@ -185,12 +186,18 @@ fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
     // Byte-wise prefix tests (the patterns are whole characters).
     let starts = |w: &str, prefix: &str| w.as_bytes().starts_with(prefix.as_bytes());
     let known = |w: &str| vocab.contains(w) || (in_lexicon(w) && !in_lexicon(key));
+    // An article prefix (with or without a preposition) followed by two
+    // letters or more (`وكالة` is no و + ك + الة); Arabic letters are two
+    // bytes.
+    let article = |w: &str, prefix: &str| starts(w, prefix) && w.len() >= prefix.len() + 4;
     let mut rest = key;
     let mut skip = 0;
-    // Conjunction.
+    // Conjunction; ف before a name of the lexicon only when the text
+    // uses the name alone (`فرقة` is no ف + الرقة).
+    let known_after_conj = |w: &str| if starts(key, "ف") { vocab.contains(w) } else { known(w) };
     if (starts(rest, "و") || starts(rest, "ف")) && long(key) {
         let r = &rest[2..];
-        if starts(r, "ال") || starts(r, "لل") || starts(r, "بال") || starts(r, "كال") || known(r) {
+        if article(r, "ال") || article(r, "لل") || article(r, "بال") || article(r, "كال") || known_after_conj(r) {
             rest = r;
             skip += 1;
         }
@@ -202,7 +209,7 @@ fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
     }
     if (starts(rest, "ب") || starts(rest, "ك") || starts(rest, "ل")) && long(rest) {
         let r = &rest[2..];
-        if starts(r, "ال") || known(r) {
+        if article(r, "ال") || known(r) {
             rest = r;
             skip += 1;
         }
@@ -659,6 +666,8 @@ mod tests {
             ("lam + article", "للهجره", "هجره", 1, true),
             ("waw of the word itself", "وزير", "وزير", 0, false),
             ("bi + article", "بالعماله", "عماله", 1, true),
+            ("waw + kaf + a two-letter rest is one word", "وكاله", "وكاله", 0, false),
+            ("fa before a word the text never uses alone", "فرقه", "فرقه", 0, false),
         ];
         for (name, key, stem, skip, definite) in cases {
             assert_eq!(stem_of(key, &vocab), (*stem, *skip, *definite), "case {name:?}: stem of {key}");
