@@ -233,7 +233,7 @@ fn country_codes(lex: &Lexicon) -> &'static HashMap<String, String> {
     static CODES: OnceLock<HashMap<String, String>> = OnceLock::new();
     CODES.get_or_init(|| {
         let mut code_of: HashMap<String, String> = HashMap::new();
-        for e in &lex.entries {
+        for e in lex.country_entries() {
             if e.kind == Some(EntityType::Gpe) && e.attr("country").is_some() && !e.english.is_empty() {
                 if let Some(cc) = e.attr("cc") {
                     code_of.entry(e.english.to_string()).or_insert_with(|| cc.to_string());

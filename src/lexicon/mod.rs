@@ -12,8 +12,7 @@
 //! command that made it there).
 
 use crate::entities::EntityType;
-use crate::hash::{FxHashMap, FxHashSet};
-use std::collections::hash_map::Entry as Entry_;
+use crate::hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The embedded data files, by name (see data/README.md for sources and
@@ -265,11 +264,6 @@ fn is_normalized(key: &str) -> bool {
 /// The keys of a word list (`common_words.tsv`): only the first column is
 /// kept, no entry is made.
 pub fn parse_keys<'a>(file: &str, content: &'a str) -> Result<Vec<&'a str>, DataError> {
-    parse_keys_with(file, content, true)
-}
-
-/// [`parse_keys`], checking the keys' normal form only with `check`.
-fn parse_keys_with<'a>(file: &str, content: &'a str, check: bool) -> Result<Vec<&'a str>, DataError> {
     let mut out = Vec::new();
     let mut header_seen = false;
     for (n, line) in lines(content).enumerate() {
@@ -284,7 +278,7 @@ fn parse_keys_with<'a>(file: &str, content: &'a str, check: bool) -> Result<Vec<
             continue;
         }
         let key = fields(line, b'\t').next().unwrap_or_default();
-        if check && !is_normalized(key) {
+        if !is_normalized(key) {
             return Err(DataError { file: file.to_string(), line: n + 1, message: format!("key {key:?} is not normalized") });
         }
         out.push(key);
@@ -294,12 +288,6 @@ fn parse_keys_with<'a>(file: &str, content: &'a str, check: bool) -> Result<Vec<
 
 /// Parses one TSV data file.
 pub fn parse(file: &str, content: &'static str) -> Result<Vec<Entry>, DataError> {
-    parse_with(file, content, true)
-}
-
-/// [`parse`], checking the keys' normal form only with `check` (the
-/// embedded files are checked by the tests, not at every start).
-fn parse_with(file: &str, content: &'static str, check: bool) -> Result<Vec<Entry>, DataError> {
     let mut out = Vec::with_capacity(content.len() / 48);
     let part = Part::of_file(file);
     let mut header_seen = false;
@@ -326,7 +314,7 @@ fn parse_with(file: &str, content: &'static str, check: bool) -> Result<Vec<Entr
             return Err(err(format!("expected at least 3 tab-separated columns, got {ncols}")));
         }
         let key = cols[0];
-        if check && !is_normalized(key) {
+        if !is_normalized(key) {
             return Err(err(format!("key {key:?} is not normalized (should be {:?})", crate::text::key(key))));
         }
         out.push(Entry { key, tag: cols[1], kind: EntityType::from_tag(cols[1]), name: cols[2], english: cols[3], attrs: cols[4], part, attr_bits: attr_bits(cols[4]) });
@@ -334,12 +322,125 @@ fn parse_with(file: &str, content: &'static str, check: bool) -> Result<Vec<Entr
     Ok(out)
 }
 
+/// A string-keyed table built once and never shrunk: open addressing
+/// with linear probing over 8-byte slots (a 32-bit tag of the key's hash
+/// and the index of its item plus one; 0 is empty), sized to at most half
+/// full. Lookups hash the key once ([`str_hash`]) and compare bytes only
+/// when the tag matches; building it costs a hash and a probe a key, far
+/// less than a general hash map's insertion.
+#[derive(Debug, Clone)]
+pub(crate) struct StrMap<V> {
+    slots: Vec<(u32, u32)>,
+    items: Vec<(&'static str, V)>,
+    /// `64 - log2(slots.len())`: the slot is the top bits of the hash.
+    shift: u32,
+}
+
+impl<V> Default for StrMap<V> {
+    fn default() -> Self {
+        StrMap::with_capacity(0)
+    }
+}
+
+/// The hash of a key for [`StrMap`]: FxHash over 8-byte words (the tail
+/// zero-padded, the length mixed in), so a word of the lexicon costs two
+/// or three multiplications.
+#[inline]
+pub(crate) fn str_hash(s: &str) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let b = s.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in chunks.by_ref() {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(K);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut w = 0u64;
+        for (i, &x) in r.iter().enumerate() {
+            w |= (x as u64) << (8 * i);
+        }
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    h
+}
+
+impl<V> StrMap<V> {
+    /// A map sized for `n` keys.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        let cap = (n * 2).next_power_of_two().max(16);
+        StrMap { slots: vec![(0, 0); cap], items: Vec::with_capacity(n), shift: 64 - cap.trailing_zeros() }
+    }
+
+    /// How many keys.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    #[inline]
+    fn find(&self, key: &str, h: u64) -> Result<usize, usize> {
+        let tag = (h as u32) | 1;
+        let mask = self.slots.len() - 1;
+        let mut s = (h >> self.shift) as usize;
+        loop {
+            let (t, i) = self.slots[s];
+            if i == 0 {
+                return Err(s);
+            }
+            if t == tag && self.items[i as usize - 1].0 == key {
+                return Ok(i as usize - 1);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<&V> {
+        self.find(key, str_hash(key)).ok().map(|i| &self.items[i].1)
+    }
+
+    /// The value of `key`, inserted by `new` when absent.
+    pub(crate) fn get_or_insert_with(&mut self, key: &'static str, new: impl FnOnce() -> V) -> &mut V {
+        let h = str_hash(key);
+        let i = match self.find(key, h) {
+            Ok(i) => i,
+            Err(mut s) => {
+                if (self.items.len() + 1) * 2 > self.slots.len() {
+                    self.grow();
+                    s = self.find(key, h).expect_err("a new key");
+                }
+                self.slots[s] = ((h as u32) | 1, self.items.len() as u32 + 1);
+                self.items.push((key, new()));
+                self.items.len() - 1
+            }
+        };
+        &mut self.items[i].1
+    }
+
+    fn grow(&mut self) {
+        let cap = self.slots.len() * 2;
+        self.slots = vec![(0, 0); cap];
+        self.shift = 64 - cap.trailing_zeros();
+        let mask = cap - 1;
+        for (n, (key, _)) in self.items.iter().enumerate() {
+            let h = str_hash(key);
+            let mut s = (h >> self.shift) as usize;
+            while self.slots[s].1 != 0 {
+                s = (s + 1) & mask;
+            }
+            self.slots[s] = ((h as u32) | 1, n as u32 + 1);
+        }
+    }
+}
+
 /// A phrase index: whole phrase key → entries, and first word → the most
 /// words of any phrase starting with it.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseIndex {
-    index: FxHashMap<&'static str, Ids>,
-    first_words: FxHashMap<&'static str, usize>,
+    index: StrMap<Ids>,
+    first_words: StrMap<usize>,
     /// The first words' lengths and last bytes: the rules ask at nearly
     /// every word, and most words fail this test before any hashing.
     first_filter: crate::hash::LenLastFilter,
@@ -362,20 +463,25 @@ impl Ids {
 }
 
 impl PhraseIndex {
+    fn with_capacity(n: usize) -> PhraseIndex {
+        PhraseIndex { index: StrMap::with_capacity(n), first_words: StrMap::with_capacity(n), first_filter: Default::default() }
+    }
+
     fn add(&mut self, key: &'static str, id: u32) {
-        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
-        let first = fields(key, b' ').next().unwrap_or_default();
-        let max = self.first_words.entry(first).or_insert(0);
+        let b = key.as_bytes();
+        let first_len = find_byte(b, 0, b' ');
+        let words = if first_len == b.len() { 1 } else { 2 + b[first_len + 1..].iter().filter(|&&b| b == b' ').count() };
+        let first = &key[..first_len];
+        let max = self.first_words.get_or_insert_with(first, || 0);
         *max = (*max).max(words);
         self.first_filter.insert(first);
-        match self.index.entry(key) {
-            Entry_::Vacant(v) => {
-                v.insert(Ids::One(id));
-            }
-            Entry_::Occupied(mut o) => {
-                let ids = o.get_mut();
-                *ids = Ids::Many(ids.as_slice().iter().copied().chain([id]).collect());
-            }
+        let mut fresh = false;
+        let ids = self.index.get_or_insert_with(key, || {
+            fresh = true;
+            Ids::One(id)
+        });
+        if !fresh {
+            *ids = Ids::Many(ids.as_slice().iter().copied().chain([id]).collect());
         }
     }
 
@@ -424,49 +530,134 @@ pub struct Lexicon {
     names: PhraseIndex,
     titles: PhraseIndex,
     heads: PhraseIndex,
-    given: FxHashMap<&'static str, u32>,
-    family: FxHashMap<&'static str, u32>,
-    common: FxHashSet<&'static str>,
+    given: StrMap<u32>,
+    family: StrMap<u32>,
+    common: StrMap<()>,
     /// ISO country code → English name of the country.
     countries: FxHashMap<&'static str, &'static str>,
     /// ISO country code → canonical Arabic name of the country.
     countries_ar: FxHashMap<&'static str, &'static str>,
+    /// Ids of the entries that are countries (GPE, `country=1`, an English name).
+    country_ids: Vec<u32>,
+}
+
+/// Where the fields of every entry of [`FILES`] are: made by `build.rs`
+/// from the same files at every build (format there), so the start reads
+/// lengths instead of scanning the text for tabs and newlines.
+const RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+
+/// A reader of [`RECORDS`].
+struct Records {
+    at: usize,
+}
+
+impl Records {
+    #[inline]
+    fn next(&mut self) -> usize {
+        let b = RECORDS[self.at];
+        self.at += 1;
+        if b < 0x80 {
+            return b as usize;
+        }
+        let (mut v, mut shift) = ((b & 0x7f) as usize, 7);
+        loop {
+            let b = RECORDS[self.at];
+            self.at += 1;
+            v |= ((b & 0x7f) as usize) << shift;
+            if b < 0x80 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
 }
 
 impl Lexicon {
     /// Builds the lexicon from (file name, content) pairs, checking that
     /// every key is in normalized form.
     pub fn from_files(files: &[(&str, &'static str)]) -> Result<Lexicon, DataError> {
-        Lexicon::build(files, true)
-    }
-
-    fn build(files: &[(&str, &'static str)], check: bool) -> Result<Lexicon, DataError> {
         let mut lex = Lexicon::default();
-        // Size the name index once for all the files that feed it (a row of
-        // those files is 60 bytes or more), not file by file: each growth of
-        // a hash table rehashes everything in it.
-        let name_bytes: usize = files.iter().filter(|(name, _)| Part::of_file(name) == Part::Name).map(|(_, c)| c.len()).sum();
-        lex.names.index.reserve(name_bytes / 60);
-        lex.names.first_words.reserve(name_bytes / 60);
         for (name, content) in files {
             if Part::of_file(name) == Part::Common {
-                let keys = parse_keys_with(name, content, check)?;
-                lex.common.reserve(keys.len());
-                lex.common.extend(keys);
+                for key in parse_keys(name, content)? {
+                    lex.common.get_or_insert_with(key, || ());
+                }
                 continue;
             }
-            let entries = parse_with(name, content, check)?;
-            lex.entries.reserve(entries.len());
-            match Part::of_file(name) {
-                Part::Given => lex.given.reserve(entries.len()),
-                Part::Family => lex.family.reserve(entries.len()),
-                _ => {}
-            }
-            for e in entries {
+            for e in parse(name, content)? {
                 lex.add(e);
             }
         }
         Ok(lex)
+    }
+
+    /// The embedded files, read through [`RECORDS`]: no text is scanned,
+    /// every table is sized once.
+    fn from_records() -> Lexicon {
+        assert_eq!(&RECORDS[..4], b"KLX1", "lexicon records: bad magic");
+        let mut r = Records { at: 4 };
+        let palette: Vec<u64> = (0..r.next())
+            .map(|_| {
+                let v = u64::from_le_bytes(RECORDS[r.at..r.at + 8].try_into().expect("8 bytes"));
+                r.at += 8;
+                v
+            })
+            .collect();
+        // first pass over the counts to size every table once
+        let mut lex = Lexicon::default();
+        let mut counts = [0usize; 6];
+        {
+            let mut r2 = Records { at: r.at };
+            for (name, _) in FILES {
+                let n = r2.next();
+                let part = Part::of_file(name);
+                counts[part as usize] += n;
+                let per = if part == Part::Common { 2 } else { 7 };
+                for _ in 0..n * per {
+                    r2.next();
+                }
+            }
+        }
+        lex.entries.reserve_exact(counts.iter().sum::<usize>() - counts[Part::Common as usize]);
+        lex.names = PhraseIndex::with_capacity(counts[Part::Name as usize]);
+        lex.titles = PhraseIndex::with_capacity(counts[Part::Title as usize]);
+        lex.heads = PhraseIndex::with_capacity(counts[Part::Head as usize]);
+        lex.given = StrMap::with_capacity(counts[Part::Given as usize]);
+        lex.family = StrMap::with_capacity(counts[Part::Family as usize]);
+        lex.common = StrMap::with_capacity(counts[Part::Common as usize]);
+        for (name, text) in FILES {
+            let part = Part::of_file(name);
+            let n = r.next();
+            let mut cursor = 0usize;
+            if part == Part::Common {
+                for _ in 0..n {
+                    let start = cursor + r.next();
+                    cursor = start + r.next();
+                    lex.common.get_or_insert_with(&text[start..cursor], || ());
+                }
+                continue;
+            }
+            let (mut last_tag, mut last_kind) = ("", None);
+            for _ in 0..n {
+                let start = cursor + r.next();
+                let (mut at, mut fields) = (start, [""; 5]);
+                for f in &mut fields {
+                    let len = r.next();
+                    if len > 0 {
+                        *f = &text[at..at + len];
+                    }
+                    at += len + 1;
+                }
+                let [key, tag, name, english, attrs] = fields;
+                cursor = start + key.len() + tag.len() + name.len() + english.len() + attrs.len();
+                let attr_bits = palette[r.next()];
+                if tag != last_tag {
+                    (last_tag, last_kind) = (tag, EntityType::from_tag(tag));
+                }
+                lex.add(Entry { key, tag, kind: last_kind, name, english, attrs, part, attr_bits });
+            }
+        }
+        lex
     }
 
     /// Adds one entry.
@@ -477,30 +668,38 @@ impl Lexicon {
             Part::Title => self.titles.add(e.key, id),
             Part::Head => self.heads.add(e.key, id),
             Part::Given => {
-                self.given.entry(e.key).or_insert(id);
+                self.given.get_or_insert_with(e.key, || id);
             }
             Part::Family => {
-                self.family.entry(e.key).or_insert(id);
+                self.family.get_or_insert_with(e.key, || id);
             }
             Part::Common => {
-                self.common.insert(e.key);
+                self.common.get_or_insert_with(e.key, || ());
             }
         }
-        // `contains` first: a cheap rejection of the thousands of city rows
-        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.attrs.contains("country") && e.flag("country") {
+        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.flag("country") {
             if let Some(cc) = e.attr("cc") {
                 self.countries.entry(cc).or_insert(e.english);
                 self.countries_ar.entry(cc).or_insert(e.name);
             }
         }
+        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.attr("country").is_some() {
+            self.country_ids.push(id);
+        }
         self.entries.push(e);
     }
 
-    /// The embedded lexicon, parsed once per process.
+    /// The embedded lexicon, read once per process.
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         // the keys' normal form is checked by the tests (embedded_files_parse), not at every start
-        LEX.get_or_init(|| Lexicon::build(FILES, false).unwrap_or_else(|e| panic!("embedded data is malformed: {e}")))
+        LEX.get_or_init(Lexicon::from_records)
+    }
+
+    /// The entries that are countries: GPE with an English name and a
+    /// `country` attribute, in file order.
+    pub fn country_entries(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.country_ids.iter().map(|&i| &self.entries[i as usize])
     }
 
     /// The entry with id `id`.
@@ -538,7 +737,7 @@ impl Lexicon {
 
     /// Whether the corpora use `key` as an ordinary word.
     pub fn is_common(&self, key: &str) -> bool {
-        self.common.contains(key)
+        self.common.get(key).is_some()
     }
 
     /// The English name of the country with ISO code `cc`: the common
@@ -572,6 +771,36 @@ mod tests {
         }
         let e = &parse("t.tsv", "key\ttype\tname\tenglish\tattrs\nليبيا\tGPE\tليبيا\tLibya\tcc=LY;country=1;capital\n").unwrap()[0];
         assert_eq!((e.attr("cc"), e.flag("country"), e.attr("capital"), e.attr("gid")), (Some("LY"), true, Some(""), None), "attributes are read from the raw column");
+    }
+
+    #[test]
+    fn builtin_matches_parse() {
+        // the records build.rs writes must give exactly the entries the TSV parser reads
+        let (built, parsed) = (Lexicon::builtin(), Lexicon::from_files(FILES).unwrap_or_else(|e| panic!("{e}")));
+        assert_eq!(built.entries.len(), parsed.entries.len(), "build.rs and the parser disagree on the number of entries: is build.rs's FILES list the same as lexicon::FILES?");
+        for (a, b) in built.entries.iter().zip(&parsed.entries) {
+            assert_eq!(a, b, "entry {:?} read through build.rs's records differs from the parsed one", b.key);
+        }
+        assert_eq!((built.common.len(), built.country_ids.clone()), (parsed.common.len(), parsed.country_ids.clone()), "word list and countries must agree");
+        for (name, content) in FILES {
+            for key in parse_keys(name, content).unwrap() {
+                assert!(built.is_common(key) == (Part::of_file(name) == Part::Common) || built.is_common(key), "{key:?} of data/{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn str_map_finds_what_it_holds() {
+        let words: Vec<&'static str> = (0..300).map(|i| &*format!("كلمة{i}").leak()).chain(["", "a", "في", "ليبيا", "طرابلس الغرب"]).collect();
+        let mut m = StrMap::with_capacity(4);
+        for (i, w) in words.iter().enumerate() {
+            *m.get_or_insert_with(w, || i) += 0;
+        }
+        assert_eq!(m.len(), words.len(), "every distinct key is one item, growth included");
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w), Some(&i), "{w:?} was inserted with value {i}");
+        }
+        assert_eq!(m.get("تونس"), None, "a key never inserted is absent");
     }
 
     #[test]
