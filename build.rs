@@ -11,9 +11,8 @@
 //! ```text
 //! "KLX1"
 //! varint  number of attribute-filter values p, then p × u64 (little-endian)
-//! for each file of FILES, in order:
-//!   varint  number of entries n
-//!   n records:
+//! for each file of FILES, in order: varint  number of entries
+//! for each file of FILES, in order, one record an entry:
 //!     word list (common_words.tsv):  skip, key length
 //!     other files:                   skip, key, tag, name, english, attrs lengths, filter index
 //! ```
@@ -81,7 +80,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let mut palette: Vec<u64> = Vec::new();
-    let mut body = Vec::new();
+    let (mut body, mut counts) = (Vec::new(), Vec::new());
     for file in FILES {
         let path = Path::new(&root).join("data").join(file);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -126,7 +125,7 @@ fn main() {
             }
             n += 1;
         }
-        put(&mut body, n);
+        put(&mut counts, n);
         body.extend_from_slice(&recs);
     }
     let mut out = b"KLX1".to_vec();
@@ -134,6 +133,7 @@ fn main() {
     for b in &palette {
         out.extend_from_slice(&b.to_le_bytes());
     }
+    out.extend_from_slice(&counts);
     out.extend_from_slice(&body);
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon.bin");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));

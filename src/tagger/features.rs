@@ -162,15 +162,23 @@ impl LexIndex {
         let cap = (lex.entries.len() * 2).next_power_of_two().max(16);
         let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(lex.entries.len()) };
         let mut memo = ClassMemo::default();
+        let mut view = (None, AttrView::default());
         for e in &lex.entries {
-            if e.part == Part::Common || e.attr("src") == Some("corpus") {
+            if e.part == Part::Common {
+                continue;
+            }
+            // rows of the name lists often share their attribute column
+            if view.0 != Some(e.attrs) {
+                view = (Some(e.attrs), AttrView::of(e));
+            }
+            if view.1.src == Some("corpus") {
                 continue;
             }
             let Some(tag) = class_tag(e) else { continue };
             let b = e.key.as_bytes();
             let first_len = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
             if first_len == b.len() {
-                let classes = memo.classes(e, tag);
+                let classes = memo.classes(e, tag, &view.1);
                 let rec = ix.rec_mut(hash(e.key));
                 for &h in classes {
                     add_to(&mut rec.classes, &mut rec.len, h);
@@ -299,13 +307,35 @@ struct ClassMemo {
 
 type ClassInputs = (&'static str, Part, Option<&'static str>, Option<&'static str>, [bool; 3]);
 
+/// The attributes [`LexIndex::new`] reads of an entry.
+#[derive(Clone, Copy, Default)]
+struct AttrView {
+    src: Option<&'static str>,
+    part: Option<&'static str>,
+    kind: Option<&'static str>,
+    /// `country`, `capital`, `pop` present.
+    has: [bool; 3],
+}
+
+impl AttrView {
+    fn of(e: &Entry) -> AttrView {
+        let mut v = AttrView::default();
+        // Entry::attr answers most of these from its filter bits, without a scan
+        v.src = e.attr("src");
+        v.part = e.attr("part");
+        v.kind = e.attr("kind");
+        v.has = ["country", "capital", "pop"].map(|k| e.attr(k).is_some());
+        v
+    }
+}
+
 impl ClassMemo {
-    fn inputs(e: &Entry, tag: &'static str) -> ClassInputs {
-        (tag, e.part, e.attr("part"), e.attr("kind"), ["country", "capital", "pop"].map(|k| e.attr(k).is_some()))
+    fn inputs(e: &Entry, tag: &'static str, v: &AttrView) -> ClassInputs {
+        (tag, e.part, v.part, v.kind, v.has)
     }
 
-    fn classes(&mut self, e: &Entry, tag: &'static str) -> &[u64] {
-        let inputs = Self::inputs(e, tag);
+    fn classes(&mut self, e: &Entry, tag: &'static str, v: &AttrView) -> &[u64] {
+        let inputs = Self::inputs(e, tag, v);
         if self.inputs != Some(inputs) {
             self.n = 0;
             let (classes, n) = (&mut self.classes, &mut self.n);
@@ -1045,7 +1075,9 @@ mod tests {
             let Some(tag) = class_tag(e) else { continue };
             let mut direct = Vec::new();
             entry_classes(e, tag, &mut |h| direct.push(h));
-            assert_eq!(memo.classes(e, tag), &direct[..], "classes of {:?} ({}) through the memo differ from entry_classes", e.key, e.attrs);
+            let v = AttrView::of(e);
+            assert_eq!((v.src, v.part, v.kind, v.has), (e.attr("src"), e.attr("part"), e.attr("kind"), ["country", "capital", "pop"].map(|k| e.attr(k).is_some())), "AttrView of {:?} must read like Entry::attr", e.attrs);
+            assert_eq!(memo.classes(e, tag, &v), &direct[..], "classes of {:?} ({}) through the memo differ from entry_classes", e.key, e.attrs);
         }
     }
 
