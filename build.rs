@@ -1,28 +1,32 @@
-//! Build script: turns the lexicon's `data/*.tsv` files into the record
-//! table that `src/lexicon/` reads at start, so that no line of text is
-//! parsed when the analyzer is built.
+//! Build script: turns the lexicon's `data/*.tsv` files into the compact
+//! form `src/lexicon/` reads at start, so that no line of text is parsed
+//! and no separator searched for when the analyzer is built.
 //!
-//! The TSV files stay the source of truth (they are still embedded: every
-//! field of an entry points into them); this script only writes where the
-//! fields are. Its output, `$OUT_DIR/lexicon.bin`, is generated at every
-//! build by `cargo build` (this file) and never committed. Format (all
-//! numbers LEB128 varints unless said otherwise):
+//! The TSV files stay the source of truth; both outputs are generated at
+//! every build by `cargo build` (this file), whenever a data file changes,
+//! and never committed:
+//!
+//! - `$OUT_DIR/lexicon.txt`: the arena, every field of every entry one
+//!   after the other without separators (the type tags once, at the start;
+//!   a name equal to its key is not repeated). Entries point into it.
+//! - `$OUT_DIR/lexicon.bin`: where the fields are. All numbers are LEB128
+//!   varints unless said otherwise:
 //!
 //! ```text
-//! "KLX1"
-//! varint  number of attribute-filter values p, then p × u64 (little-endian)
-//! for each file of FILES, in order: varint  number of entries
-//! for each file of FILES, in order, one record an entry:
-//!     word list (common_words.tsv):  skip, key length
-//!     other files:                   skip, key, tag, name, english, attrs lengths, filter index
+//! "KLX2"
+//! t, then t × tag length                    the type tags, at the arena's start
+//! p, then p × u64 (little-endian)           attribute filters (see below)
+//! for each file of FILES, in order: the number of its entries
+//! for each entry, in file order:
+//!   word list (common_words.tsv):  key length
+//!   other files:                   key length, tag index, name length + 1 (0: same as the key),
+//!                                  english length, attrs length, filter index
 //! ```
 //!
-//! `skip` is the distance from the cursor to the entry's key; the cursor
-//! starts at 0 in each file and moves to the key's start plus the sum of
-//! the entry's field lengths (separators not counted, so `skip` is never
-//! negative). A missing column has length 0. The filter is the entry's
-//! attribute-name bit set (see `attr_bits` in `src/lexicon/mod.rs`, which
-//! this file mirrors; the test `builtin_matches_parse` checks both agree).
+//! The filter is the entry's attribute-name bit set (`attr_bits` in
+//! `src/lexicon/mod.rs`, which this file mirrors). A missing column is
+//! empty. The test `builtin_matches_parse` checks that the entries read
+//! from here equal those the TSV parser reads from the files.
 
 use std::env;
 use std::fs;
@@ -79,22 +83,16 @@ fn attr_bits(attrs: &str) -> u64 {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
-    let mut palette: Vec<u64> = Vec::new();
-    let (mut body, mut counts) = (Vec::new(), Vec::new());
+    let (mut tags, mut palette): (Vec<String>, Vec<u64>) = (Vec::new(), Vec::new());
+    let (mut fields, mut recs, mut counts) = (String::new(), Vec::new(), Vec::new());
     for file in FILES {
         let path = Path::new(&root).join("data").join(file);
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let words_only = *file == "common_words.tsv";
-        let mut recs = Vec::new();
-        let mut n = 0usize;
-        let (mut cursor, mut at, mut header_seen) = (0usize, 0usize, false);
-        // lines as `str::lines` splits them (at `\n`, a `\r` before it dropped)
-        for (no, raw) in text.split_inclusive('\n').enumerate() {
-            let start = at;
-            at += raw.len();
-            let line = raw.strip_suffix('\n').unwrap_or(raw);
-            let line = line.strip_suffix('\r').unwrap_or(line);
+        let (mut n, mut header_seen) = (0usize, false);
+        // lines as the parser splits them (at `\n`, a `\r` before it dropped)
+        for (no, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
@@ -103,38 +101,57 @@ fn main() {
                 assert!(line.starts_with("key\t"), "data/{file}:{}: the header must start with `key<TAB>`, got {line:?}", no + 1);
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').take(5).collect();
-            assert!(words_only || cols.len() >= 3, "data/{file}:{}: expected at least 3 tab-separated columns, got {}", no + 1, cols.len());
-            put(&mut recs, start - cursor);
-            cursor = start;
+            let mut cols: Vec<&str> = line.split('\t').take(5).collect();
+            n += 1;
             if words_only {
                 put(&mut recs, cols[0].len());
-                cursor += cols[0].len();
-            } else {
-                for i in 0..5 {
-                    let len = cols.get(i).map_or(0, |c| c.len());
-                    put(&mut recs, len);
-                    cursor += len;
-                }
-                let bits = attr_bits(cols.get(4).copied().unwrap_or(""));
-                let p = palette.iter().position(|&b| b == bits).unwrap_or_else(|| {
-                    palette.push(bits);
-                    palette.len() - 1
-                });
-                put(&mut recs, p);
+                fields.push_str(cols[0]);
+                continue;
             }
-            n += 1;
+            assert!(cols.len() >= 3, "data/{file}:{}: expected at least 3 tab-separated columns, got {}", no + 1, cols.len());
+            cols.resize(5, "");
+            let [key, tag, name, english, attrs] = [cols[0], cols[1], cols[2], cols[3], cols[4]];
+            let t = tags.iter().position(|x| x == tag).unwrap_or_else(|| {
+                tags.push(tag.to_string());
+                tags.len() - 1
+            });
+            let bits = attr_bits(attrs);
+            let p = palette.iter().position(|&b| b == bits).unwrap_or_else(|| {
+                palette.push(bits);
+                palette.len() - 1
+            });
+            put(&mut recs, key.len());
+            put(&mut recs, t);
+            fields.push_str(key);
+            if name == key {
+                put(&mut recs, 0);
+            } else {
+                put(&mut recs, name.len() + 1);
+                fields.push_str(name);
+            }
+            for f in [english, attrs] {
+                put(&mut recs, f.len());
+                fields.push_str(f);
+            }
+            put(&mut recs, p);
         }
         put(&mut counts, n);
-        body.extend_from_slice(&recs);
     }
-    let mut out = b"KLX1".to_vec();
+    let mut out = b"KLX2".to_vec();
+    put(&mut out, tags.len());
+    for t in &tags {
+        put(&mut out, t.len());
+    }
     put(&mut out, palette.len());
     for b in &palette {
         out.extend_from_slice(&b.to_le_bytes());
     }
     out.extend_from_slice(&counts);
-    out.extend_from_slice(&body);
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon.bin");
-    fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    out.extend_from_slice(&recs);
+    let dir = env::var("OUT_DIR").expect("OUT_DIR");
+    let arena: String = tags.concat() + &fields;
+    for (name, bytes) in [("lexicon.bin", out), ("lexicon.txt", arena.into_bytes())] {
+        let dest = Path::new(&dir).join(name);
+        fs::write(&dest, bytes).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
 }

@@ -571,9 +571,12 @@ pub struct Lexicon {
     country_ids: Vec<u32>,
 }
 
-/// Where the fields of every entry of [`FILES`] are: made by `build.rs`
-/// from the same files at every build (format there), so the start reads
-/// lengths instead of scanning the text for tabs and newlines.
+/// The fields of every entry of [`FILES`], one after the other, and where
+/// they are: both made by `build.rs` from the same files at every build
+/// (format there), so the start reads lengths instead of scanning text for
+/// tabs and newlines, and the wasm carries no separators, no repeated type
+/// tags and no name that equals its key (smaller than the TSV files).
+const ARENA: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.txt"));
 const RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
 /// A reader of [`RECORDS`].
@@ -621,11 +624,29 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// The embedded files, read through [`RECORDS`]: no text is scanned,
-    /// every table is sized once.
+    /// The embedded files, read through [`RECORDS`] from [`ARENA`]: no
+    /// text is scanned, every table is sized once.
     fn from_records() -> Lexicon {
-        assert_eq!(&RECORDS[..4], b"KLX1", "lexicon records: bad magic");
+        assert_eq!(&RECORDS[..4], b"KLX2", "lexicon records: bad magic");
         let mut r = Records { at: 4 };
+        // SAFETY (the unchecked slices below): build.rs wrote the lengths
+        // of exactly the strings it concatenated into ARENA in this build
+        // (it reruns whenever a data file changes), so every slice is in
+        // bounds and on char boundaries; the test builtin_matches_parse
+        // compares every field with the TSV parser's.
+        let mut cursor = 0usize;
+        let mut take = |len: usize| {
+            debug_assert!(ARENA.is_char_boundary(cursor) && ARENA.is_char_boundary(cursor + len));
+            let s = unsafe { ARENA.get_unchecked(cursor..cursor + len) };
+            cursor += len;
+            s
+        };
+        let tags: Vec<(&'static str, Option<EntityType>)> = (0..r.next())
+            .map(|_| {
+                let t = take(r.next());
+                (t, EntityType::from_tag(t))
+            })
+            .collect();
         let palette: Vec<u64> = (0..r.next())
             .map(|_| {
                 let v = u64::from_le_bytes(RECORDS[r.at..r.at + 8].try_into().expect("8 bytes"));
@@ -647,42 +668,26 @@ impl Lexicon {
         lex.given = StrMap::with_capacity(counts[Part::Given as usize]);
         lex.family = StrMap::with_capacity(counts[Part::Family as usize]);
         lex.common = StrMap::with_capacity(counts[Part::Common as usize]);
-        for ((name, text), &n) in FILES.iter().zip(&per_file) {
+        for ((name, _), &n) in FILES.iter().zip(&per_file) {
             let part = Part::of_file(name);
-            let mut cursor = 0usize;
-            // SAFETY (the unchecked slices below): build.rs wrote these
-            // offsets from exactly these bytes in this build (it reruns
-            // whenever a data file changes), at tab and newline boundaries;
-            // the test builtin_matches_parse compares every field with the
-            // TSV parser's.
             if part == Part::Common {
                 for _ in 0..n {
-                    let start = cursor + r.next();
-                    cursor = start + r.next();
-                    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(cursor));
-                    lex.common.get_or_insert_with(unsafe { text.get_unchecked(start..cursor) }, || ());
+                    let key = take(r.next());
+                    lex.common.get_or_insert_with(key, || ());
                 }
                 continue;
             }
-            let (mut last_tag, mut last_kind) = ("", None);
             for _ in 0..n {
-                let start = cursor + r.next();
-                let (mut at, mut fields) = (start, [""; 5]);
-                for f in &mut fields {
-                    let len = r.next();
-                    if len > 0 {
-                        debug_assert!(text.is_char_boundary(at) && text.is_char_boundary(at + len));
-                        *f = unsafe { text.get_unchecked(at..at + len) };
-                    }
-                    at += len + 1;
-                }
-                let [key, tag, name, english, attrs] = fields;
-                cursor = start + key.len() + tag.len() + name.len() + english.len() + attrs.len();
+                let key = take(r.next());
+                let (tag, kind) = tags[r.next()];
+                let name = match r.next() {
+                    0 => key,
+                    n => take(n - 1),
+                };
+                let english = take(r.next());
+                let attrs = take(r.next());
                 let attr_bits = palette[r.next()];
-                if tag != last_tag {
-                    (last_tag, last_kind) = (tag, EntityType::from_tag(tag));
-                }
-                lex.add(Entry { key, tag, kind: last_kind, name, english, attrs, part, attr_bits });
+                lex.add(Entry { key, tag, kind, name, english, attrs, part, attr_bits });
             }
         }
         lex
