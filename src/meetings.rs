@@ -219,6 +219,13 @@ fn parse_cues(content: &str) -> Result<Cues, String> {
     Ok(Cues { words, phrases, firsts, first_letters, signatures, edges })
 }
 
+/// Builds the cue table and the country codes now (the analyzer's explicit
+/// start), not on first use.
+pub(crate) fn init_tables(lex: &Lexicon) {
+    let _ = cues();
+    let _ = country_codes(lex);
+}
+
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| parse_cues(CUES_TSV).unwrap_or_else(|e| panic!("embedded cue table is malformed: {e}")))
