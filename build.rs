@@ -24,8 +24,10 @@
 //! ```
 //!
 //! The filter is the entry's attribute-name bit set (`attr_bits` in
-//! `src/lexicon/mod.rs`, which this file mirrors). A missing column is
-//! empty. The test `builtin_matches_parse` checks that the entries read
+//! `src/lexicon/mod.rs`, which this file mirrors), under a seed chosen so
+//! that every attribute name of the data has a bit of its own:
+//! `$OUT_DIR/lexicon_attrs.rs` gives the seed and the name of each bit. A
+//! missing column is empty. The test `builtin_matches_parse` checks that the entries read
 //! from here equal those the TSV parser reads from the files.
 
 use std::env;
@@ -55,29 +57,54 @@ fn put(out: &mut Vec<u8>, mut v: usize) {
     out.push(v as u8);
 }
 
+/// The filter bit of an attribute name, as `attr_index` in
+/// src/lexicon/mod.rs: FNV-1a from a seed, modulo 63 (bit 63 is the
+/// "unknown name" flag).
+fn attr_index(seed: u32, name: &str) -> usize {
+    let mut h: u32 = 0x811c_9dc5 ^ seed;
+    for &b in name.as_bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    (h % 63) as usize
+}
+
+/// The names of an attribute column (`k=v;k;…`), as `attr_bits` in
+/// src/lexicon/mod.rs reads them.
+fn attr_names(attrs: &str) -> impl Iterator<Item = &str> {
+    attrs.split(';').filter(move |_| !attrs.is_empty()).map(|f| f.split('=').next().unwrap_or(""))
+}
+
 /// As `attr_bits` in src/lexicon/mod.rs.
-fn attr_bits(attrs: &str) -> u64 {
-    const START: u32 = 0x811c_9dc5;
-    let (mut bits, mut h, mut in_name) = (0u64, START, true);
-    for &b in attrs.as_bytes() {
-        if b == b';' {
-            if in_name {
-                bits |= 1 << (h & 63);
-            }
-            (h, in_name) = (START, true);
-        } else if in_name {
-            if b == b'=' {
-                bits |= 1 << (h & 63);
-                in_name = false;
-            } else {
-                h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-            }
+fn attr_bits(seed: u32, names: &[String; 63], attrs: &str) -> u64 {
+    let mut bits = 0u64;
+    for name in attr_names(attrs) {
+        let i = attr_index(seed, name);
+        bits |= 1 << i;
+        if names[i] != name {
+            bits |= 1 << 63;
         }
     }
-    if in_name && !attrs.is_empty() {
-        bits |= 1 << (h & 63);
-    }
     bits
+}
+
+/// A seed under which every attribute name of the data has its own bit,
+/// and the name of each bit.
+fn attr_seed(all: &std::collections::BTreeSet<String>) -> (u32, [String; 63]) {
+    assert!(all.len() <= 40, "{} attribute names in data/: the 63-bit filter of lexicon::Entry needs fewer", all.len());
+    (0u32..)
+        .find_map(|seed| {
+            let mut names: [String; 63] = std::array::from_fn(|_| String::new());
+            let mut used = [false; 63];
+            for n in all {
+                let i = attr_index(seed, n);
+                if std::mem::replace(&mut used[i], true) {
+                    return None;
+                }
+                names[i] = n.clone();
+            }
+            Some((seed, names))
+        })
+        .expect("a seed")
 }
 
 fn main() {
@@ -85,10 +112,25 @@ fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let (mut tags, mut palette): (Vec<String>, Vec<u64>) = (Vec::new(), Vec::new());
     let (mut fields, mut recs, mut counts) = (String::new(), Vec::new(), Vec::new());
-    for file in FILES {
-        let path = Path::new(&root).join("data").join(file);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let texts: Vec<String> = FILES
+        .iter()
+        .map(|file| {
+            let path = Path::new(&root).join("data").join(file);
+            println!("cargo:rerun-if-changed={}", path.display());
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        })
+        .collect();
+    // every attribute name of the data gets its own filter bit
+    let mut all_names = std::collections::BTreeSet::new();
+    for (file, text) in FILES.iter().zip(&texts) {
+        if *file != "common_words.tsv" {
+            for line in text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("key\t")) {
+                all_names.extend(attr_names(line.split('\t').nth(4).unwrap_or("")).map(str::to_string));
+            }
+        }
+    }
+    let (seed, bit_names) = attr_seed(&all_names);
+    for (file, text) in FILES.iter().zip(&texts) {
         let words_only = *file == "common_words.tsv";
         let (mut n, mut header_seen) = (0usize, false);
         // lines as the parser splits them (at `\n`, a `\r` before it dropped)
@@ -115,7 +157,7 @@ fn main() {
                 tags.push(tag.to_string());
                 tags.len() - 1
             });
-            let bits = attr_bits(attrs);
+            let bits = attr_bits(seed, &bit_names, attrs);
             let p = palette.iter().position(|&b| b == bits).unwrap_or_else(|| {
                 palette.push(bits);
                 palette.len() - 1
@@ -150,7 +192,14 @@ fn main() {
     out.extend_from_slice(&recs);
     let dir = env::var("OUT_DIR").expect("OUT_DIR");
     let arena: String = tags.concat() + &fields;
-    for (name, bytes) in [("lexicon.bin", out), ("lexicon.txt", arena.into_bytes())] {
+    let consts = format!(
+        "// generated by build.rs (cargo build) from the attribute names of data/*.tsv\n\
+         /// The seed of the attribute filter under which every attribute name of the data has its own bit.\n\
+         const ATTR_SEED: u32 = {seed};\n\
+         /// The attribute name of each filter bit (\"\" where none).\n\
+         const ATTR_NAMES: [&str; 63] = {bit_names:?};\n"
+    );
+    for (name, bytes) in [("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes())] {
         let dest = Path::new(&dir).join(name);
         fs::write(&dest, bytes).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     }

@@ -95,43 +95,47 @@ pub struct Entry {
     pub attrs: &'static str,
     /// The list the entry belongs to.
     pub part: Part,
-    /// One bit per attribute name present ([`attr_bit`]): most lookups
+    /// One bit per attribute name present ([`attr_index`]): most lookups
     /// ask for an attribute the entry does not have, and answer here.
     attr_bits: u64,
 }
 
-/// The bit of an attribute name in [`Entry`]'s filter (FNV-1a, low 6 bits).
+// ATTR_SEED and ATTR_NAMES, made by build.rs from the attribute names of the data.
+include!(concat!(env!("OUT_DIR"), "/lexicon_attrs.rs"));
+
+/// The bit of [`Entry`]'s filter set when the entry has an attribute name
+/// that is not the [`ATTR_NAMES`] name of its bit (a name the embedded
+/// data does not use: only entries parsed from other text have it).
+const UNKNOWN_NAME: u64 = 1 << 63;
+
+/// The bit of an attribute name in [`Entry`]'s filter: FNV-1a from
+/// [`ATTR_SEED`], modulo 63, so that every name of the data has a bit of
+/// its own (build.rs picks the seed). Inlined, so that the bit of a
+/// literal name is a constant.
 #[inline(always)]
-fn attr_bit(name: &[u8]) -> u64 {
-    let mut h: u32 = 0x811c_9dc5;
+fn attr_index(name: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5 ^ ATTR_SEED;
     for &b in name {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
-    1 << (h & 63)
+    (h % 63) as usize
 }
 
-/// The filter of an attribute column: the bits of its names (one pass
-/// over the bytes, hashing each name as [`attr_bit`] does).
+/// The filter of an attribute column: the bit of each name (`k` of
+/// `k=v` or of a bare `k`), and [`UNKNOWN_NAME`] when a name is not the
+/// one [`ATTR_NAMES`] gives its bit.
 fn attr_bits(attrs: &str) -> u64 {
-    const START: u32 = 0x811c_9dc5;
-    let (mut bits, mut h, mut in_name) = (0u64, START, true);
-    for &b in attrs.as_bytes() {
-        if b == b';' {
-            if in_name {
-                bits |= 1 << (h & 63);
-            }
-            (h, in_name) = (START, true);
-        } else if in_name {
-            if b == b'=' {
-                bits |= 1 << (h & 63);
-                in_name = false;
-            } else {
-                h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-            }
-        }
+    let mut bits = 0u64;
+    if attrs.is_empty() {
+        return 0;
     }
-    if in_name && !attrs.is_empty() {
-        bits |= 1 << (h & 63);
+    for field in fields(attrs, b';') {
+        let name = &field[..find_byte(field.as_bytes(), 0, b'=')];
+        let i = attr_index(name.as_bytes());
+        bits |= 1 << i;
+        if ATTR_NAMES[i] != name {
+            bits |= UNKNOWN_NAME;
+        }
     }
     bits
 }
@@ -140,11 +144,29 @@ impl Entry {
     /// The value of attribute `k`, if present.
     #[inline]
     pub fn attr(&self, k: &str) -> Option<&'static str> {
-        // inlined, so that the filter bit of a literal name is a constant
-        if self.attr_bits & attr_bit(k.as_bytes()) == 0 {
+        // inlined, so that for a literal name the bit and the name test are constants:
+        // the filter answers every name the entry does not have, and only a name it has is
+        // scanned for its value
+        let i = attr_index(k.as_bytes());
+        if self.attr_bits & (1 << i) == 0 || (ATTR_NAMES[i] != k && self.attr_bits & UNKNOWN_NAME == 0) {
             return None;
         }
         self.attr_scan(k)
+    }
+
+    /// Whether attribute `k` is present (`attr(k).is_some()`), answered by
+    /// the filter alone for the entries of the embedded data.
+    #[inline]
+    pub fn has_attr(&self, k: &str) -> bool {
+        let i = attr_index(k.as_bytes());
+        if self.attr_bits & (1 << i) == 0 {
+            return false;
+        }
+        if self.attr_bits & UNKNOWN_NAME == 0 {
+            // every name of the entry is the name of its bit, so the one with bit i is ATTR_NAMES[i]
+            return ATTR_NAMES[i] == k;
+        }
+        self.attr_scan(k).is_some()
     }
 
     /// [`Entry::attr`] past the filter: jumps from one occurrence of the
@@ -830,6 +852,7 @@ mod tests {
         assert_eq!(built.entries.len(), parsed.entries.len(), "build.rs and the parser disagree on the number of entries: is build.rs's FILES list the same as lexicon::FILES?");
         for (a, b) in built.entries.iter().zip(&parsed.entries) {
             assert_eq!(a, b, "entry {:?} read through build.rs's records differs from the parsed one", b.key);
+            assert_eq!(a.attr_bits & UNKNOWN_NAME, 0, "build.rs gives every attribute name of the data its own bit ({:?})", a.attrs);
         }
         assert_eq!((built.common.len(), built.country_ids.clone()), (parsed.common.len(), parsed.country_ids.clone()), "word list and countries must agree");
         for (name, content) in FILES {
@@ -867,6 +890,7 @@ mod tests {
             let e = Entry { key: "x", tag: "GPE", kind: None, name: "x", english: "", attrs, part: Part::Name, attr_bits: attr_bits(attrs) };
             for k in ["cc", "country", "capital", "c", "kind", "pop", "src", "x"] {
                 assert_eq!(e.attr(k).map(str::to_string), reference(attrs, k), "attr({k:?}) of {attrs:?} must read like the split-based parse");
+                assert_eq!(e.has_attr(k), reference(attrs, k).is_some(), "has_attr({k:?}) of {attrs:?}");
             }
         }
     }

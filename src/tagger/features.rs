@@ -324,7 +324,7 @@ impl AttrView {
         v.src = e.attr("src");
         v.part = e.attr("part");
         v.kind = e.attr("kind");
-        v.has = ["country", "capital", "pop"].map(|k| e.attr(k).is_some());
+        v.has = [e.has_attr("country"), e.has_attr("capital"), e.has_attr("pop")];
         v
     }
 }
