@@ -319,13 +319,13 @@ struct AttrView {
 
 impl AttrView {
     fn of(e: &Entry) -> AttrView {
-        let mut v = AttrView::default();
         // Entry::attr answers most of these from its filter bits, without a scan
-        v.src = e.attr("src");
-        v.part = e.attr("part");
-        v.kind = e.attr("kind");
-        v.has = [e.has_attr("country"), e.has_attr("capital"), e.has_attr("pop")];
-        v
+        AttrView {
+            src: e.attr("src"),
+            part: e.attr("part"),
+            kind: e.attr("kind"),
+            has: [e.has_attr("country"), e.has_attr("capital"), e.has_attr("pop")],
+        }
     }
 }
 

@@ -190,7 +190,8 @@ impl Themes {
     /// `check` (normalizing every trigger was most of the cost of parsing).
     fn parse_checked(labels: &str, triggers_tsv: &str, check: bool) -> Result<Themes, String> {
         // rows as slices of the text: nothing is copied but what is kept
-        fn rows<'a, const N: usize>(content: &'a str, file: &str, header: &str) -> Result<Vec<(usize, Option<[&'a str; N]>)>, String> {
+        type Rows<'a, const N: usize> = Vec<(usize, Option<[&'a str; N]>)>;
+        fn rows<'a, const N: usize>(content: &'a str, file: &str, header: &str) -> Result<Rows<'a, N>, String> {
             let mut out = Vec::with_capacity(content.len() / 32);
             let mut seen_header = false;
             for (n, line) in content.lines().enumerate() {
