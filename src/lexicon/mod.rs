@@ -466,11 +466,7 @@ impl<V> StrMap<V> {
 
     /// The value of `key`, inserted by `new` when absent.
     pub(crate) fn get_or_insert_with(&mut self, key: &'static str, new: impl FnOnce() -> V) -> &mut V {
-        self.get_or_insert_hashed(key, str_hash(key), new)
-    }
-
-    /// [`StrMap::get_or_insert_with`] with `h = str_hash(key)` known.
-    fn get_or_insert_hashed(&mut self, key: &'static str, h: u64, new: impl FnOnce() -> V) -> &mut V {
+        let h = str_hash(key);
         let i = match self.find(key, h) {
             Ok(i) => i,
             Err(mut s) => {
@@ -503,19 +499,29 @@ impl<V> StrMap<V> {
 }
 
 /// A phrase index: whole phrase key → entries, and first word → the most
-/// words of any phrase starting with it.
+/// words of any phrase starting with it, in one table (most phrases are
+/// one word, their own first word).
 #[derive(Debug, Clone, Default)]
 pub struct PhraseIndex {
-    index: StrMap<Ids>,
-    first_words: StrMap<usize>,
+    index: StrMap<Phrase>,
     /// The first words' lengths and last bytes: the rules ask at nearly
     /// every word, and most words fail this test before any hashing.
     first_filter: crate::hash::LenLastFilter,
 }
 
+/// What a key is in a [`PhraseIndex`]: the ids of the entries whose key it
+/// is (none when it only opens longer phrases), and the most words of a
+/// phrase it opens (0 when it opens none).
+#[derive(Debug, Clone)]
+struct Phrase {
+    ids: Ids,
+    max_words: usize,
+}
+
 /// The ids of one key: almost always one, kept inline.
 #[derive(Debug, Clone)]
 enum Ids {
+    None,
     One(u32),
     Many(Vec<u32>),
 }
@@ -523,6 +529,7 @@ enum Ids {
 impl Ids {
     fn as_slice(&self) -> &[u32] {
         match self {
+            Ids::None => &[],
             Ids::One(id) => std::slice::from_ref(id),
             Ids::Many(v) => v,
         }
@@ -531,26 +538,34 @@ impl Ids {
 
 impl PhraseIndex {
     fn with_capacity(n: usize) -> PhraseIndex {
-        PhraseIndex { index: StrMap::with_capacity(n), first_words: StrMap::with_capacity(n), first_filter: Default::default() }
+        PhraseIndex { index: StrMap::with_capacity(n), first_filter: Default::default() }
     }
 
     fn add(&mut self, key: &'static str, id: u32) {
         let b = key.as_bytes();
         let first_len = find_byte(b, 0, b' ');
-        let words = if first_len == b.len() { 1 } else { 2 + b[first_len + 1..].iter().filter(|&&b| b == b' ').count() };
-        let first = &key[..first_len];
-        let h = str_hash(key);
-        let max = self.first_words.get_or_insert_hashed(first, if words == 1 { h } else { str_hash(first) }, || 0);
-        *max = (*max).max(words);
-        self.first_filter.insert(first);
-        let mut fresh = false;
-        let ids = self.index.get_or_insert_hashed(key, h, || {
-            fresh = true;
-            Ids::One(id)
-        });
-        if !fresh {
-            *ids = Ids::Many(ids.as_slice().iter().copied().chain([id]).collect());
-        }
+        let new = || Phrase { ids: Ids::None, max_words: 0 };
+        let p = if first_len == b.len() {
+            self.first_filter.insert(key);
+            let p = self.index.get_or_insert_with(key, new);
+            p.max_words = p.max_words.max(1);
+            p
+        } else {
+            let words = 2 + b[first_len + 1..].iter().filter(|&&b| b == b' ').count();
+            let first = &key[..first_len];
+            self.first_filter.insert(first);
+            let f = self.index.get_or_insert_with(first, new);
+            f.max_words = f.max_words.max(words);
+            self.index.get_or_insert_with(key, new)
+        };
+        p.ids = match std::mem::replace(&mut p.ids, Ids::None) {
+            Ids::None => Ids::One(id),
+            Ids::One(a) => Ids::Many(vec![a, id]),
+            Ids::Many(mut v) => {
+                v.push(id);
+                Ids::Many(v)
+            }
+        };
     }
 
     /// The most words of a phrase starting with `first` (0 when none does).
@@ -558,12 +573,12 @@ impl PhraseIndex {
         if !self.first_filter.may_contain(first) {
             return 0;
         }
-        self.first_words.get(first).copied().unwrap_or(0)
+        self.index.get(first).map_or(0, |p| p.max_words)
     }
 
     /// Ids of the entries whose key is `key`.
     pub fn ids(&self, key: &str) -> &[u32] {
-        self.index.get(key).map(Ids::as_slice).unwrap_or(&[])
+        self.index.get(key).map_or(&[], |p| p.ids.as_slice())
     }
 }
 
