@@ -654,16 +654,15 @@ impl Lexicon {
     fn from_records() -> Lexicon {
         assert_eq!(&RECORDS[..4], b"KLX2", "lexicon records: bad magic");
         let mut r = Records { at: 4 };
-        // SAFETY (the unchecked slices below): build.rs wrote the lengths
-        // of exactly the strings it concatenated into ARENA in this build
-        // (it reruns whenever a data file changes), so every slice is in
-        // bounds and on char boundaries; the test builtin_matches_parse
-        // compares every field with the TSV parser's.
-        let mut cursor = 0usize;
+        // build.rs wrote the lengths of exactly the strings it concatenated
+        // into ARENA in this build (it reruns whenever a data file changes);
+        // the test builtin_matches_parse compares every field with the TSV
+        // parser's. split_at checks one boundary a field, where slicing by
+        // offsets would check two.
+        let mut rest = ARENA;
         let mut take = |len: usize| {
-            debug_assert!(ARENA.is_char_boundary(cursor) && ARENA.is_char_boundary(cursor + len));
-            let s = unsafe { ARENA.get_unchecked(cursor..cursor + len) };
-            cursor += len;
+            let (s, r) = rest.split_at(len);
+            rest = r;
             s
         };
         let tags: Vec<(&'static str, Option<EntityType>)> = (0..r.next())
