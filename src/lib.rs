@@ -293,19 +293,28 @@ impl Analyzer {
         Ok(analyzer)
     }
 
-    /// Builds every table the analysis uses, once per process, by
-    /// analyzing a short article that reaches all of them (lexicon, tagger
-    /// model and its lexicon index, category model, themes, key phrase
-    /// stopwords, meeting cues, dates). So the first real analysis costs
-    /// what every later one does, and a page that times `new Analyzer()`
-    /// sees the whole initialization.
+    /// Builds every table the analysis uses, once per process: the
+    /// lexicon and its indexes, the tagger's model, lexicon index and word
+    /// clusters, the category model, themes, key phrase stopwords, meeting
+    /// cues and country codes, date words. Each is read from a compact
+    /// embedded form (see DESIGN.md, "Built once"): about 18 M
+    /// instructions, where parsing text and analyzing a warm-up article
+    /// cost 47 M. Only a few small word sets of the rules are still built
+    /// on first use.
     fn warm_up(&self) {
         static DONE: OnceLock<()> = OnceLock::new();
         DONE.get_or_init(|| {
-            const TEXT: &str = "القاهرة في 5 مايو 2024 - استقبل وزير الخارجية المصري سامح شكري اليوم نظيره التركي هاكان فيدان \
-                في مقر الوزارة بالقاهرة، وبحث الجانبان التعاون الأمني ومكافحة الإرهاب والهجرة غير الشرعية.";
-            let full = Analyzer { options: Options::default(), lexicon: self.lexicon };
-            let _ = std::hint::black_box(full.analyze(TEXT));
+            let lex = self.lexicon;
+            let _ = tagger::builtin();
+            let _ = tagger::features::LexIndex::builtin();
+            let _ = tagger::clusters::Clusters::builtin();
+            let _ = topics::category::Model::builtin();
+            let _ = topics::themes::Themes::builtin();
+            let _ = topics::keyphrases::stopwords();
+            meetings::init_tables(lex);
+            let _ = rules::dates::months_by_first_word();
+            let _ = rules::dates::date_words();
+            let _ = lex.country_name("");
         });
     }
 

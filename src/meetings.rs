@@ -219,6 +219,13 @@ fn parse_cues(content: &str) -> Result<Cues, String> {
     Ok(Cues { words, phrases, firsts, first_letters, signatures, edges })
 }
 
+/// Builds the cue table and the country codes now (the analyzer's explicit
+/// start), not on first use.
+pub(crate) fn init_tables(lex: &Lexicon) {
+    let _ = cues();
+    let _ = country_codes(lex);
+}
+
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| parse_cues(CUES_TSV).unwrap_or_else(|e| panic!("embedded cue table is malformed: {e}")))
@@ -233,7 +240,7 @@ fn country_codes(lex: &Lexicon) -> &'static HashMap<String, String> {
     static CODES: OnceLock<HashMap<String, String>> = OnceLock::new();
     CODES.get_or_init(|| {
         let mut code_of: HashMap<String, String> = HashMap::new();
-        for e in &lex.entries {
+        for e in lex.country_entries() {
             if e.kind == Some(EntityType::Gpe) && e.attr("country").is_some() && !e.english.is_empty() {
                 if let Some(cc) = e.attr("cc") {
                     code_of.entry(e.english.to_string()).or_insert_with(|| cc.to_string());

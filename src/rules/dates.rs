@@ -128,7 +128,7 @@ pub fn dateline(p: &Prepared) -> Option<Ymd> {
 type MonthRow = (Option<&'static str>, u32, bool, bool);
 
 /// [`MONTHS`] by first word, rows in table order; built once.
-fn months_by_first_word() -> &'static FxHashMap<&'static str, Vec<MonthRow>> {
+pub(crate) fn months_by_first_word() -> &'static FxHashMap<&'static str, Vec<MonthRow>> {
     static TABLE: OnceLock<FxHashMap<&'static str, Vec<MonthRow>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: FxHashMap<&'static str, Vec<MonthRow>> = FxHashMap::default();
@@ -184,7 +184,7 @@ fn year_at(p: &Prepared, i: usize) -> Option<(usize, i32)> {
 
 /// Every word that can open a date (month first words, weekdays, year and
 /// day words), for a cheap test before the rules run.
-fn date_words() -> &'static crate::hash::FxHashSet<&'static str> {
+pub(crate) fn date_words() -> &'static crate::hash::FxHashSet<&'static str> {
     static SET: OnceLock<crate::hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s: crate::hash::FxHashSet<&'static str> = MONTHS.iter().map(|m| m.0.split(' ').next().unwrap_or_default()).collect();

@@ -129,8 +129,8 @@ const EOS: u64 = 0x5eed_0000_0000_0002;
 /// What a lexicon key gives the tagger.
 #[derive(Clone, Copy, Debug, Default)]
 struct Rec {
-    /// Classes of the key as a word: `pool[start..start + len]`.
-    start: u32,
+    /// Classes of the key as a word: `classes[..len]`.
+    classes: [u64; MAX_LEX],
     len: u8,
     /// The most words of a phrase starting with this word (names and titles).
     max_words: u8,
@@ -147,7 +147,6 @@ pub struct LexIndex {
     slots: Vec<(u64, u32)>,
     mask: usize,
     recs: Vec<Rec>,
-    pool: Vec<u64>,
 }
 
 impl LexIndex {
@@ -155,51 +154,82 @@ impl LexIndex {
     /// (`src=corpus`) and ordinary words are left out: the tagger learns
     /// those words from the corpora directly, and using them would leak
     /// the held-out sixth into the features.
+    ///
+    /// One pass over the entries straight into the open-addressing table
+    /// (no intermediate map, no sort); the classes of consecutive entries
+    /// with the same class inputs are computed once ([`ClassMemo`]).
     pub fn new(lex: &Lexicon) -> LexIndex {
-        // FxHash: the keys are already FNV hashes; the order is fixed by the sort below.
-        // The classes of a key live inline (at most MAX_LEX): no allocation per key.
-        type Classes = ([u64; MAX_LEX], u8, u8, u64);
-        let mut classes: crate::hash::FxHashMap<u64, Classes> = crate::hash::FxHashMap::default();
-        classes.reserve(lex.entries.len());
+        let cap = (lex.entries.len() * 2).next_power_of_two().max(16);
+        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(lex.entries.len()) };
+        let mut memo = ClassMemo::default();
+        let mut view = (None, AttrView::default());
         for e in &lex.entries {
-            if e.part == Part::Common || e.attr("src") == Some("corpus") {
+            if e.part == Part::Common {
+                continue;
+            }
+            // rows of the name lists often share their attribute column
+            if view.0 != Some(e.attrs) {
+                view = (Some(e.attrs), AttrView::of(e));
+            }
+            if view.1.src == Some("corpus") {
                 continue;
             }
             let Some(tag) = class_tag(e) else { continue };
-            let words = e.key.bytes().filter(|&b| b == b' ').count() + 1;
-            if words == 1 {
-                let rec = classes.entry(hash(e.key)).or_default();
-                entry_classes(e, tag, &mut |h| add_to(&mut rec.0, &mut rec.1, h));
+            let b = e.key.as_bytes();
+            let first_len = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
+            if first_len == b.len() {
+                let classes = memo.classes(e, tag, &view.1);
+                let rec = ix.rec_mut(hash(e.key));
+                for &h in classes {
+                    add_to(&mut rec.classes, &mut rec.len, h);
+                }
             } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
-                let rec = classes.entry(hash(e.key)).or_default();
-                if rec.3 == 0 {
-                    rec.3 = hash(tag);
+                let rec = ix.rec_mut(hash(e.key));
+                if rec.phrase == 0 {
+                    rec.phrase = hash(tag);
                 }
                 if matches!(e.part, Part::Name | Part::Title) {
-                    let first = e.key.split_once(' ').map_or(e.key, |(first, _)| first);
-                    let rec = classes.entry(hash(first)).or_default();
-                    rec.2 = rec.2.max(words.min(255) as u8);
+                    let words = 2 + b[first_len + 1..].iter().filter(|&&c| c == b' ').count();
+                    let rec = ix.rec_mut(hash(&e.key[..first_len]));
+                    rec.max_words = rec.max_words.max(words.min(255) as u8);
                 }
             }
         }
-        let mut keys: Vec<u64> = classes.keys().copied().collect();
-        keys.sort_unstable();
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(keys.len()), pool: Vec::new() };
-        for k in keys {
-            let (cl, n, max_words, phrase) = &classes[&k];
-            let cl = &cl[..*n as usize];
-            let rec = Rec { start: ix.pool.len() as u32, len: cl.len() as u8, max_words: *max_words, phrase: *phrase };
-            ix.pool.extend_from_slice(cl);
-            let k = k.max(1);
-            let mut s = (k as usize) & ix.mask;
-            while ix.slots[s].0 != 0 {
-                s = (s + 1) & ix.mask;
-            }
-            ix.slots[s] = (k, ix.recs.len() as u32);
-            ix.recs.push(rec);
-        }
         ix
+    }
+
+    /// The record of key hash `h`, made empty when new.
+    fn rec_mut(&mut self, h: u64) -> &mut Rec {
+        let h = h.max(1);
+        if (self.recs.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mut s = (h as usize) & self.mask;
+        loop {
+            let (k, r) = self.slots[s];
+            if k == h {
+                return &mut self.recs[r as usize];
+            }
+            if k == 0 {
+                self.slots[s] = (h, self.recs.len() as u32);
+                self.recs.push(Rec::default());
+                return self.recs.last_mut().expect("just pushed");
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let cap = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); cap]);
+        self.mask = cap - 1;
+        for (k, r) in old.into_iter().filter(|&(k, _)| k != 0) {
+            let mut s = (k as usize) & self.mask;
+            while self.slots[s].0 != 0 {
+                s = (s + 1) & self.mask;
+            }
+            self.slots[s] = (k, r);
+        }
     }
 
     /// The index of the embedded lexicon, built once per process.
@@ -224,8 +254,8 @@ impl LexIndex {
         }
     }
 
-    fn classes(&self, r: &Rec) -> &[u64] {
-        &self.pool[r.start as usize..r.start as usize + r.len as usize]
+    fn classes<'r>(&self, r: &'r Rec) -> &'r [u64] {
+        &r.classes[..r.len as usize]
     }
 }
 
@@ -236,7 +266,7 @@ fn is_tag(s: &str) -> bool {
 
 /// The type tag of an entry (whichever of its second and third columns
 /// holds one).
-fn class_tag(e: &Entry) -> Option<&str> {
+fn class_tag(e: &Entry) -> Option<&'static str> {
     [e.tag, e.name].into_iter().find(|s| is_tag(s))
 }
 
@@ -257,6 +287,67 @@ fn entry_classes(e: &Entry, tag: &str, add: &mut impl FnMut(u64)) {
     let sub = ["part", "kind"].iter().find_map(|k| e.attr(k)).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| e.attr(k).is_some()));
     if let Some(sub) = sub {
         add(Fnv::START.bytes(tag.as_bytes()).byte(0xfe).bytes(sub.as_bytes()).0);
+    }
+}
+
+/// [`entry_classes`] of the last entry, kept while the next entries have
+/// the same inputs (tag, list, and the `part`, `kind`, `country`,
+/// `capital`, `pop` attributes that function reads): consecutive rows of
+/// a data file mostly do, so the lexicon index hashes the class names a
+/// few hundred times instead of once per entry. The test
+/// `lex_index_memo_is_exact` checks it against calling `entry_classes`
+/// for every entry: extend [`ClassMemo::inputs`] when `entry_classes`
+/// reads more of an entry.
+#[derive(Default)]
+struct ClassMemo {
+    inputs: Option<ClassInputs>,
+    classes: [u64; MAX_LEX],
+    n: usize,
+}
+
+type ClassInputs = (&'static str, Part, Option<&'static str>, Option<&'static str>, [bool; 3]);
+
+/// The attributes [`LexIndex::new`] reads of an entry.
+#[derive(Clone, Copy, Default)]
+struct AttrView {
+    src: Option<&'static str>,
+    part: Option<&'static str>,
+    kind: Option<&'static str>,
+    /// `country`, `capital`, `pop` present.
+    has: [bool; 3],
+}
+
+impl AttrView {
+    fn of(e: &Entry) -> AttrView {
+        // Entry::attr answers most of these from its filter bits, without a scan
+        AttrView {
+            src: e.attr("src"),
+            part: e.attr("part"),
+            kind: e.attr("kind"),
+            has: [e.has_attr("country"), e.has_attr("capital"), e.has_attr("pop")],
+        }
+    }
+}
+
+impl ClassMemo {
+    fn inputs(e: &Entry, tag: &'static str, v: &AttrView) -> ClassInputs {
+        (tag, e.part, v.part, v.kind, v.has)
+    }
+
+    fn classes(&mut self, e: &Entry, tag: &'static str, v: &AttrView) -> &[u64] {
+        let inputs = Self::inputs(e, tag, v);
+        if self.inputs != Some(inputs) {
+            self.n = 0;
+            let (classes, n) = (&mut self.classes, &mut self.n);
+            entry_classes(e, tag, &mut |h| {
+                if *n < classes.len() {
+                    classes[*n] = h;
+                    *n += 1;
+                }
+            });
+            self.inputs = Some(inputs);
+        }
+        &self.classes[..self.n]
     }
 }
 
@@ -974,4 +1065,20 @@ mod tests {
         assert!(w.seen_clitic, "كامبيرو also occurs with a proclitic");
         assert!(g.words[g.of_token[4] as usize].seen_bare, "وكامبيرو's stem occurs bare");
     }
+
+    #[test]
+    fn lex_index_memo_is_exact() {
+        // the memo must give what entry_classes gives for every entry; if this fails,
+        // ClassMemo::inputs misses something entry_classes now reads
+        let mut memo = ClassMemo::default();
+        for e in &Lexicon::builtin().entries {
+            let Some(tag) = class_tag(e) else { continue };
+            let mut direct = Vec::new();
+            entry_classes(e, tag, &mut |h| direct.push(h));
+            let v = AttrView::of(e);
+            assert_eq!((v.src, v.part, v.kind, v.has), (e.attr("src"), e.attr("part"), e.attr("kind"), ["country", "capital", "pop"].map(|k| e.attr(k).is_some())), "AttrView of {:?} must read like Entry::attr", e.attrs);
+            assert_eq!(memo.classes(e, tag, &v), &direct[..], "classes of {:?} ({}) through the memo differ from entry_classes", e.key, e.attrs);
+        }
+    }
+
 }

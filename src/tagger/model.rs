@@ -104,7 +104,14 @@ impl Reader<'_> {
     fn f32(&mut self) -> Result<f32, String> {
         Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
     }
+    #[inline]
     fn varint(&mut self) -> Result<u32, String> {
+        if let Some(&b) = self.b.get(self.at) {
+            if b < 0x80 {
+                self.at += 1;
+                return Ok(b as u32);
+            }
+        }
         let mut v = 0u32;
         for shift in (0..35).step_by(7) {
             let b = self.take(1)?[0];
@@ -157,9 +164,10 @@ impl Parts {
         out
     }
 
-    /// Reads a model file.
-    pub fn from_bytes(b: &[u8]) -> Result<Parts, String> {
-        let mut r = Reader { b, at: 0 };
+    /// Reads the header of a model file: the parts without features, and
+    /// the number of features.
+    fn read_head(r: &mut Reader) -> Result<(Parts, usize), String> {
+        let b = r.b;
         if r.take(4)? != MAGIC {
             return Err("not a tagger model (bad magic)".into());
         }
@@ -182,6 +190,14 @@ impl Parts {
         if count > b.len() {
             return Err(format!("the tagger model claims {count} features in {} bytes", b.len()));
         }
+        Ok((Parts { scale, mu, trans, features: Vec::new() }, count))
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Parts, String> {
+        let mut r = Reader { b, at: 0 };
+        let (head, count) = Parts::read_head(&mut r)?;
+        let (scale, mu, trans) = (head.scale, head.mu, head.trans);
         let mut features = Vec::with_capacity(count);
         let mut h = 0u32;
         for k in 0..count {
@@ -231,9 +247,46 @@ impl Model {
         Model { trans: parts.trans, slots, rows, mask }
     }
 
-    /// Reads a model file.
+    /// Reads a model file straight into the lookup table (what
+    /// `Model::new(Parts::from_bytes(b)?)` gives, without the list of
+    /// features in between: loading is part of the page's start).
     pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
-        Parts::from_bytes(b).map(Model::new)
+        let mut r = Reader { b, at: 0 };
+        let (head, n) = Parts::read_head(&mut r)?;
+        let cap = (n + n / 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u32); cap];
+        let mut h = 0u32;
+        for k in 0..n {
+            let gap = r.varint()?;
+            if k > 0 && gap == 0 {
+                return Err("repeated feature hash in the tagger model".into());
+            }
+            h = h.checked_add(gap).ok_or("feature hash overflow in the tagger model")?;
+            if h == 0 {
+                return Err("feature hash 0 in the tagger model".into());
+            }
+            let mut s = mix(h) & mask;
+            while slots[s].0 != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (h, k as u32);
+        }
+        let mut book = [0f32; 256];
+        for (b, v) in book.iter_mut().enumerate() {
+            *v = head.weight(b as u8 as i8);
+        }
+        let mut rows = vec![[0f32; NTAGS]; n];
+        for t in 0..NTAGS {
+            let col = r.take(n)?;
+            for (row, &q) in rows.iter_mut().zip(col) {
+                row[t] = book[q as usize];
+            }
+        }
+        if r.at != b.len() {
+            return Err(format!("{} stray bytes after the tagger model", b.len() - r.at));
+        }
+        Ok(Model { trans: head.trans, slots, rows, mask })
     }
 
     /// How many features the model has.
@@ -534,12 +587,21 @@ mod tests {
         let bytes = parts.to_bytes();
         assert_eq!(Parts::from_bytes(&bytes).as_ref(), Ok(&parts), "what is written reads back the same");
         let m = Model::new(parts);
+        let direct = Model::from_bytes(&bytes).expect("reads");
+        assert_eq!((&direct.slots, &direct.rows, direct.mask), (&m.slots, &m.rows, m.mask), "Model::from_bytes must build the table Model::new builds");
         assert_eq!(m.len(), 3);
         let e = m.emissions(&[7, 999, 1 << 20]);
         assert_eq!(e[0], 0.5);
         assert_eq!(e[1], -1.0);
         assert_eq!(e[8], (3.0 - 128.0) * 0.5, "weights of two features add up");
         assert_eq!(m.transition(None, 1), 0.25);
+    }
+
+    #[test]
+    fn embedded_model_loads_straight_into_the_table() {
+        let b = crate::tagger::MODEL_BYTES;
+        let (direct, via_parts) = (Model::from_bytes(b).expect("data/tagger.bin reads"), Model::new(Parts::from_bytes(b).expect("data/tagger.bin reads")));
+        assert!(direct.slots == via_parts.slots && direct.rows == via_parts.rows && direct.trans == via_parts.trans, "Model::from_bytes must build what Model::new(Parts::from_bytes(..)) builds");
     }
 
     #[test]

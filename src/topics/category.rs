@@ -285,14 +285,12 @@ impl Model {
     pub fn new(bits: u8, classes: Vec<String>, bias: Vec<f32>, scale: Vec<f32>, weights: Vec<i8>) -> Model {
         let n = classes.len();
         let padded = if n > 0 && n <= LANES {
-            weights
-                .chunks_exact(n)
-                .map(|row| {
-                    let mut r = [0i8; LANES];
-                    r[..n].copy_from_slice(row);
-                    r
-                })
-                .collect()
+            // sized once and filled in place (the page's start pays for this)
+            let mut padded = vec![[0i8; LANES]; weights.len() / n];
+            for (r, row) in padded.iter_mut().zip(weights.chunks_exact(n)) {
+                r[..n].copy_from_slice(row);
+            }
+            padded
         } else {
             Vec::new()
         };

@@ -177,13 +177,22 @@ impl Themes {
     /// Parses the embedded `data/themes.tsv` and `data/theme-labels.tsv`.
     pub fn builtin() -> &'static Themes {
         static T: std::sync::OnceLock<Themes> = std::sync::OnceLock::new();
-        T.get_or_init(|| Themes::parse(LABELS_TSV, THEMES_TSV).unwrap_or_else(|e| panic!("{e}")))
+        // the triggers' key form is checked by the tests (data_covers_every_theme_and_parses), not at every start
+        T.get_or_init(|| Themes::parse_checked(LABELS_TSV, THEMES_TSV, false).unwrap_or_else(|e| panic!("{e}")))
     }
 
     /// Parses a label table and a trigger table (formats of `data/`).
     pub fn parse(labels: &str, triggers_tsv: &str) -> Result<Themes, String> {
-        let rows = |content: &str, file: &str, header: &str| -> Result<Vec<(usize, Vec<String>)>, String> {
-            let mut out = Vec::new();
+        Themes::parse_checked(labels, triggers_tsv, true)
+    }
+
+    /// [`Themes::parse`], checking that triggers are in key form only with
+    /// `check` (normalizing every trigger was most of the cost of parsing).
+    fn parse_checked(labels: &str, triggers_tsv: &str, check: bool) -> Result<Themes, String> {
+        // rows as slices of the text: nothing is copied but what is kept
+        type Rows<'a, const N: usize> = Vec<(usize, Option<[&'a str; N]>)>;
+        fn rows<'a, const N: usize>(content: &'a str, file: &str, header: &str) -> Result<Rows<'a, N>, String> {
+            let mut out = Vec::with_capacity(content.len() / 32);
             let mut seen_header = false;
             for (n, line) in content.lines().enumerate() {
                 if line.starts_with('#') || line.trim().is_empty() {
@@ -196,28 +205,37 @@ impl Themes {
                     seen_header = true;
                     continue;
                 }
-                out.push((n + 1, line.split('\t').map(str::to_string).collect()));
+                let mut cols = [""; N];
+                let mut k = 0;
+                for c in line.split('\t') {
+                    if k < N {
+                        cols[k] = c;
+                    }
+                    k += 1;
+                }
+                out.push((n + 1, (k == N).then_some(cols)));
             }
             Ok(out)
-        };
+        }
         let mut themes = Vec::new();
-        for (n, cols) in rows(labels, "theme-labels.tsv", "id\tlabel\tlabel_en")? {
-            let [id, label, label_en] = <[String; 3]>::try_from(cols).map_err(|_| format!("data/theme-labels.tsv:{n}: needs 3 columns"))?;
+        for (n, cols) in rows::<3>(labels, "theme-labels.tsv", "id\tlabel\tlabel_en")? {
+            let [id, label, label_en] = cols.ok_or_else(|| format!("data/theme-labels.tsv:{n}: needs 3 columns"))?.map(str::to_string);
             themes.push(ThemeInfo { id, label, label_en });
         }
-        let mut triggers = Vec::new();
-        for (n, cols) in rows(triggers_tsv, "themes.tsv", "theme\tweight\ttrigger")? {
+        let trigger_rows = rows::<3>(triggers_tsv, "themes.tsv", "theme\tweight\ttrigger")?;
+        let mut triggers = Vec::with_capacity(trigger_rows.len());
+        for (n, cols) in trigger_rows {
             let err = |m: &str| format!("data/themes.tsv:{n}: {m}");
-            let [theme, weight, trigger] = <[String; 3]>::try_from(cols).map_err(|_| err("needs 3 columns: theme, weight, trigger"))?;
+            let [theme, weight, trigger] = cols.ok_or_else(|| err("needs 3 columns: theme, weight, trigger"))?;
             let theme = themes.iter().position(|t| t.id == theme).ok_or_else(|| err(&format!("unknown theme {theme:?}; add it to theme-labels.tsv")))?;
             let weight: f32 = weight.parse().map_err(|_| err(&format!("weight {weight:?} is not a number")))?;
             if !(weight > 0.0 && weight <= 1.0) {
                 return Err(err("weight must be in (0, 1]"));
             }
-            if crate::text::key(&trigger) != trigger {
-                return Err(err(&format!("trigger {trigger:?} is not in key form: write {:?}", crate::text::key(&trigger))));
+            if check && crate::text::key(trigger) != trigger {
+                return Err(err(&format!("trigger {trigger:?} is not in key form: write {:?}", crate::text::key(trigger))));
             }
-            let mut words = Vec::new();
+            let mut words = Vec::with_capacity(trigger.split(' ').count());
             let mut gap = false;
             for w in trigger.split(' ') {
                 if w == "~" {
@@ -245,6 +263,7 @@ impl Themes {
         }
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         let mut prefix_first: HashMap<String, Vec<usize>> = HashMap::default();
+        by_first.reserve(triggers.len());
         for (i, t) in triggers.iter().enumerate() {
             if t.words[0].prefix {
                 let head = first_chars(&t.words[0].stem, 3).ok_or_else(|| format!("data/themes.tsv: the pattern {}* needs three letters", t.words[0].stem))?;
@@ -510,6 +529,7 @@ mod tests {
     #[test]
     fn data_covers_every_theme_and_parses() {
         let t = Themes::builtin();
+        Themes::parse(LABELS_TSV, THEMES_TSV).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.all().len(), 24, "data/theme-labels.tsv must list the 24 themes of spec/topics.md");
         for (i, info) in t.all().iter().enumerate() {
             assert!(t.triggers.iter().any(|tr| tr.theme == i && tr.weight >= 1.0), "theme {} needs at least one weight-1 trigger in data/themes.tsv", info.id);

@@ -1,0 +1,221 @@
+//! Build script: turns the lexicon's `data/*.tsv` files into the compact
+//! form `src/lexicon/` reads at start, so that no line of text is parsed
+//! and no separator searched for when the analyzer is built.
+//!
+//! The TSV files stay the source of truth; both outputs are generated at
+//! every build by `cargo build` (this file), whenever a data file changes,
+//! and never committed:
+//!
+//! - `$OUT_DIR/lexicon.txt`: the arena, every field of every entry one
+//!   after the other without separators (the type tags once, at the start;
+//!   a name equal to its key is not repeated). Entries point into it.
+//! - `$OUT_DIR/lexicon.bin`: where the fields are. All numbers are LEB128
+//!   varints unless said otherwise:
+//!
+//! ```text
+//! "KLX2"
+//! t, then t × tag length                    the type tags, at the arena's start
+//! p, then p × u64 (little-endian)           attribute filters (see below)
+//! for each file of FILES, in order: the number of its entries
+//! for each entry, in file order:
+//!   word list (common_words.tsv):  key length
+//!   other files:                   key length, tag index, name length + 1 (0: same as the key),
+//!                                  english length, attrs length, filter index
+//! ```
+//!
+//! The filter is the entry's attribute-name bit set (`attr_bits` in
+//! `src/lexicon/mod.rs`, which this file mirrors), under a seed chosen so
+//! that every attribute name of the data has a bit of its own:
+//! `$OUT_DIR/lexicon_attrs.rs` gives the seed and the name of each bit. A
+//! missing column is empty. The test `builtin_matches_parse` checks that the entries read
+//! from here equal those the TSV parser reads from the files.
+
+use std::env;
+use std::fs;
+use std::path::Path;
+
+/// The lexicon files, in order: the one list of them (`lexicon::FILES`
+/// and `lexicon::FILE_NAMES` are generated from it, in
+/// `$OUT_DIR/lexicon_files.rs`). A new lexicon file is added here.
+const FILES: &[&str] = &[
+    "countries.tsv",
+    "cities.tsv",
+    "places.tsv",
+    "nationalities.tsv",
+    "orgs.tsv",
+    "org_heads.tsv",
+    "titles.tsv",
+    "given_names.tsv",
+    "family_names.tsv",
+    "common_words.tsv",
+];
+
+fn put(out: &mut Vec<u8>, mut v: usize) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The filter bit of an attribute name, as `attr_index` in
+/// src/lexicon/mod.rs: FNV-1a from a seed, modulo 63 (bit 63 is the
+/// "unknown name" flag).
+fn attr_index(seed: u32, name: &str) -> usize {
+    let mut h: u32 = 0x811c_9dc5 ^ seed;
+    for &b in name.as_bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    (h % 63) as usize
+}
+
+/// The names of an attribute column (`k=v;k;…`), as `attr_bits` in
+/// src/lexicon/mod.rs reads them.
+fn attr_names(attrs: &str) -> impl Iterator<Item = &str> {
+    attrs.split(';').filter(move |_| !attrs.is_empty()).map(|f| f.split('=').next().unwrap_or(""))
+}
+
+/// As `attr_bits` in src/lexicon/mod.rs.
+fn attr_bits(seed: u32, names: &[String; 63], attrs: &str) -> u64 {
+    let mut bits = 0u64;
+    for name in attr_names(attrs) {
+        let i = attr_index(seed, name);
+        bits |= 1 << i;
+        if names[i] != name {
+            bits |= 1 << 63;
+        }
+    }
+    bits
+}
+
+/// A seed under which every attribute name of the data has its own bit,
+/// and the name of each bit.
+fn attr_seed(all: &std::collections::BTreeSet<String>) -> (u32, [String; 63]) {
+    assert!(all.len() <= 40, "{} attribute names in data/: the 63-bit filter of lexicon::Entry needs fewer", all.len());
+    (0u32..)
+        .find_map(|seed| {
+            let mut names: [String; 63] = std::array::from_fn(|_| String::new());
+            let mut used = [false; 63];
+            for n in all {
+                let i = attr_index(seed, n);
+                if std::mem::replace(&mut used[i], true) {
+                    return None;
+                }
+                names[i] = n.clone();
+            }
+            Some((seed, names))
+        })
+        .expect("a seed")
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let (mut tags, mut palette): (Vec<String>, Vec<u64>) = (Vec::new(), Vec::new());
+    let (mut fields, mut recs, mut counts) = (String::new(), Vec::new(), Vec::new());
+    let texts: Vec<String> = FILES
+        .iter()
+        .map(|file| {
+            let path = Path::new(&root).join("data").join(file);
+            println!("cargo:rerun-if-changed={}", path.display());
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        })
+        .collect();
+    // every attribute name of the data gets its own filter bit
+    let mut all_names = std::collections::BTreeSet::new();
+    for (file, text) in FILES.iter().zip(&texts) {
+        if *file != "common_words.tsv" {
+            for line in text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("key\t")) {
+                all_names.extend(attr_names(line.split('\t').nth(4).unwrap_or("")).map(str::to_string));
+            }
+        }
+    }
+    let (seed, bit_names) = attr_seed(&all_names);
+    for (file, text) in FILES.iter().zip(&texts) {
+        let words_only = *file == "common_words.tsv";
+        let (mut n, mut header_seen) = (0usize, false);
+        // lines as the parser splits them (at `\n`, a `\r` before it dropped)
+        for (no, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !header_seen {
+                header_seen = true;
+                assert!(line.starts_with("key\t"), "data/{file}:{}: the header must start with `key<TAB>`, got {line:?}", no + 1);
+                continue;
+            }
+            let mut cols: Vec<&str> = line.split('\t').take(5).collect();
+            n += 1;
+            if words_only {
+                put(&mut recs, cols[0].len());
+                fields.push_str(cols[0]);
+                continue;
+            }
+            assert!(cols.len() >= 3, "data/{file}:{}: expected at least 3 tab-separated columns, got {}", no + 1, cols.len());
+            cols.resize(5, "");
+            let [key, tag, name, english, attrs] = [cols[0], cols[1], cols[2], cols[3], cols[4]];
+            let t = tags.iter().position(|x| x == tag).unwrap_or_else(|| {
+                tags.push(tag.to_string());
+                tags.len() - 1
+            });
+            let bits = attr_bits(seed, &bit_names, attrs);
+            let p = palette.iter().position(|&b| b == bits).unwrap_or_else(|| {
+                palette.push(bits);
+                palette.len() - 1
+            });
+            put(&mut recs, key.len());
+            put(&mut recs, t);
+            fields.push_str(key);
+            if name == key {
+                put(&mut recs, 0);
+            } else {
+                put(&mut recs, name.len() + 1);
+                fields.push_str(name);
+            }
+            for f in [english, attrs] {
+                put(&mut recs, f.len());
+                fields.push_str(f);
+            }
+            put(&mut recs, p);
+        }
+        put(&mut counts, n);
+    }
+    let mut out = b"KLX2".to_vec();
+    put(&mut out, tags.len());
+    for t in &tags {
+        put(&mut out, t.len());
+    }
+    put(&mut out, palette.len());
+    for b in &palette {
+        out.extend_from_slice(&b.to_le_bytes());
+    }
+    out.extend_from_slice(&counts);
+    out.extend_from_slice(&recs);
+    let dir = env::var("OUT_DIR").expect("OUT_DIR");
+    let arena: String = tags.concat() + &fields;
+    let consts = format!(
+        "// generated by build.rs (cargo build) from the attribute names of data/*.tsv\n\
+         /// The seed of the attribute filter under which every attribute name of the data has its own bit.\n\
+         const ATTR_SEED: u32 = {seed};\n\
+         /// The attribute name of each filter bit (\"\" where none).\n\
+         const ATTR_NAMES: [&str; 63] = {bit_names:?};\n"
+    );
+    let names: Vec<String> = FILES.iter().map(|f| format!("    {f:?},\n")).collect();
+    let contents: Vec<String> = FILES.iter().map(|f| format!("    ({f:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/{f}\"))),\n")).collect();
+    let files = format!(
+        "// generated by build.rs (cargo build) from its list of lexicon files\n\
+         /// The embedded data files, by name (see data/README.md for sources and\n\
+         /// licences), for the parser and the tests: the analyzer reads the arena\n\
+         /// build.rs makes of them, so this text is not linked into the wasm.\n\
+         pub const FILES: &[(&str, &str)] = &[\n{}];\n\n\
+         /// The names of [`FILES`], in order: what the analyzer's start uses.\n\
+         pub const FILE_NAMES: [&str; {}] = [\n{}];\n",
+        contents.concat(),
+        FILES.len(),
+        names.concat()
+    );
+    for (name, bytes) in [("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes()), ("lexicon_files.rs", files.into_bytes())] {
+        let dest = Path::new(&dir).join(name);
+        fs::write(&dest, bytes).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
+}
