@@ -21,7 +21,7 @@ fn main() {
             let mut text = String::new();
             std::io::stdin().read_to_string(&mut text).expect("UTF-8 on standard input");
             let p = Prepared::new(&text);
-            for s in tagger::tag(&p, LexIndex::builtin(), tagger::builtin()) {
+            for s in tagger::tag(&p, &kashif::entities::rule_spans(&p, kashif::lexicon::Lexicon::builtin()), LexIndex::builtin(), tagger::builtin()) {
                 let (a, b) = (p.tokens[s.first].start, p.tokens[s.last - 1].end);
                 println!("{:?}\t{:.3}\t{}", s.kind, s.score, p.slice(a, b));
             }
@@ -33,7 +33,7 @@ fn main() {
                 let v: serde_json::Value = serde_json::from_str(&line.expect("UTF-8 on standard input")).expect("one JSON object a line");
                 let text = v["text"].as_str().unwrap_or_default();
                 let p = Prepared::new(text);
-                let ents: Vec<serde_json::Value> = tagger::tag(&p, LexIndex::builtin(), tagger::builtin())
+                let ents: Vec<serde_json::Value> = tagger::tag(&p, &kashif::entities::rule_spans(&p, kashif::lexicon::Lexicon::builtin()), LexIndex::builtin(), tagger::builtin())
                     .iter()
                     .map(|s| {
                         let (a, b) = (p.tokens[s.first].start, p.tokens[s.last - 1].end);
@@ -77,6 +77,7 @@ fn bench(files: &[String]) {
     let mut f = kashif::tagger::features::Features::default();
     for t in &texts {
         let p = Prepared::new(t);
+        let rules = kashif::entities::rule_spans(&p, kashif::lexicon::Lexicon::builtin());
         tokens += p.tokens.len();
         all += least(rounds, || {
             std::hint::black_box(analyzer.analyze(t).unwrap());
@@ -99,7 +100,7 @@ fn bench(files: &[String]) {
             }
         });
         tag += least(rounds, || {
-            std::hint::black_box(tagger::tag(&p, ix, model));
+            std::hint::black_box(tagger::tag(&p, &rules, ix, model));
         });
     }
     let n = texts.len() as f64;

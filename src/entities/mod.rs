@@ -312,6 +312,16 @@ pub fn recognize_with<'l>(p: &Prepared, lex: &'l Lexicon, extra: Vec<Candidate<'
     group(p, lex, &taken)
 }
 
+/// The rules' flat mentions of a prepared text, before the learned tagger
+/// adds its own: (first token, one past the last token, type), sorted and
+/// not overlapping. The tagger reads them as features (stacking), and its
+/// trainer makes them the same way.
+pub fn rule_spans(p: &Prepared, lex: &Lexicon) -> Vec<(usize, usize, EntityType)> {
+    let mut taken = merge(candidates(p, lex));
+    add_partial_names(p, lex, &mut taken);
+    taken.iter().map(|c| (c.first, c.last, c.kind)).collect()
+}
+
 /// What a mention belongs to, for grouping.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum GroupKey {

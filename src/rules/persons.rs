@@ -445,7 +445,7 @@ static ROYAL: WordSet = WordSet::new(&["الملك", "الملكه", "ملك", "
 /// Kunya words: أبو + a given name is a name by itself.
 const KUNYA: &[&str] = &["ابو", "ابي", "ابا", "ام"];
 /// Ordinals of sovereigns (`الثاني`, `الثالث عشر`).
-static ORDINALS: WordSet = WordSet::new(&["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"]);
+pub(crate) static ORDINALS: WordSet = WordSet::new(&["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي"]);
 
 /// The end of a name at `e` extended over a sovereign's ordinal after it.
 fn regnal(p: &Prepared, e: usize, blocked: &[bool]) -> usize {

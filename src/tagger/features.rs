@@ -966,6 +966,42 @@ fn neighbours_c(c: &Ctx, push: &mut impl FnMut(Feat)) {
     }
 }
 
+/// The rules' spans as features of the tokens `first..last` (stacking):
+/// the type of the rule span over the token and whether it begins there,
+/// and the types of the spans over its neighbours. `rules` are the flat
+/// rule mentions as (first token, one past the last, type), sorted and not
+/// overlapping ([`crate::entities::rule_spans`]). Calls `push(i, hash)`
+/// with `i` counted from `first`; a token with no rule span at or beside
+/// it gets no feature.
+pub fn rule_features(rules: &[(usize, usize, crate::entities::EntityType)], first: usize, last: usize, mut push: impl FnMut(usize, u32)) {
+    let at = |k: usize| {
+        let i = rules.partition_point(|r| r.1 <= k);
+        rules.get(i).filter(|r| r.0 <= k)
+    };
+    let mut r = rules.partition_point(|r| r.1 <= first.saturating_sub(1));
+    if r == rules.len() || rules[r].0 > last {
+        return;
+    }
+    for k in first..last {
+        while r < rules.len() && rules[r].1 <= k.saturating_sub(1) {
+            r += 1;
+        }
+        if r == rules.len() || rules[r].0 > k + 1 {
+            continue;
+        }
+        let cur = at(k);
+        if let Some(c) = cur {
+            push(k - first, Feat::new(40).with(c.2 as u64).with((c.0 == k) as u64).finish());
+        }
+        if let Some(p) = (k > first).then(|| at(k - 1)).flatten().filter(|p| cur.is_none_or(|c| c != *p)) {
+            push(k - first, Feat::new(41).with(p.2 as u64).finish());
+        }
+        if let Some(n) = (k + 1 < last).then(|| at(k + 1)).flatten().filter(|n| cur.is_none_or(|c| c != *n)) {
+            push(k - first, Feat::new(42).with(n.2 as u64).finish());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -111,24 +111,33 @@ impl Scratch {
 }
 
 /// Tags every sentence of `p` and returns the PERS, ORG and LOC spans
-/// (MISC is dropped), in order.
-pub fn tag(p: &Prepared, ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
+/// (MISC is dropped), in order. `rules` are the rules' mentions of `p`
+/// ([`crate::entities::rule_spans`]): the model reads them as features
+/// ([`features::rule_features`]); an empty slice says the rules found
+/// nothing.
+pub fn tag(p: &Prepared, rules: &[(usize, usize, EntityType)], ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
     thread_local! {
         // The buffers of the last text tagged on this thread, reused.
         static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
     }
     SCRATCH.with(|s| match s.try_borrow_mut() {
-        Ok(mut scratch) => tag_with(&mut scratch, p, ix, model),
-        Err(_) => tag_with(&mut Scratch::default(), p, ix, model),
+        Ok(mut scratch) => tag_with(&mut scratch, p, rules, ix, model),
+        Err(_) => tag_with(&mut Scratch::default(), p, rules, ix, model),
     })
 }
 
 /// [`tag`] with the caller's buffers.
-pub fn tag_with(scratch: &mut Scratch, p: &Prepared, ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
+pub fn tag_with(scratch: &mut Scratch, p: &Prepared, rules: &[(usize, usize, EntityType)], ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
     let mut out = Vec::new();
     scratch.begin(&p.tokens, ix);
     for s in &p.sentences {
         scratch.features.emissions(&p.tokens, s.first, s.last, ix, model, &mut scratch.emis);
+        let emis = &mut scratch.emis;
+        features::rule_features(rules, s.first, s.last, |i, h| {
+            if let Some(r) = model.row_of(h) {
+                model.add_row(&mut emis[i], r);
+            }
+        });
         decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs, |t| matches!(type_of(t), 1..=3));
         let path = &scratch.path;
         let mut i = 0;
@@ -211,7 +220,7 @@ mod tests {
     fn tagger_finds_an_unknown_person() {
         let text = "وقال الرئيس الأمريكي جورج بوش في مؤتمر صحفي إن بلاده ستواصل الحرب.";
         let p = Prepared::new(text);
-        let spans = tag(&p, LexIndex::builtin(), builtin());
+        let spans = tag(&p, &crate::entities::rule_spans(&p, Lexicon::builtin()), LexIndex::builtin(), builtin());
         let found: Vec<(EntityType, String)> = spans
             .iter()
             .map(|s| (s.kind, p.slice(p.tokens[s.first].start, p.tokens[s.last - 1].end).to_string()))

@@ -29,8 +29,10 @@
 //! same bytes.
 
 use kashif::tagger::model::{allowed, is_inside, tag_index, type_of, viterbi, Model, Parts, NTAGS};
-use kashif::tagger::features::{Features, LexIndex};
-use kashif::tagger::Scratch;
+use kashif::entities::{rule_spans, EntityType};
+use kashif::lexicon::Lexicon;
+use kashif::tagger::features::{rule_features, Features, LexIndex};
+use kashif::text::Prepared;
 use kashif::text::{tokenize, Token, TokenKind};
 use std::collections::HashMap;
 use std::path::Path;
@@ -54,23 +56,60 @@ struct Doc {
     tokens: Vec<Token>,
     sents: Vec<(usize, usize)>,
     gold: Vec<usize>,
+    /// The rules' mentions of the document (stacking features), as
+    /// [`kashif::entities::rule_spans`] gives them.
+    rules: Vec<(usize, usize, EntityType)>,
 }
 
-/// Groups sentences into documents of [`DOC_SENTENCES`].
-fn docs(sents: Vec<Sentence>) -> Vec<Doc> {
+/// Groups sentences into documents of [`DOC_SENTENCES`] and finds the
+/// rules' mentions of each with `lex` (the text the rules read is the
+/// document's sentences one a line, as `conll2jsonl.py` writes it).
+fn docs(sents: Vec<(String, Sentence)>, lex: &Lexicon) -> Vec<Doc> {
     let mut out = Vec::new();
     let mut it = sents.into_iter().peekable();
     while it.peek().is_some() {
-        let mut d = Doc { tokens: Vec::new(), sents: Vec::new(), gold: Vec::new() };
-        for s in it.by_ref().take(DOC_SENTENCES) {
+        let mut d = Doc { tokens: Vec::new(), sents: Vec::new(), gold: Vec::new(), rules: Vec::new() };
+        let mut text = String::new();
+        for (line, s) in it.by_ref().take(DOC_SENTENCES) {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&line);
             let first = d.tokens.len();
             d.tokens.extend(s.tokens);
             d.gold.extend(s.gold);
             d.sents.push((first, d.tokens.len()));
         }
+        let p = Prepared::new(&text);
+        // the same tokens, or no rule features for this document
+        if p.tokens.len() == d.tokens.len() && p.tokens.iter().zip(&d.tokens).all(|(a, b)| a.key == b.key) {
+            d.rules = rule_spans(&p, lex);
+        } else {
+            eprintln!("note: the rules' tokens of a document differ from the corpus's; no rule features for it");
+        }
         out.push(d);
     }
     out
+}
+
+/// The lexicon the rules read while the training features are made: the
+/// embedded one without the names that `scripts/lexicon/gen_names.py`
+/// took from the NER corpora (`src=corpus`). Those names come from the
+/// very sentences the tagger trains on, so with them the rules would look
+/// surer on the training text than on new text, and the model would learn
+/// to trust them too much (`--rules-lexicon full` keeps them, to compare).
+fn training_lexicon(full: bool) -> Lexicon {
+    let files: Vec<(&str, &'static str)> = kashif::lexicon::FILES
+        .iter()
+        .map(|&(name, content)| {
+            if full || !matches!(name, "given_names.tsv" | "family_names.tsv") {
+                return (name, content);
+            }
+            let kept: String = content.lines().filter(|l| !l.split('\t').nth(4).is_some_and(|a| a.split(';').any(|x| x == "src=corpus"))).flat_map(|l| [l, "\n"]).collect();
+            (name, &*Box::leak(kept.into_boxed_str()))
+        })
+        .collect();
+    Lexicon::from_files(&files).expect("the embedded lexicon parses")
 }
 
 /// Reads a CoNLL file: `token TAG [TAG…]` lines, blank lines between
@@ -206,7 +245,9 @@ fn featurize<'d>(docs: &'d [Doc], ix: &LexIndex) -> Vec<(Vec<Vec<u32>>, &'d [usi
         f.begin(&d.tokens, ix);
         for &(a, b) in &d.sents {
             f.extract(&d.tokens, a, b, ix);
-            out.push(((0..b - a).map(|i| f.of(i).to_vec()).collect(), &d.gold[a..b]));
+            let mut v: Vec<Vec<u32>> = (0..b - a).map(|i| f.of(i).to_vec()).collect();
+            rule_features(&d.rules, a, b, |i, h| v[i].push(h));
+            out.push((v, &d.gold[a..b]));
         }
     }
     out
@@ -425,13 +466,20 @@ fn evaluate_model(dev: &[Doc], ix: &LexIndex, model: &Model) -> Vec<(&'static st
 
 /// The predicted tags of every sentence of `docs`, in order.
 fn tag_docs(docs: &[Doc], ix: &LexIndex, model: &Model) -> Vec<Vec<usize>> {
-    let mut scratch = Scratch::default();
+    let mut f = Features::default();
+    let (mut emis, mut back, mut path) = (Vec::new(), Vec::new(), Vec::new());
     let mut out = Vec::new();
     for d in docs {
-        scratch.begin(&d.tokens, ix);
+        f.begin(&d.tokens, ix);
         for &(a, b) in &d.sents {
-            scratch.tag_sentence(&d.tokens, a, b, ix, model);
-            out.push(scratch.path().to_vec());
+            f.emissions(&d.tokens, a, b, ix, model, &mut emis);
+            rule_features(&d.rules, a, b, |i, h| {
+                if let Some(r) = model.row_of(h) {
+                    model.add_row(&mut emis[i], r);
+                }
+            });
+            viterbi(&emis, |p, c| model.transition(p, c), &mut back, &mut path);
+            out.push(path.clone());
         }
     }
     out
@@ -446,8 +494,8 @@ fn report(title: &str, rows: &[(&'static str, f64, f64, f64)]) {
 
 /// Trains a model on in-memory CoNLL sentences (for the determinism test
 /// and the command). Returns the bytes of the model file.
-fn train_bytes(corpora: &[(&str, Vec<Gold>)], dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
-    let docs: Vec<Doc> = corpora.iter().flat_map(|(name, c)| docs(c.iter().map(|(w, t)| convert(name, w, t)).collect())).collect();
+fn train_bytes(corpora: &[(&str, Vec<Gold>)], dev: &[Doc], ix: &LexIndex, lex: &Lexicon, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
+    let docs: Vec<Doc> = corpora.iter().flat_map(|(name, c)| docs(c.iter().map(|(w, t)| (w.join(" "), convert(name, w, t))).collect(), lex)).collect();
     train(&docs, dev, ix, s, log).to_bytes()
 }
 
@@ -458,6 +506,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     let mut with: Vec<String> = Vec::new();
     let mut out: Option<String> = None;
     let mut dev_out: Option<String> = None;
+    let mut rules_lexicon_full = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().cloned().ok_or_else(|| format!("{a} needs a value"));
@@ -469,6 +518,13 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
             "--with" => with = val()?.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
             "--out" => out = Some(val()?),
             "--dev-out" => dev_out = Some(val()?),
+            "--rules-lexicon" => {
+                rules_lexicon_full = match val()?.as_str() {
+                    "full" => true,
+                    "no-corpus" => false,
+                    v => return Err(format!("--rules-lexicon: {v:?} (full or no-corpus)")),
+                }
+            }
             other => return Err(format!("unknown option {other}; see src/bin/train/tagger.rs")),
         }
     }
@@ -508,8 +564,10 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         corpora.push((corpus, c));
     }
     let ix = LexIndex::builtin();
-    let dev: Vec<Doc> = docs(dev_part.iter().map(|(w, t)| convert("anercorp", w, t)).collect());
-    let bytes = train_bytes(&corpora, &dev, ix, &settings, &mut |m| eprintln!("{m}"));
+    // the held-out sixth is tagged as the analyzer tags new text: the rules read the embedded lexicon
+    let dev: Vec<Doc> = docs(dev_part.iter().map(|(w, t)| (w.join(" "), convert("anercorp", w, t))).collect(), Lexicon::builtin());
+    let lex = training_lexicon(rules_lexicon_full);
+    let bytes = train_bytes(&corpora, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"));
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
     if holdout {
@@ -558,11 +616,12 @@ mod tests {
     fn training_is_deterministic_and_learns_the_fixture() {
         let s = Settings { epochs: 5, min_count: 1, seed: 7, prune: 0 };
         let ix = LexIndex::builtin();
-        let a = train_bytes(&[("anercorp", fixture())], &[], ix, &s, &mut |_| {});
-        let b = train_bytes(&[("anercorp", fixture())], &[], ix, &s, &mut |_| {});
+        let lex = Lexicon::builtin();
+        let a = train_bytes(&[("anercorp", fixture())], &[], ix, lex, &s, &mut |_| {});
+        let b = train_bytes(&[("anercorp", fixture())], &[], ix, lex, &s, &mut |_| {});
         assert_eq!(a, b, "the same inputs must give the same model bytes");
         let model = Model::from_bytes(&a).expect("the trained model loads");
-        let train = docs(fixture().iter().map(|(w, t)| convert("anercorp", w, t)).collect());
+        let train = docs(fixture().iter().map(|(w, t)| (w.join(" "), convert("anercorp", w, t))).collect(), lex);
         let all = evaluate_model(&train, ix, &model).pop().unwrap();
         assert!(all.3 > 0.9, "the model should fit its tiny training set, F1 {:.3}", all.3);
     }
