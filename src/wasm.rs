@@ -427,3 +427,53 @@ pub fn analyze(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError>
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// `memcmp` and `bcmp` for wasm32, eight bytes at a time: the analysis
+/// compares many short strings (hash table keys, word lists), and the
+/// fallback of the Rust runtime for wasm compares byte by byte. These
+/// strong definitions replace its weak ones. Same results as C's memcmp:
+/// the difference of the first differing bytes, as unsigned.
+mod mem {
+    /// memcmp of two equally long byte strings.
+    #[inline]
+    fn compare(a: &[u8], b: &[u8]) -> i32 {
+        let n = a.len().min(b.len());
+        let mut i = 0;
+        while i + 8 <= n {
+            let x = u64::from_le_bytes(a[i..i + 8].try_into().expect("8 bytes"));
+            let y = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+            if x != y {
+                // the lowest differing byte comes first in memory (little endian)
+                let k = ((x ^ y).trailing_zeros() / 8) as usize;
+                return a[i + k] as i32 - b[i + k] as i32;
+            }
+            i += 8;
+        }
+        while i < n {
+            if a[i] != b[i] {
+                return a[i] as i32 - b[i] as i32;
+            }
+            i += 1;
+        }
+        0
+    }
+
+    /// # Safety
+    /// `a` and `b` point to `n` readable bytes each.
+    #[no_mangle]
+    pub unsafe extern "C" fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
+        if n == 0 {
+            return 0;
+        }
+        // SAFETY: the caller passes two readable ranges of n bytes (C's contract).
+        unsafe { compare(std::slice::from_raw_parts(a, n), std::slice::from_raw_parts(b, n)) }
+    }
+
+    /// # Safety
+    /// `a` and `b` point to `n` readable bytes each.
+    #[no_mangle]
+    pub unsafe extern "C" fn bcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
+        // SAFETY: as memcmp.
+        unsafe { memcmp(a, b, n) }
+    }
+}

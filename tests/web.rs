@@ -150,3 +150,29 @@ fn results_equal_the_serde_conversion() {
         assert!(diff.is_empty(), "case {name:?}: the JS decoder in src/wasm.rs differs from serde-wasm-bindgen at {diff}; keep Tape::analysis and kashifDecode in step with the types of src/lib.rs");
     }
 }
+
+extern "C" {
+    fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32;
+}
+
+/// The crate's memcmp for wasm (eight bytes at a time, src/wasm.rs) orders
+/// byte strings as a byte-by-byte comparison does.
+#[wasm_bindgen_test]
+fn memcmp_orders_like_bytes() {
+    let cases: &[(&str, &[u8], &[u8])] = &[
+        ("equal, long", b"0123456789abcdefghij", b"0123456789abcdefghij"),
+        ("differ in the first word", b"01234567xyz", b"01234577xyz"),
+        ("differ in the last byte of a word", b"0123456x0123456789", b"0123456y0123456789"),
+        ("differ after the words", b"0123456789abcdefXYZ", b"0123456789abcdefXYz"),
+        ("high bytes are unsigned", b"abcdefg\xff", b"abcdefg\x01"),
+        ("arabic", "وزير الداخلية".as_bytes(), "وزير الخارجية".as_bytes()),
+        ("empty", b"", b""),
+    ];
+    for (name, a, b) in cases {
+        let want = a.iter().zip(b.iter()).find(|(x, y)| x != y).map_or(0, |(x, y)| *x as i32 - *y as i32);
+        // SAFETY: both slices hold a.len() bytes (the cases pair equal lengths).
+        let got = unsafe { memcmp(a.as_ptr(), b.as_ptr(), a.len()) };
+        assert_eq!(got.signum(), want.signum(), "case {name:?}: memcmp gives {got}, bytes say {want}");
+        assert_eq!(a.len(), b.len(), "case {name:?}: the cases pair equal lengths");
+    }
+}
