@@ -29,6 +29,8 @@ pub mod topics;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api {
     pub use crate::wasm::{analyze, version, JsAnalyzer as Analyzer};
+    #[doc(hidden)]
+    pub use crate::wasm::to_js_serde;
 }
 #[cfg(target_arch = "wasm32")]
 mod wasm;

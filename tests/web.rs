@@ -15,6 +15,15 @@ export function jsSlice(text, start, end) { return text.slice(start, end); }
 export function jsLength(text) { return text.length; }
 export function loneSurrogateText() { return '\\uD83D الوفد في ليبيا \\uDE00 وتركيا'; }
 export function isPlainObject(v) { return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype; }
+export function firstDifference(x, y, path) {
+  if (typeof x !== typeof y) return path + ': ' + typeof x + ' vs ' + typeof y;
+  if (x === null || typeof x !== 'object') return Object.is(x, y) ? '' : path + ': ' + x + ' vs ' + y;
+  if (Array.isArray(x) !== Array.isArray(y) || Object.getPrototypeOf(x) !== Object.getPrototypeOf(y)) return path + ': not the same kind of object';
+  const kx = Object.keys(x), ky = Object.keys(y);
+  if (kx.join() !== ky.join()) return path + ': keys ' + kx + ' vs ' + ky;
+  for (const k of kx) { const d = firstDifference(x[k], y[k], path + '.' + k); if (d) return d; }
+  return '';
+}
 ")]
 extern "C" {
     #[wasm_bindgen(js_name = jsSlice)]
@@ -25,6 +34,8 @@ extern "C" {
     fn lone_surrogate_text() -> JsValue;
     #[wasm_bindgen(js_name = isPlainObject)]
     fn is_plain_object(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = firstDifference)]
+    fn first_difference(x: &JsValue, y: &JsValue, path: &str) -> String;
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -108,4 +119,60 @@ fn options_filter_types() {
     let a = kashif::wasm_api::Analyzer::new(Some(opts.into())).unwrap().analyze("وزير الداخلية التركي في أنقرة").unwrap();
     assert_eq!(mentions(&a).into_iter().map(|m| m.0).collect::<Vec<_>>(), vec!["OCC".to_string()]);
     assert_eq!(kashif::wasm_api::version(), env!("CARGO_PKG_VERSION"));
+}
+
+/// The result objects built in JS from the flat buffer (`to_js`) equal
+/// what serde-wasm-bindgen makes of the same analysis: same keys in the
+/// same order, same values, `null` and left-out fields alike.
+#[wasm_bindgen_test]
+fn results_equal_the_serde_conversion() {
+    let lone = lone_surrogate_text().as_string().unwrap();
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("seed article with meetings, themes, places", include_str!("data/seeds/000_b17d79925be7b1ab.txt"), None),
+        ("another seed", include_str!("data/seeds/002_a5efa4108f4c4acc.txt"), None),
+        ("emoji and flags (astral characters)", "😀 👨‍👩‍👧 زار وزير الخارجية المصري سامح شكري ليبيا 🇱🇾 في 5 مايو 2024", None),
+        ("lone surrogates", lone.as_str(), None),
+        ("byte order marks kept inside the text", "\u{feff}زار الوفد ليبيا\u{feff}", None),
+        ("empty text", "", None),
+        ("no topics", include_str!("data/seeds/001_7f950163e658b191.txt"), Some("topics")),
+    ];
+    for (name, text, off) in cases {
+        let mut options = kashif::Options::default();
+        let opts = Object::new();
+        if let Some(off) = off {
+            options.topics = false;
+            Reflect::set(&opts, &(*off).into(), &JsValue::FALSE).unwrap();
+        }
+        let fast = kashif::wasm_api::Analyzer::new(Some(opts.into())).unwrap().analyze(text).unwrap();
+        let analysis = kashif::Analyzer::new(options).unwrap().analyze(text).unwrap();
+        let slow = kashif::wasm_api::to_js_serde(&analysis).unwrap();
+        let diff = first_difference(&fast, &slow, "analysis");
+        assert!(diff.is_empty(), "case {name:?}: the JS decoder in src/wasm.rs differs from serde-wasm-bindgen at {diff}; keep Tape::analysis and kashifDecode in step with the types of src/lib.rs");
+    }
+}
+
+extern "C" {
+    fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32;
+}
+
+/// The crate's memcmp for wasm (eight bytes at a time, src/wasm.rs) orders
+/// byte strings as a byte-by-byte comparison does.
+#[wasm_bindgen_test]
+fn memcmp_orders_like_bytes() {
+    let cases: &[(&str, &[u8], &[u8])] = &[
+        ("equal, long", b"0123456789abcdefghij", b"0123456789abcdefghij"),
+        ("differ in the first word", b"01234567xyz", b"01234577xyz"),
+        ("differ in the last byte of a word", b"0123456x0123456789", b"0123456y0123456789"),
+        ("differ after the words", b"0123456789abcdefXYZ", b"0123456789abcdefXYz"),
+        ("high bytes are unsigned", b"abcdefg\xff", b"abcdefg\x01"),
+        ("arabic", "وزير الداخلية".as_bytes(), "وزير الخارجية".as_bytes()),
+        ("empty", b"", b""),
+    ];
+    for (name, a, b) in cases {
+        let want = a.iter().zip(b.iter()).find(|(x, y)| x != y).map_or(0, |(x, y)| *x as i32 - *y as i32);
+        // SAFETY: both slices hold a.len() bytes (the cases pair equal lengths).
+        let got = unsafe { memcmp(a.as_ptr(), b.as_ptr(), a.len()) };
+        assert_eq!(got.signum(), want.signum(), "case {name:?}: memcmp gives {got}, bytes say {want}");
+        assert_eq!(a.len(), b.len(), "case {name:?}: the cases pair equal lengths");
+    }
 }

@@ -159,7 +159,8 @@ pub fn tag_with(scratch: &mut Scratch, p: &Prepared, rules: &[(usize, usize, Ent
             };
             if let Some(kind) = kind {
                 // The cheapest way to lose a token of the span.
-                let margin = scratch.costs[i..j].iter().copied().fold(f32::INFINITY, f32::min);
+                // (a comparison, not f32::min: in wasm that is a call to fminf; the same value, no cost is NaN)
+                let margin = scratch.costs[i..j].iter().copied().fold(f32::INFINITY, |m, c| if c < m { c } else { m });
                 out.push(TagSpan { first: s.first + i, last: s.first + j, kind, score: 1.0 / (1.0 + (-margin).exp()) });
             }
             i = j;

@@ -359,6 +359,18 @@ fn mix(h: u32) -> usize {
     h as usize
 }
 
+/// `f32::max` for an `m` that is not NaN, by a comparison: in wasm
+/// `f32::max` is a call (`fmaxf`, for its NaN rules), this is a select.
+/// The same value: a NaN `v` leaves `m`.
+#[inline]
+pub(crate) fn max(m: f32, v: f32) -> f32 {
+    if v > m {
+        v
+    } else {
+        m
+    }
+}
+
 /// The transition scores with the BIO constraints folded in: row `p`
 /// (row NTAGS: sentence start) to column `c`, −∞ where `c` may not follow.
 fn constrained(trans: impl Fn(Option<usize>, usize) -> f32) -> [[f32; NTAGS]; NTAGS + 1] {
@@ -496,18 +508,24 @@ fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[
         }
         let mut b = [NEG; NTAGS];
         for p in 0..NTAGS {
+            // The columns `p` may go to: O, every B-, and I- of its own type
+            // (the others are −∞ in `t`; a maximum does not depend on order).
             let row = &t[p];
             let mut m = NEG;
-            for c in 0..NTAGS {
-                m = m.max(row[c] + nb[c]);
+            for c in [0, 1, 3, 5, 7] {
+                m = max(m, row[c] + nb[c]);
+            }
+            if p > 0 {
+                let i = p + p % 2;
+                m = max(m, row[i] + nb[i]);
             }
             b[p] = m;
         }
         bwd[i] = b;
     }
-    let best = fwd[n - 1].iter().copied().fold(NEG, f32::max);
+    let best = fwd[n - 1].iter().copied().fold(NEG, max);
     for i in from..n {
-        out[i] = (best - (fwd[i][0] + bwd[i][0])).max(0.0);
+        out[i] = max(0.0, best - (fwd[i][0] + bwd[i][0]));
     }
 }
 
@@ -531,6 +549,18 @@ mod tests {
         ];
         for (name, prev, cur, want) in cases {
             assert_eq!(allowed(*prev, *cur), *want, "case {name:?}: {:?} -> {}", prev.map(|p| TAGS[p]), TAGS[*cur]);
+        }
+    }
+
+    #[test]
+    fn backward_pass_skips_only_forbidden_pairs() {
+        // backward_costs() visits, from each tag, only the tags that may
+        // follow it: O and every B- after anything, I-X after B-X and I-X.
+        for p in 0..NTAGS {
+            for c in 0..NTAGS {
+                let visited = matches!(c, 0 | 1 | 3 | 5 | 7) || (p > 0 && c == p + p % 2);
+                assert_eq!(allowed(Some(p), c), visited, "{} -> {}: backward_costs in model.rs assumes another BIO shape", TAGS[p], TAGS[c]);
+            }
         }
     }
 

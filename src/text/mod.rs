@@ -30,7 +30,7 @@ impl<'a> Prepared<'a> {
     pub fn new(text: &'a str) -> Prepared<'a> {
         let tokens = tokenize(text);
         let sentences = sentences::split(text, &tokens);
-        let utf16_len = text.encode_utf16().count() as u32;
+        let utf16_len = tokenize::utf16_units(text.as_bytes());
         Prepared { text, tokens, sentences, utf16_len }
     }
 

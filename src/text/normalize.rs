@@ -79,7 +79,7 @@ fn fold_other(c: char) -> char {
 /// ```
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().filter(|&c| !is_ignorable(c)).map(fold));
+    super::tokenize::push_key(&mut out, s);
     out
 }
 
@@ -149,6 +149,25 @@ mod tests {
     fn keys() {
         for (name, input, want) in KEYS {
             assert_eq!(key(input), *want, "case {name:?}: key({input:?}) should fold to {want:?}; check the stage that handles it");
+        }
+    }
+
+    #[test]
+    fn key_equals_the_stages_char_by_char() {
+        // key() copies runs of unchanged characters and decodes the Arabic
+        // block inline: it must equal the stages applied one character at a time.
+        let reference = |s: &str| s.chars().filter(|&c| !is_ignorable(c)).map(fold).collect::<String>();
+        let mut every: Vec<char> = (0u32..0x3000).chain(0xFB50..0xFF00).chain([0x1F1F1, 0x1F600, 0x1D400, 0xE0041]).filter_map(char::from_u32).collect();
+        let all: String = every.iter().collect();
+        every.reverse();
+        let reversed: String = every.iter().collect();
+        let cases: &[(&str, &str)] = &[
+            ("every character of the BMP up to U+3000, presentation forms, some astral", &all),
+            ("the same, reversed", &reversed),
+            ("words with marks, folds and controls", "وَزِيرُ الدَّاخِلِيَّةِ أنقرة إلى مستوى\u{200F}حكومة ABC ٢٠٢٥ ـــ"),
+        ];
+        for (name, input) in cases {
+            assert_eq!(key(input), reference(input), "case {name:?}: tokenize::push_key disagrees with is_ignorable/fold");
         }
     }
 

@@ -130,44 +130,114 @@ fn is_symbol_modifier(c: char) -> bool {
     matches!(c as u32, 0x1F3FB..=0x1F3FF | 0xFE00..=0xFE0F | 0x200D | 0x20E3 | 0xE0020..=0xE007F)
 }
 
+/// The character at byte `i` of `b` (valid UTF-8, `i` at a character
+/// boundary) and its length in bytes.
+#[inline]
+fn char_at(b: &[u8], i: usize) -> (char, usize) {
+    let x = b[i] as u32;
+    let (c, w) = if x < 0x80 {
+        (x, 1)
+    } else if x < 0xE0 {
+        (((x & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if x < 0xF0 {
+        (((x & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+    } else {
+        (((x & 0x07) << 18) | ((b[i + 1] as u32 & 0x3F) << 12) | ((b[i + 2] as u32 & 0x3F) << 6) | (b[i + 3] as u32 & 0x3F), 4)
+    };
+    (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), w)
+}
+
+/// UTF-16 code units of the UTF-8 bytes `b` (whole characters): one per
+/// character, two for those of four bytes.
+#[inline]
+pub(crate) fn utf16_units(b: &[u8]) -> u32 {
+    b.iter().map(|&x| ((x as i8) >= -0x40) as u32 + (x >= 0xF0) as u32).sum()
+}
+
+/// Appends the match key of `s` to `out` (as [`super::normalize::key`]):
+/// runs of characters that normalization keeps as they are are copied
+/// whole; two-byte characters of the Arabic block are decoded inline.
+pub(crate) fn push_key(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut k = 0;
+    while k < b.len() {
+        let x = b[k];
+        let (c, w) = if x < 0x80 {
+            if !x.is_ascii_uppercase() {
+                k += 1;
+                continue;
+            }
+            (x as char, 1)
+        } else if x == 0xD8 || x == 0xD9 {
+            // U+0600..U+067F: the letters no stage changes, the bulk of a text, stay in the run
+            let c = ((x as u32 & 0x1F) << 6) | (b[k + 1] as u32 & 0x3F);
+            if (0x0628..=0x063A).contains(&c) && c != 0x0629 || (0x0641..=0x064A).contains(&c) && c != 0x0649 || c == 0x0627 {
+                k += 2;
+                continue;
+            }
+            (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 2)
+        } else {
+            char_at(b, k)
+        };
+        let keep = !is_ignorable(c);
+        let f = if keep { fold(c) } else { c };
+        if keep && f == c {
+            k += w;
+            continue;
+        }
+        out.push_str(&s[run..k]);
+        if keep {
+            out.push(f);
+        }
+        k += w;
+        run = k;
+    }
+    out.push_str(&s[run..]);
+}
+
 /// Splits `text` into tokens. Linear in the length of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut utf16 = Vec::with_capacity(chars.len() + 1);
-    let mut pos = 0u32;
-    for &(_, c) in &chars {
-        utf16.push(pos);
-        pos += c.len_utf16() as u32;
-    }
-    utf16.push(pos);
-    let byte_at = |i: usize| if i < chars.len() { chars[i].0 } else { text.len() };
+    let b = text.as_bytes();
+    let n = b.len();
+    let at = |i: usize| char_at(b, i);
+    // UTF-16 offset of a byte position, from a cursor that only moves forward.
+    let (mut cur_byte, mut cur_utf16) = (0usize, 0u32);
+    let mut utf16_of = |to: usize| {
+        cur_utf16 += utf16_units(&b[cur_byte..to]);
+        cur_byte = to;
+        cur_utf16
+    };
 
-    let mut tokens = Vec::with_capacity(chars.len() / 4 + 1);
-    let n = chars.len();
+    let mut tokens = Vec::with_capacity(n / 8 + 1);
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
         // a space is none of the kinds below (the whitespace branch, early)
-        if c == ' ' {
+        if b[i] == b' ' {
             i += 1;
             continue;
         }
+        let (c, w) = at(i);
         let start = i;
         let kind;
-        if is_arabic_letter(c) || (is_arabic_inner(c) && i + 1 < n && is_arabic_letter(chars[i + 1].1)) {
+        if is_arabic_letter(c) || (is_arabic_inner(c) && i + w < n && is_arabic_letter(at(i + w).0)) {
             kind = TokenKind::Arabic;
-            i += 1;
+            i += w;
             while i < n {
-                let d = chars[i].1;
+                let (d, dw) = at(i);
                 if is_arabic_letter(d) || is_arabic_inner(d) {
-                    i += 1;
+                    i += dw;
                 } else if is_format_control(d) {
                     // A run of controls joins the word only when a letter follows.
                     let mut j = i;
-                    while j < n && is_format_control(chars[j].1) {
-                        j += 1;
+                    while j < n {
+                        let (e, ew) = at(j);
+                        if !is_format_control(e) {
+                            break;
+                        }
+                        j += ew;
                     }
-                    if j < n && is_arabic_letter(chars[j].1) {
+                    if j < n && is_arabic_letter(at(j).0) {
                         i = j;
                     } else {
                         break;
@@ -178,60 +248,71 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else if is_digit(c) {
             kind = TokenKind::Number;
-            i += 1;
+            i += w;
+            let mut prev = c;
             while i < n {
-                let d = chars[i].1;
+                let (d, dw) = at(i);
                 if is_digit(d) {
-                    i += 1;
-                } else if matches!(d, '.' | ',' | '٫' | '٬') && i + 1 < n && is_digit(chars[i + 1].1) && is_digit(chars[i - 1].1) {
-                    i += 2;
+                    i += dw;
+                    prev = d;
+                } else if matches!(d, '.' | ',' | '٫' | '٬') && i + dw < n && is_digit(at(i + dw).0) && is_digit(prev) {
+                    let (e, ew) = at(i + dw);
+                    i += dw + ew;
+                    prev = e;
                 } else {
                     break;
                 }
             }
         } else if c.is_alphabetic() && !is_ignorable(c) {
             kind = TokenKind::Latin;
-            i += 1;
+            i += w;
+            let mut prev = c;
             while i < n {
-                let d = chars[i].1;
-                if (d.is_alphabetic() && !is_arabic_letter(d)) || (d.is_ascii_digit() && chars[i - 1].1.is_alphabetic()) {
-                    i += 1;
-                } else if matches!(d, '\'' | '’' | '-') && i + 1 < n && chars[i + 1].1.is_alphabetic() && !is_arabic_letter(chars[i + 1].1) {
-                    i += 2;
+                let (d, dw) = at(i);
+                if (d.is_alphabetic() && !is_arabic_letter(d)) || (d.is_ascii_digit() && prev.is_alphabetic()) {
+                    i += dw;
+                    prev = d;
+                } else if matches!(d, '\'' | '’' | '-') && i + dw < n && {
+                    let e = at(i + dw).0;
+                    e.is_alphabetic() && !is_arabic_letter(e)
+                } {
+                    let (e, ew) = at(i + dw);
+                    i += dw + ew;
+                    prev = e;
                 } else {
                     break;
                 }
             }
         } else if is_symbol(c) {
             kind = TokenKind::Symbol;
-            i += 1;
+            i += w;
             while i < n {
-                let d = chars[i].1;
+                let (d, dw) = at(i);
                 if is_symbol_modifier(d) {
-                    i += 1;
-                    if d == '\u{200D}' && i < n && is_symbol(chars[i].1) {
-                        i += 1;
+                    i += dw;
+                    if d == '\u{200D}' && i < n && is_symbol(at(i).0) {
+                        i += at(i).1;
                     }
-                } else if (0x1F1E6..=0x1F1FF).contains(&(c as u32)) && i == start + 1 && (0x1F1E6..=0x1F1FF).contains(&(d as u32)) {
-                    i += 1; // the second regional indicator of a flag
+                } else if (0x1F1E6..=0x1F1FF).contains(&(c as u32)) && i == start + w && (0x1F1E6..=0x1F1FF).contains(&(d as u32)) {
+                    i += dw; // the second regional indicator of a flag
                 } else {
                     break;
                 }
             }
         } else if c.is_whitespace() || is_ignorable(c) || c.is_control() {
-            i += 1;
+            i += w;
             continue;
         } else {
             kind = TokenKind::Punct;
-            i += 1;
+            i += w;
         }
-        let (b0, b1) = (byte_at(start), byte_at(i));
-        let mut key = String::with_capacity(b1 - b0);
-        key.extend(text[b0..b1].chars().filter(|&c| !is_ignorable(c)).map(fold));
+        let mut key = String::with_capacity(i - start);
+        push_key(&mut key, &text[start..i]);
         if key.is_empty() {
             continue;
         }
-        tokens.push(Token { kind, bytes: (b0, b1), start: utf16[start], end: utf16[i], key });
+        let (s16, e16) = (utf16_of(start), utf16_of(i));
+        tokens.push(Token { kind, bytes: (start, i), start: s16, end: e16, key });
     }
     tokens
 }

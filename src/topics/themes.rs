@@ -311,6 +311,8 @@ impl Themes {
         let cands = Candidates { forms: &forms, starts: &starts };
         let mut matches = Vec::new();
         let mut first_hits: Vec<usize> = Vec::new();
+        // The tokens of the trigger being tried (copied out only when it matches).
+        let mut toks: Vec<usize> = Vec::new();
         for k in 0..arabic.len() {
             let c = cands.of(k);
             first_hits.clear();
@@ -331,9 +333,9 @@ impl Themes {
             first_hits.sort_unstable();
             first_hits.dedup();
             for &t in &first_hits {
-                if let Some(toks) = self.extend(p, &arabic, &cands, k, &self.triggers[t]) {
+                if self.extend(p, &arabic, &cands, k, &self.triggers[t], &mut toks) {
                     let skip = skip_for(&p.tokens[toks[0]].key, &self.triggers[t].words[0]);
-                    matches.push(Match { trigger: t, tokens: toks, skip });
+                    matches.push(Match { trigger: t, tokens: toks.clone(), skip });
                 }
             }
         }
@@ -341,8 +343,6 @@ impl Themes {
         self.score(p, &matches)
     }
 
-    /// Tries to match trigger `t` from Arabic token number `k`; gives the
-    /// matched token indices.
     /// Whether a trigger's first word may match candidate form `s` (no
     /// false negatives: see `first_two`).
     fn may_start(&self, s: &str) -> bool {
@@ -361,8 +361,11 @@ impl Themes {
         self.first_two[letter_index(a)] & (1 << letter_index(b)) != 0
     }
 
-    fn extend(&self, p: &Prepared, arabic: &[usize], cands: &Candidates, k: usize, t: &Trigger) -> Option<Vec<usize>> {
-        let mut out = vec![arabic[k]];
+    /// Tries to match trigger `t` from Arabic token number `k`: whether it
+    /// matches, the matched token indices in `out`.
+    fn extend(&self, p: &Prepared, arabic: &[usize], cands: &Candidates, k: usize, t: &Trigger, out: &mut Vec<usize>) -> bool {
+        out.clear();
+        out.push(arabic[k]);
         let mut at = k;
         for w in &t.words[1..] {
             let limit = if w.gap { MAX_GAP + 1 } else { 1 };
@@ -377,11 +380,11 @@ impl Themes {
                     break;
                 }
             }
-            let j = found?;
+            let Some(j) = found else { return false };
             out.push(arabic[j]);
             at = j;
         }
-        Some(out)
+        true
     }
 
     fn score(&self, p: &Prepared, matches: &[Match]) -> Vec<Theme> {
