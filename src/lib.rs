@@ -313,6 +313,7 @@ impl Analyzer {
             let _ = topics::category::Model::builtin();
             let _ = topics::themes::Themes::builtin();
             let _ = topics::keyphrases::stopwords();
+            let _ = topics::keyphrases::verbs();
             meetings::init_tables(lex);
             let _ = rules::dates::months_by_first_word();
             let _ = rules::dates::date_words();
