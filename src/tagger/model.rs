@@ -122,6 +122,21 @@ impl Reader<'_> {
         }
         Err(format!("bad varint before byte {}", self.at))
     }
+    /// The next feature hash: the previous one plus a varint gap, which is
+    /// never 0 after the first (hashes are stored sorted and distinct) and
+    /// never makes 0 (the table's empty slot).
+    #[inline]
+    fn next_hash(&mut self, prev: u32, not_first: bool) -> Result<u32, String> {
+        let gap = self.varint()?;
+        if not_first && gap == 0 {
+            return Err("repeated feature hash in the tagger model".into());
+        }
+        let h = prev.checked_add(gap).ok_or("feature hash overflow in the tagger model")?;
+        if h == 0 {
+            return Err("feature hash 0 in the tagger model".into());
+        }
+        Ok(h)
+    }
 }
 
 impl Parts {
@@ -201,14 +216,7 @@ impl Parts {
         let mut features = Vec::with_capacity(count);
         let mut h = 0u32;
         for k in 0..count {
-            let gap = r.varint()?;
-            if k > 0 && gap == 0 {
-                return Err("repeated feature hash in the tagger model".into());
-            }
-            h = h.checked_add(gap).ok_or("feature hash overflow in the tagger model")?;
-            if h == 0 {
-                return Err("feature hash 0 in the tagger model".into());
-            }
+            h = r.next_hash(h, k > 0)?;
             features.push((h, [0i8; NTAGS]));
         }
         for t in 0..NTAGS {
@@ -258,14 +266,7 @@ impl Model {
         let mut slots = vec![(0u32, 0u32); cap];
         let mut h = 0u32;
         for k in 0..n {
-            let gap = r.varint()?;
-            if k > 0 && gap == 0 {
-                return Err("repeated feature hash in the tagger model".into());
-            }
-            h = h.checked_add(gap).ok_or("feature hash overflow in the tagger model")?;
-            if h == 0 {
-                return Err("feature hash 0 in the tagger model".into());
-            }
+            h = r.next_hash(h, k > 0)?;
             let mut s = mix(h) & mask;
             while slots[s].0 != 0 {
                 s = (s + 1) & mask;
