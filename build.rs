@@ -23,8 +23,8 @@
 //!                                  english length, attrs length, filter index
 //! ```
 //!
-//! The filter is the entry's attribute-name bit set (`attr_bits` in
-//! `src/lexicon/mod.rs`, which this file mirrors), under a seed chosen so
+//! The filter is the entry's attribute-name bit set
+//! (`src/lexicon/attr_filter.rs`, shared with the lexicon), under a seed chosen so
 //! that every attribute name of the data has a bit of its own:
 //! `$OUT_DIR/lexicon_attrs.rs` gives the seed and the name of each bit. A
 //! missing column is empty. The test `builtin_matches_parse` checks that the entries read
@@ -58,35 +58,8 @@ fn put(out: &mut Vec<u8>, mut v: usize) {
     out.push(v as u8);
 }
 
-/// The filter bit of an attribute name, as `attr_index` in
-/// src/lexicon/mod.rs: FNV-1a from a seed, modulo 63 (bit 63 is the
-/// "unknown name" flag).
-fn attr_index(seed: u32, name: &str) -> usize {
-    let mut h: u32 = 0x811c_9dc5 ^ seed;
-    for &b in name.as_bytes() {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    (h % 63) as usize
-}
-
-/// The names of an attribute column (`k=v;k;…`), as `attr_bits` in
-/// src/lexicon/mod.rs reads them.
-fn attr_names(attrs: &str) -> impl Iterator<Item = &str> {
-    attrs.split(';').filter(move |_| !attrs.is_empty()).map(|f| f.split('=').next().unwrap_or(""))
-}
-
-/// As `attr_bits` in src/lexicon/mod.rs.
-fn attr_bits(seed: u32, names: &[String; 63], attrs: &str) -> u64 {
-    let mut bits = 0u64;
-    for name in attr_names(attrs) {
-        let i = attr_index(seed, name);
-        bits |= 1 << i;
-        if names[i] != name {
-            bits |= 1 << 63;
-        }
-    }
-    bits
-}
+#[path = "src/lexicon/attr_filter.rs"]
+mod attr_filter;
 
 /// A seed under which every attribute name of the data has its own bit,
 /// and the name of each bit.
@@ -97,7 +70,7 @@ fn attr_seed(all: &std::collections::BTreeSet<String>) -> (u32, [String; 63]) {
             let mut names: [String; 63] = std::array::from_fn(|_| String::new());
             let mut used = [false; 63];
             for n in all {
-                let i = attr_index(seed, n);
+                let i = attr_filter::index(seed, n.as_bytes());
                 if std::mem::replace(&mut used[i], true) {
                     return None;
                 }
@@ -110,6 +83,7 @@ fn attr_seed(all: &std::collections::BTreeSet<String>) -> (u32, [String; 63]) {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/attr_filter.rs");
     let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let (mut tags, mut palette): (Vec<String>, Vec<u64>) = (Vec::new(), Vec::new());
     let (mut fields, mut recs, mut counts) = (String::new(), Vec::new(), Vec::new());
@@ -126,7 +100,7 @@ fn main() {
     for (file, text) in FILES.iter().zip(&texts) {
         if *file != "common_words.tsv" {
             for line in text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("key\t")) {
-                all_names.extend(attr_names(line.split('\t').nth(4).unwrap_or("")).map(str::to_string));
+                all_names.extend(attr_filter::names(line.split('\t').nth(4).unwrap_or("")).map(str::to_string));
             }
         }
     }
@@ -158,7 +132,7 @@ fn main() {
                 tags.push(tag.to_string());
                 tags.len() - 1
             });
-            let bits = attr_bits(seed, &bit_names, attrs);
+            let bits = attr_filter::bits(seed, &bit_names, attrs);
             let p = palette.iter().position(|&b| b == bits).unwrap_or_else(|| {
                 palette.push(bits);
                 palette.len() - 1

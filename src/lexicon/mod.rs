@@ -11,6 +11,8 @@
 //! Lines starting with `#` are comments (a generated file names the
 //! command that made it there).
 
+mod attr_filter;
+
 use crate::entities::EntityType;
 use crate::hash::FxHashMap;
 use std::sync::OnceLock;
@@ -80,36 +82,20 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_attrs.rs"));
 /// data does not use: only entries parsed from other text have it).
 const UNKNOWN_NAME: u64 = 1 << 63;
 
-/// The bit of an attribute name in [`Entry`]'s filter: FNV-1a from
-/// [`ATTR_SEED`], modulo 63, so that every name of the data has a bit of
-/// its own (build.rs picks the seed). Inlined, so that the bit of a
-/// literal name is a constant.
+/// The bit of an attribute name in [`Entry`]'s filter
+/// ([`attr_filter::index`] under [`ATTR_SEED`], which build.rs picks so
+/// that every name of the data has a bit of its own). Inlined, so that the
+/// bit of a literal name is a constant.
 #[inline(always)]
 fn attr_index(name: &[u8]) -> usize {
-    let mut h: u32 = 0x811c_9dc5 ^ ATTR_SEED;
-    for &b in name {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    (h % 63) as usize
+    attr_filter::index(ATTR_SEED, name)
 }
 
 /// The filter of an attribute column: the bit of each name (`k` of
 /// `k=v` or of a bare `k`), and [`UNKNOWN_NAME`] when a name is not the
 /// one [`ATTR_NAMES`] gives its bit.
 fn attr_bits(attrs: &str) -> u64 {
-    let mut bits = 0u64;
-    if attrs.is_empty() {
-        return 0;
-    }
-    for field in fields(attrs, b';') {
-        let name = &field[..find_byte(field.as_bytes(), 0, b'=')];
-        let i = attr_index(name.as_bytes());
-        bits |= 1 << i;
-        if ATTR_NAMES[i] != name {
-            bits |= UNKNOWN_NAME;
-        }
-    }
-    bits
+    attr_filter::bits(ATTR_SEED, &ATTR_NAMES, attrs)
 }
 
 impl Entry {
