@@ -94,10 +94,16 @@ const STOPWORDS_TXT: &str = include_str!("../../data/stopwords-ar.txt");
 /// Stopwords allowed inside a phrase (`الهجرة غير الشرعية`, `سيف بن زايد`).
 const INNER: &[&str] = &["غير", "بن"];
 
+/// A word list of `data/` (comment lines, a header line, then one key a
+/// line) as a set.
+fn word_set(txt: &'static str) -> HashSet<&'static str> {
+    txt.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect()
+}
+
 /// The stopword list, in key form.
 pub fn stopwords() -> &'static HashSet<&'static str> {
     static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| STOPWORDS_TXT.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect())
+    S.get_or_init(|| word_set(STOPWORDS_TXT))
 }
 
 const VERBS_TXT: &str = include_str!("../../data/verbs-ar.txt");
@@ -106,7 +112,7 @@ const VERBS_TXT: &str = include_str!("../../data/verbs-ar.txt");
 /// (`data/verbs-ar.txt`, made by `scripts/verbs.py`), in key form.
 pub fn verbs() -> &'static HashSet<&'static str> {
     static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| VERBS_TXT.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect())
+    S.get_or_init(|| word_set(VERBS_TXT))
 }
 
 /// Whether a word (key form) is in the verb list, also behind و or ف.
