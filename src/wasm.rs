@@ -130,21 +130,13 @@ fn options_from(value: Option<JsValue>) -> Result<crate::Options, JsError> {
 /// serializer would make them (same keys in the same order, `null` for an absent
 /// optional value, skipped fields left out, f32 as their f64 value), but built
 /// by [`decode`] in JS from one flat buffer: one call into JS instead of
-/// several per field (see [`Tape`]). With `input` (the text as JS and as
-/// Rust have it), a span's text that is the input's slice is not copied
-/// but sliced from the JS string.
-fn to_js(analysis: &crate::Analysis, input: Option<(&JsValue, &str)>) -> Result<JsValue, JsError> {
+/// several per field (see [`Tape`]).
+fn to_js(analysis: &crate::Analysis) -> Result<JsValue, JsError> {
     TAPE.with(|cell| {
         let mut tape = cell.take();
         tape.clear();
-        // A text with U+FFFD may have had lone surrogates in JS, which the
-        // Rust copy replaced: its slices could differ, so copy every string.
-        let src = input.filter(|(_, s)| !s.contains('\u{FFFD}'));
-        if let Some((_, s)) = src {
-            tape.offsets(s);
-        }
-        tape.analysis(analysis, src.map_or("", |x| x.1));
-        let out = decode(&tape.nums, &tape.strs, src.map_or(&JsValue::UNDEFINED, |x| x.0));
+        tape.analysis(analysis);
+        let out = decode(&tape.nums, &tape.strs);
         cell.replace(tape);
         Ok(out)
     })
@@ -157,26 +149,23 @@ pub fn to_js_serde(analysis: &crate::Analysis) -> Result<JsValue, JsError> {
 }
 
 /// The JS half of [`Tape`]: `t` the numbers (u32; f32 fields by their bits),
-/// `s` every string one after another, each read by its UTF-16 length from `t`;
-/// a span's text whose length is `SLICE` is `src.slice(start, end)`.
+/// `s` every string one after another, each read by its UTF-16 length from `t`.
 /// The order of reads here is the order of writes in [`Tape::analysis`].
 #[wasm_bindgen(inline_js = r#"
 const TYPES = ["PERS", "ORG", "GPE", "LOC", "FAC", "NORP", "OCC", "EVENT", "DATE"];
-const SLICE = 0xffffffff;
-export function kashifDecode(t, s, src) {
+export function kashifDecode(t, s) {
   const f = new Float32Array(t.buffer, t.byteOffset, t.length);
   let i = 0, p = 0;
   const str = () => { const n = t[i++]; const x = s.slice(p, p + n); p += n; return x; };
-  const sliced = (start, end) => { const n = t[i++]; if (n === SLICE) return src.slice(start, end); const x = s.slice(p, p + n); p += n; return x; };
   const opt = () => (t[i++] ? str() : null);
-  const span = () => { const start = t[i], end = t[i + 1]; i += 2; return { start, end, text: sliced(start, end) }; };
+  const span = () => { const start = t[i], end = t[i + 1]; i += 2; return { start, end, text: str() }; };
   const spans = () => { const n = t[i++], a = new Array(n); for (let k = 0; k < n; k++) a[k] = span(); return a; };
   let n = t[i++];
   const entities = new Array(n);
   for (let k = 0; k < n; k++) {
     const start = t[i], end = t[i + 1], type = TYPES[t[i + 2]], entity = t[i + 3], score = f[i + 4], hasValue = t[i + 5];
     i += 6;
-    const text = sliced(start, end), normalized = str();
+    const text = str(), normalized = str();
     const m = { start, end, type, text, normalized, entity, score };
     if (hasValue) m.value = str();
     entities[k] = m;
@@ -237,12 +226,12 @@ export function kashifDecode(t, s, src) {
 extern "C" {
     /// Builds the result objects from a [`Tape`].
     #[wasm_bindgen(js_name = kashifDecode)]
-    fn decode(nums: &[u32], strs: &str, src: &JsValue) -> JsValue;
+    fn decode(nums: &[u32], strs: &str) -> JsValue;
 }
 
 thread_local! {
     /// The buffers of the last result, reused.
-    static TAPE: std::cell::Cell<Tape> = const { std::cell::Cell::new(Tape { nums: Vec::new(), strs: String::new(), utf8_at: Vec::new() }) };
+    static TAPE: std::cell::Cell<Tape> = const { std::cell::Cell::new(Tape { nums: Vec::new(), strs: String::new() }) };
 }
 
 /// An [`crate::Analysis`] flattened for [`decode`]: numbers and string
@@ -251,15 +240,7 @@ thread_local! {
 struct Tape {
     nums: Vec<u32>,
     strs: String,
-    /// Byte offset in the input of each UTF-16 offset (`NONE` inside a
-    /// surrogate pair); empty when spans are not sliced.
-    utf8_at: Vec<u32>,
 }
-
-/// A string length that means "slice it from the input" (see [`decode`]).
-const SLICE: u32 = u32::MAX;
-/// No byte offset: the middle of a surrogate pair.
-const NONE: u32 = u32::MAX;
 
 /// Index of an entity type in the decoder's `TYPES`.
 fn type_index(k: crate::EntityType) -> u32 {
@@ -281,32 +262,6 @@ impl Tape {
     fn clear(&mut self) {
         self.nums.clear();
         self.strs.clear();
-        self.utf8_at.clear();
-    }
-
-    /// Fills `utf8_at` for `src`.
-    fn offsets(&mut self, src: &str) {
-        self.utf8_at.reserve(src.len() + 1);
-        for (b, c) in src.char_indices() {
-            self.utf8_at.push(b as u32);
-            if c.len_utf16() == 2 {
-                self.utf8_at.push(NONE);
-            }
-        }
-        self.utf8_at.push(src.len() as u32);
-    }
-
-    /// The text of the span `start..end` (UTF-16): [`SLICE`] when it is
-    /// that slice of `src`, else the string.
-    fn sliced(&mut self, src: &str, start: u32, end: u32, text: &str) {
-        let at = |k: u32| self.utf8_at.get(k as usize).copied().filter(|&b| b != NONE);
-        if let (Some(a), Some(b)) = (at(start), at(end)) {
-            if src.get(a as usize..b as usize) == Some(text) {
-                self.nums.push(SLICE);
-                return;
-            }
-        }
-        self.str(text);
     }
 
     fn str(&mut self, s: &str) {
@@ -330,24 +285,23 @@ impl Tape {
         self.nums.push(x.to_bits());
     }
 
-    fn span(&mut self, src: &str, s: &crate::Span) {
+    fn span(&mut self, s: &crate::Span) {
         self.nums.extend([s.start, s.end]);
-        self.sliced(src, s.start, s.end, &s.text);
+        self.str(&s.text);
     }
 
-    fn spans(&mut self, src: &str, v: &[crate::Span]) {
+    fn spans(&mut self, v: &[crate::Span]) {
         self.nums.push(v.len() as u32);
         for s in v {
-            self.span(src, s);
+            self.span(s);
         }
     }
 
-    /// Writes `a`; span texts are sliced from `src` when [`Tape::offsets`] was given it.
-    fn analysis(&mut self, a: &crate::Analysis, src: &str) {
+    fn analysis(&mut self, a: &crate::Analysis) {
         self.nums.push(a.entities.len() as u32);
         for m in &a.entities {
             self.nums.extend([m.start, m.end, type_index(m.kind), m.entity, m.score.to_bits(), m.value.is_some() as u32]);
-            self.sliced(src, m.start, m.end, &m.text);
+            self.str(&m.text);
             self.str(&m.normalized);
             if let Some(v) = &m.value {
                 self.str(v);
@@ -401,14 +355,14 @@ impl Tape {
             self.str(&t.label);
             self.str(&t.label_en);
             self.f32(t.score);
-            self.spans(src, &t.evidence);
+            self.spans(&t.evidence);
         }
         self.nums.push(a.keyphrases.len() as u32);
         for k in &a.keyphrases {
             self.str(&k.text);
             self.str(&k.normalized);
             self.f32(k.score);
-            self.spans(src, &k.occurrences);
+            self.spans(&k.occurrences);
         }
         self.nums.push(a.meetings.len() as u32);
         for m in &a.meetings {
@@ -422,7 +376,7 @@ impl Tape {
             self.str(&m.kind);
             self.opt(&m.place);
             self.opt(&m.date);
-            self.span(src, &m.evidence);
+            self.span(&m.evidence);
         }
         let s = &a.stats;
         self.nums.extend([s.characters, s.length, s.tokens, s.sentences]);
@@ -443,24 +397,10 @@ impl JsAnalyzer {
         Ok(JsAnalyzer { inner: crate::Analyzer::new(options_from(options)?).map_err(to_js_error)? })
     }
 
-    /// Analyzes one text; throws if it is not a string or is over the size limit.
-    #[wasm_bindgen(js_name = analyze)]
-    pub fn analyze_value(&self, text: JsValue) -> Result<JsValue, JsError> {
-        let s = text_of(&text)?;
-        to_js(&self.inner.analyze(&s).map_err(to_js_error)?, Some((&text, &s)))
-    }
-}
-
-impl JsAnalyzer {
-    /// [`JsAnalyzer::analyze_value`] of a Rust string (every string of the result copied).
+    /// Analyzes one text; throws if it is over the size limit.
     pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
-        to_js(&self.inner.analyze(text).map_err(to_js_error)?, None)
+        to_js(&self.inner.analyze(text).map_err(to_js_error)?)
     }
-}
-
-/// The Rust copy of a JS string argument.
-fn text_of(text: &JsValue) -> Result<String, JsError> {
-    text.as_string().ok_or_else(|| JsError::new("the text to analyze must be a string"))
 }
 
 thread_local! {
@@ -470,8 +410,7 @@ thread_local! {
 /// Analyzes `text` with `options` (or the defaults), reusing an analyzer
 /// built on first use for the same options.
 #[wasm_bindgen(skip_typescript)]
-pub fn analyze(text: JsValue, options: Option<JsValue>) -> Result<JsValue, JsError> {
-    let s = text_of(&text)?;
+pub fn analyze(text: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
     DEFAULT.with(|cell| {
         let mut slot = cell.borrow_mut();
@@ -479,7 +418,7 @@ pub fn analyze(text: JsValue, options: Option<JsValue>) -> Result<JsValue, JsErr
             *slot = Some((options.clone(), crate::Analyzer::new(options).map_err(to_js_error)?));
         }
         let (_, analyzer) = slot.as_ref().expect("just set");
-        to_js(&analyzer.analyze(&s).map_err(to_js_error)?, Some((&text, &s)))
+        to_js(&analyzer.analyze(text).map_err(to_js_error)?)
     })
 }
 
