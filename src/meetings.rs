@@ -997,7 +997,7 @@ fn verb_meeting(doc: &Doc, refs: &[Ref], by_end: &FastMap<usize, usize>, t: usiz
     if doc.units[t].obj_pronoun {
         // استقبله X: X is the subject; the pronoun stands for the last person named before.
         let sent = doc.units[t].sent;
-        let object = refs.iter().rposition(|r| r.end <= t && r.sent == sent && r.person.is_some()).or_else(|| carried_ref(refs))?;
+        let object = last_person_before(refs, t, sent).or_else(|| carried_ref(refs))?;
         return Some((vec![after[0].0], vec![object]));
     }
     if let Some(pre) = pre {
@@ -1045,7 +1045,7 @@ fn noun_meeting(doc: &Doc, refs: &[Ref], by_end: &FastMap<usize, usize>, t: usiz
             from = Some(if doc.class(k) == Some(Class::With) { k } else { k + 1 });
             break;
         }
-        if let Some(i) = refs.iter().position(|r| r.start == k) {
+        if let Some(i) = ref_starting_at(refs, k) {
             if refs[i].end < doc.units.len() && is_link(refs[i].end) && subject.is_none() {
                 // لقاء X مع Y
                 subject = Some(i);
@@ -1070,14 +1070,32 @@ fn noun_meeting(doc: &Doc, refs: &[Ref], by_end: &FastMap<usize, usize>, t: usiz
     let subject = subject.or_else(|| {
         if pronoun {
             // The pronoun stands for the last person named before it in the sentence, or the text's subject.
-            let before = refs.iter().rposition(|r| r.end <= t && r.sent == sent && r.person.is_some());
+            let before = last_person_before(refs, t, sent);
             return before.or_else(|| carried.and_then(|c| refs.iter().position(|r| r.person == Some(c))));
         }
         // عقد X لقاء مع Y / X عقد لقاء مع Y
         let light = light?;
-        subject_before(doc, by_end, light).or_else(|| refs.iter().position(|r| r.start > light && r.end <= t && r.person.is_some()))
+        subject_before(doc, by_end, light).or_else(|| {
+            // the first person after `light` that ends by `t` (starts and ends increase along `refs`)
+            let from = refs.partition_point(|r| r.start <= light);
+            (from..refs.len()).take_while(|&i| refs[i].end <= t).find(|&i| refs[i].person.is_some())
+        })
     })?;
     Some((vec![subject], after.iter().map(|x| x.0).collect()))
+}
+
+/// The reference starting at unit `k`. References run left to right
+/// without overlapping, so their starts (and their ends) increase.
+fn ref_starting_at(refs: &[Ref], k: usize) -> Option<usize> {
+    let i = refs.partition_point(|r| r.start < k);
+    (i < refs.len() && refs[i].start == k).then_some(i)
+}
+
+/// The last reference to a person in sentence `sent` that ends by unit `t`.
+fn last_person_before(refs: &[Ref], t: usize, sent: usize) -> Option<usize> {
+    let upto = refs.partition_point(|r| r.end <= t);
+    // sentences do not decrease along `refs`: stop at the first earlier one
+    (0..upto).rev().take_while(|&i| refs[i].sent >= sent).find(|&i| refs[i].sent == sent && refs[i].person.is_some())
 }
 
 /// The reference that ends right before unit `t` (past quotes and قد).
@@ -1284,15 +1302,14 @@ fn clean_name(s: &str) -> String {
 /// Titles without a name stand for the one person of the text named with
 /// that title (and of that country, when the title says one).
 fn resolve_titles(refs: &mut [Ref], people: &FastMap<u32, PersonInfo>) {
+    let mut ids: Vec<(&u32, &PersonInfo)> = people.iter().collect();
+    ids.sort_unstable_by_key(|x| x.0);
     for r in refs.iter_mut().filter(|r| r.person.is_none() && !r.plural) {
         let Some(title) = r.titles.first() else { continue };
         let single = !title.contains(' ');
         let mut found: Option<u32> = None;
         let mut count = 0;
-        let mut ids: Vec<&u32> = people.keys().collect();
-        ids.sort();
-        for id in ids {
-            let info = &people[id];
+        for &(id, info) in &ids {
             let fits = info.titles.iter().any(|t| t == title || (single && t.split(' ').next() == Some(title.as_str())));
             let same_country = match (&r.country, &info.country) {
                 (Some(a), Some(b)) => a == b,
@@ -1406,7 +1423,8 @@ fn ministry_country(doc: &Doc, info: &PersonInfo) -> Option<String> {
 /// `until` (a few words past its people), if any: a place noun after ب or
 /// في with what follows it, or a named place after them.
 fn place_in(doc: &Doc, refs: &[Ref], sent: usize, until: usize) -> Option<String> {
-    let inside = |k: usize| refs.iter().any(|r| r.person.is_some() && r.start <= k && k < r.end);
+    // the one reference (they do not overlap) that may hold unit k
+    let inside = |k: usize| refs.get(refs.partition_point(|r| r.end <= k)).is_some_and(|r| r.person.is_some() && r.start <= k);
     let s = doc.p.sentences[sent];
     let lo = doc.units.partition_point(|u| u.first < s.first);
     let mut k = lo;
@@ -1453,7 +1471,7 @@ fn next_to_people(doc: &Doc, refs: &[Ref], k: usize) -> bool {
     let mut j = k;
     while j > 0 && doc.units[j - 1].sent == sent {
         let u = &doc.units[j - 1];
-        if refs.iter().any(|r| r.end == j && r.person.is_some()) || u.cue.is_some_and(|c| matches!(c.0.class, Class::Verb | Class::Noun)) {
+        if refs.get(refs.partition_point(|r| r.end < j)).is_some_and(|r| r.end == j && r.person.is_some()) || u.cue.is_some_and(|c| matches!(c.0.class, Class::Verb | Class::Noun)) {
             return true;
         }
         let filler = match u.kind {

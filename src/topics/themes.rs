@@ -402,7 +402,9 @@ impl Themes {
             let e = a.per_trigger.entry(m.trigger).or_insert((0, sentence));
             e.0 += 1;
             e.1 = e.1.min(sentence);
-            if !a.sentences.contains(&sentence) {
+            // matches come in text order (drop_nested sorts them), so a new sentence is a larger one
+            debug_assert!(a.sentences.last().is_none_or(|&l| l <= sentence));
+            if a.sentences.last() != Some(&sentence) {
                 a.sentences.push(sentence);
             }
             // One span per run of consecutive matched tokens.
