@@ -5,10 +5,10 @@
 //! Arabic words reduced to stems
 //! (conjunction, preposition and article off, as [`stem`] does), their
 //! unigrams and adjacent bigrams, and the character 3-, 4- and 5-grams of each stem
-//! framed by `<` `>`, and the word's path in the tagger's word-cluster
-//! tree ([`crate::tagger::clusters`]) cut at the model's depths (so
-//! `المنتخب` and `الفريق`, or two ministries, share a feature even when
-//! one was never seen in training), each hashed (FNV-1a) into 2^bits buckets with
+//! framed by `<` `>`, and, when the model asks for it (the shipped one
+//! does not: it measured no better, see the README), the word's path in
+//! the tagger's word-cluster tree ([`crate::tagger::clusters`]) cut at
+//! the model's depths, each hashed (FNV-1a) into 2^bits buckets with
 //! weight `1 + ln tf`, and the vector scaled to unit length, so a
 //! 20-word post and a 2,000-word article land on the same scale.
 //!

@@ -92,6 +92,13 @@ pub const LEAD_WEIGHT: f32 = 2.0;
 /// likely its subject than a long one seen once.
 pub const TF_POWER: f32 = 1.75;
 
+/// `n^TF_POWER`, from a table for the small counts.
+fn tf_weight(n: usize) -> f32 {
+    static T: std::sync::OnceLock<[f32; 32]> = std::sync::OnceLock::new();
+    let t = T.get_or_init(|| std::array::from_fn(|k| (k as f32).powf(TF_POWER)));
+    t.get(n).copied().unwrap_or_else(|| (n as f32).powf(TF_POWER))
+}
+
 /// Above this many words, a candidate must occur at least twice.
 pub const LONG_TEXT_WORDS: usize = 150;
 
@@ -339,7 +346,7 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
             && (is_verb(&t.key) || verb_shaped(stem))
             && !in_name(t, names, &mut name_at)
             && !in_lexicon(stem);
-        let calendar = calendar().contains(stem) && !in_name(t, names, &mut name_at);
+        let calendar = !stop && calendar().contains(stem) && !in_name(t, names, &mut name_at);
         words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence, prep, verbish, calendar });
     }
     if chunk_start < words.len() {
@@ -558,8 +565,7 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
                     sum += ws;
                 }
             }
-            let tf = c.occurrences.len() as f32;
-            let s = prod / (tf.powf(TF_POWER) * (1.0 + sum));
+            let s = prod / (tf_weight(c.occurrences.len()) * (1.0 + sum));
             // The lead sentence says what the article is about.
             let lead = if words[c.first].sentence == 0 { LEAD_WEIGHT } else { 1.0 };
             (s / lead, c)

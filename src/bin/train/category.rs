@@ -51,7 +51,7 @@ struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { bits: 14, epochs: 12, rate: 0.5, l2: 1e-6, power: 0.75, ant_weight: 2.0, boost: THEME_BOOST, set: FeatureSet { cluster_depths: vec![4, 8] } }
+        Settings { bits: 14, epochs: 12, rate: 0.5, l2: 1e-6, power: 0.75, ant_weight: 2.0, boost: THEME_BOOST, set: FeatureSet::default() }
     }
 }
 
