@@ -5,7 +5,10 @@
 //! Arabic words reduced to stems
 //! (conjunction, preposition and article off, as [`stem`] does), their
 //! unigrams and adjacent bigrams, and the character 3-, 4- and 5-grams of each stem
-//! framed by `<` `>`, each hashed (FNV-1a) into 2^bits buckets with
+//! framed by `<` `>`, and, when the model asks for it (the shipped one
+//! does not: it measured no better, see the README), the word's path in
+//! the tagger's word-cluster tree ([`crate::tagger::clusters`]) cut at
+//! the model's depths, each hashed (FNV-1a) into 2^bits buckets with
 //! weight `1 + ln tf`, and the vector scaled to unit length, so a
 //! 20-word post and a 2,000-word article land on the same scale.
 //!
@@ -16,10 +19,12 @@
 //! training data and the figures).
 //!
 //! `data/category.bin` layout (little endian): magic `KCAT`, version u8
-//! (1), bits u8, class count u8, then per class its name (u8 length +
-//! UTF-8), then per class bias f32 and scale f32, then the weights as
+//! (2), bits u8, class count u8, then per class its name (u8 length +
+//! UTF-8), then the count of cluster depths (u8) and the depths (u8
+//! each), then per class bias f32 and scale f32, then the weights as
 //! i8, bucket-major (`w[bucket * classes + class]`).
 
+use crate::tagger::clusters::{prefix, Clusters};
 use crate::text::{Prepared, TokenKind};
 use crate::Category;
 
@@ -37,6 +42,27 @@ pub const NGRAMS: [usize; 3] = [3, 4, 5];
 const _: () = assert!(NGRAMS[1] == NGRAMS[0] + 1 && NGRAMS[2] == NGRAMS[1] + 1);
 
 const MODEL: &[u8] = include_bytes!("../../data/category.bin");
+
+/// The optional feature families a model reads (stored in its file, so a
+/// model always predicts with the features it was trained on).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FeatureSet {
+    /// Depths at which each word's path in the tagger's word-cluster tree
+    /// ([`crate::tagger::clusters`]) is cut into a feature; empty: none.
+    pub cluster_depths: Vec<u8>,
+}
+
+/// 64-bit FNV-1a of the concatenated parts, the hash the cluster table
+/// is keyed by.
+fn fnv64(parts: &[&str]) -> u64 {
+    parts.iter().flat_map(|p| p.bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The cluster path of a word key: the word itself, else its stem, else
+/// the stem with the article.
+fn cluster_path(cl: &Clusters, key: &str, stem: &str) -> Option<u16> {
+    cl.get(fnv64(&[key])).or_else(|| (stem.len() != key.len()).then(|| cl.get(fnv64(&[stem]))).flatten()).or_else(|| cl.get(fnv64(&["ال", stem])))
+}
 
 /// The stem of a word key for classification: one conjunction (و ف), one
 /// preposition (ب ك ل, or لل for ل + article) and the article come off
@@ -82,7 +108,8 @@ pub fn fnv1a(parts: &[&[u8]]) -> u32 {
 
 /// Calls `emit` with the hash of every feature occurrence of a prepared
 /// text (see the module doc), masked to `bits`.
-fn feature_hashes(p: &Prepared, bits: u8, mut emit: impl FnMut(u32)) {
+fn feature_hashes(p: &Prepared, bits: u8, set: &FeatureSet, mut emit: impl FnMut(u32)) {
+    let cl = (!set.cluster_depths.is_empty()).then(Clusters::builtin);
     const BASIS: u32 = 0x811c_9dc5;
     const PRIME: u32 = 0x0100_0193;
     let step = |h: u32, b: u8| (h ^ b as u32).wrapping_mul(PRIME);
@@ -106,6 +133,13 @@ fn feature_hashes(p: &Prepared, bits: u8, mut emit: impl FnMut(u32)) {
         }
         let s = stem(&t.key);
         emit(fnv1a(&[b"w", s.as_bytes()]) & mask);
+        if let Some(path) = cl.and_then(|cl| cluster_path(cl, &t.key, s)) {
+            for &d in &set.cluster_depths {
+                if let Some(pre) = prefix(path, d as u32) {
+                    emit(fnv1a(&[b"k", &pre.to_le_bytes()]) & mask);
+                }
+            }
+        }
         if let Some(q) = prev {
             if prev_token + 1 == i {
                 emit(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask);
@@ -184,7 +218,7 @@ fn log_tf(n: u16) -> f32 {
 /// per bucket and the list of touched buckets in the order of their
 /// first occurrence, so nothing is sorted. `f` gets both and must leave
 /// every count it was given at zero (as [`drain`] does).
-fn counted<R>(p: &Prepared, bits: u8, f: impl FnOnce(&[u32], &mut [u16]) -> R) -> R {
+fn counted<R>(p: &Prepared, bits: u8, set: &FeatureSet, f: impl FnOnce(&[u32], &mut [u16]) -> R) -> R {
     struct Scratch {
         counts: Vec<u16>,
         touched: Vec<u32>,
@@ -199,7 +233,7 @@ fn counted<R>(p: &Prepared, bits: u8, f: impl FnOnce(&[u32], &mut [u16]) -> R) -
             *counts = vec![0; 1 << bits];
         }
         touched.clear();
-        feature_hashes(p, bits, |h| {
+        feature_hashes(p, bits, set, |h| {
             let c = &mut counts[h as usize];
             if *c == 0 {
                 touched.push(h);
@@ -218,9 +252,9 @@ fn drain(counts: &mut [u16], h: u32) -> u16 {
 /// The feature vector of a prepared text: (bucket, value) pairs, each
 /// bucket once, in the order of first occurrence, of unit length; empty
 /// when the text has no Arabic word.
-pub fn features(p: &Prepared, bits: u8) -> Vec<(u32, f32)> {
+pub fn features(p: &Prepared, bits: u8, set: &FeatureSet) -> Vec<(u32, f32)> {
     let mut v: Vec<(u32, f32)> = Vec::new();
-    counted(p, bits, |touched, counts| v.extend(touched.iter().map(|&h| (h, log_tf(drain(counts, h))))));
+    counted(p, bits, set, |touched, counts| v.extend(touched.iter().map(|&h| (h, log_tf(drain(counts, h))))));
     let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
     if norm > 0.0 {
         for x in &mut v {
@@ -243,6 +277,8 @@ pub struct Model {
     pub scale: Vec<f32>,
     /// Quantized weights, bucket-major.
     pub weights: Vec<i8>,
+    /// The optional features the model reads.
+    pub set: FeatureSet,
     /// The weights again with each bucket's row padded to [`LANES`]
     /// classes (when there are that few), so that the dot product runs
     /// on whole vector registers.
@@ -282,7 +318,7 @@ impl Model {
 
     /// A model from its parts (`weights` bucket-major, one row of
     /// `classes.len()` per bucket).
-    pub fn new(bits: u8, classes: Vec<String>, bias: Vec<f32>, scale: Vec<f32>, weights: Vec<i8>) -> Model {
+    pub fn new(bits: u8, classes: Vec<String>, bias: Vec<f32>, scale: Vec<f32>, weights: Vec<i8>, set: FeatureSet) -> Model {
         let n = classes.len();
         let padded = if n > 0 && n <= LANES {
             // sized once and filled in place (the page's start pays for this)
@@ -294,7 +330,7 @@ impl Model {
         } else {
             Vec::new()
         };
-        Model { bits, classes, bias, scale, weights, padded }
+        Model { bits, classes, bias, scale, weights, set, padded }
     }
 
     /// Reads the binary format (see the module doc).
@@ -308,7 +344,7 @@ impl Model {
         if take(4)? != b"KCAT" {
             return Err("not a category model (magic KCAT missing)".into());
         }
-        if take(1)?[0] != 1 {
+        if take(1)?[0] != 2 {
             return Err("unknown version: retrain with `cargo run --release --bin train -- category`".into());
         }
         let bits = take(1)?[0];
@@ -321,6 +357,8 @@ impl Model {
             let len = take(1)?[0] as usize;
             classes.push(String::from_utf8(take(len)?.to_vec()).map_err(|_| "class name is not UTF-8")?);
         }
+        let depths = take(1)?[0] as usize;
+        let cluster_depths = take(depths)?.to_vec();
         let mut f32s = |k: usize| -> Result<Vec<f32>, String> {
             let mut out = Vec::with_capacity(k);
             for _ in 0..k {
@@ -335,20 +373,22 @@ impl Model {
         if at != b.len() {
             return Err(format!("{} trailing bytes", b.len() - at));
         }
-        Ok(Model::new(bits, classes, bias, scale, weights))
+        Ok(Model::new(bits, classes, bias, scale, weights, FeatureSet { cluster_depths }))
     }
 
     /// Writes the binary format.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.weights.len() + 256);
         out.extend_from_slice(b"KCAT");
-        out.push(1);
+        out.push(2);
         out.push(self.bits);
         out.push(self.classes.len() as u8);
         for c in &self.classes {
             out.push(c.len() as u8);
             out.extend_from_slice(c.as_bytes());
         }
+        out.push(self.set.cluster_depths.len() as u8);
+        out.extend_from_slice(&self.set.cluster_depths);
         for x in self.bias.iter().chain(&self.scale) {
             out.extend_from_slice(&x.to_le_bytes());
         }
@@ -386,18 +426,18 @@ impl Model {
     }
 
     /// Class probabilities of a prepared text, as
-    /// `probabilities(&features(p, bits))` gives them (up to rounding),
+    /// `probabilities(&features(p, bits, set))` gives them (up to rounding),
     /// without building the feature vector; `None` without Arabic words.
     pub fn probabilities_of(&self, p: &Prepared) -> Option<Vec<f32>> {
         if self.padded.is_empty() {
-            let x = features(p, self.bits);
+            let x = features(p, self.bits, &self.set);
             return (!x.is_empty()).then(|| self.probabilities(&x));
         }
         // Sum the unnormalized values, then divide by the length once.
         // Most buckets are seen once (value 1): their rows add up as
         // integers; the others are weighted by `1 + ln n`. The lanes are
         // written out because the size-optimized build does not unroll.
-        let (acc, norm2) = counted(p, self.bits, |touched, counts| {
+        let (acc, norm2) = counted(p, self.bits, &self.set, |touched, counts| {
             let mut ones = [0i32; LANES];
             let mut acc = [0f32; LANES];
             let mut n_ones = 0u32;
@@ -511,10 +551,23 @@ mod tests {
 
     #[test]
     fn features_have_unit_length_and_ignore_latin() {
-        let x = features(&Prepared::new("فاز الفريق بالمباراة النهائية للبطولة"), 14);
+        let x = features(&Prepared::new("فاز الفريق بالمباراة النهائية للبطولة"), 14, &FeatureSet::default());
         let norm: f32 = x.iter().map(|(_, v)| v * v).sum();
         assert!((norm - 1.0).abs() < 1e-4, "unit length, got {norm}");
-        assert!(features(&Prepared::new("http://example.com 2024"), 14).is_empty(), "no Arabic word, no feature");
+        assert!(features(&Prepared::new("http://example.com 2024"), 14, &FeatureSet::default()).is_empty(), "no Arabic word, no feature");
+    }
+
+    #[test]
+    fn cluster_features_generalize_words() {
+        let set = FeatureSet { cluster_depths: vec![4, 8] };
+        let plain = features(&Prepared::new("الوزير"), 14, &FeatureSet::default());
+        let clustered = features(&Prepared::new("الوزير"), 14, &set);
+        assert_eq!(clustered.len(), plain.len() + 2, "a word of data/clusters.bin must add one feature per depth: {plain:?} vs {clustered:?}");
+        let cl = Clusters::builtin();
+        let cases: &[(&str, &str, &str)] = &[("word itself", "الوزير", "الوزير"), ("stem after the clitics", "وللوزير", "وزير"), ("stem with the article", "بوزير", "وزير")];
+        for (name, key, st) in cases {
+            assert!(cluster_path(cl, key, st).is_some(), "case {name:?}: no cluster path for {key} (stem {st}); is data/clusters.bin current?");
+        }
     }
 
     #[test]

@@ -19,12 +19,13 @@
 //!    (`data/verbs-ar.txt`, `scripts/verbs.py`) and, outside names, words
 //!    shaped like verbs (`تمكنت`, `يتوقع`), so `تمكنت الوحدات الأمنية` is
 //!    not one. A candidate seen once needs no preposition inside
-//!    (`سن التقاعد للحد`).
+//!    (`سن التقاعد للحد`). Nor is a candidate made only of calendar words
+//!    (`data/stopwords-calendar-ar.txt`: `الخميس`, `نوفمبر`, `شهر ماي`).
 //! 3. **Word score** (YAKE): `S(w) = rel·pos / (freq/rel + spread/rel)` with
 //!    `pos = ln ln (3 + median sentence)`, `freq = tf / (mean + sd)`,
 //!    `spread = sentences with w / sentences`, `rel = 1 + (dl + dr)·tf/max tf`
 //!    (`dl`, `dr`: share of distinct left and right neighbours). Lower is
-//!    better. **Phrase score**: `S = Π S(w) / (tf · (1 + Σ S(w)))` over its
+//!    better. **Phrase score**: `S = Π S(w) / (tf^1.75 · (1 + Σ S(w)))` ([`TF_POWER`]) over its
 //!    content words, divided by [`LEAD_WEIGHT`] when the candidate first
 //!    occurs in the lead (first) sentence, which in news says what the
 //!    article is about; reported as `1 / (1 + S)` so that higher is better.
@@ -86,6 +87,18 @@ fn is_adjective(words: &[Word<'_>], joined: &[bool], occurrences: &[(usize, usiz
 /// (first) sentence ranks: its score is divided by this.
 pub const LEAD_WEIGHT: f32 = 2.0;
 
+/// The power of a candidate's occurrence count in its score (YAKE
+/// divides by the count itself): a phrase the article repeats is more
+/// likely its subject than a long one seen once.
+pub const TF_POWER: f32 = 1.75;
+
+/// `n^TF_POWER`, from a table for the small counts.
+fn tf_weight(n: usize) -> f32 {
+    static T: std::sync::OnceLock<[f32; 32]> = std::sync::OnceLock::new();
+    let t = T.get_or_init(|| std::array::from_fn(|k| (k as f32).powf(TF_POWER)));
+    t.get(n).copied().unwrap_or_else(|| (n as f32).powf(TF_POWER))
+}
+
 /// Above this many words, a candidate must occur at least twice.
 pub const LONG_TEXT_WORDS: usize = 150;
 
@@ -104,6 +117,15 @@ fn word_set(txt: &'static str) -> HashSet<&'static str> {
 pub fn stopwords() -> &'static HashSet<&'static str> {
     static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     S.get_or_init(|| word_set(STOPWORDS_TXT))
+}
+
+const CALENDAR_TXT: &str = include_str!("../../data/stopwords-calendar-ar.txt");
+
+/// Weekdays, months and the words that place a date
+/// (`data/stopwords-calendar-ar.txt`), article-less key form.
+pub fn calendar() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| word_set(CALENDAR_TXT))
 }
 
 const VERBS_TXT: &str = include_str!("../../data/verbs-ar.txt");
@@ -158,6 +180,9 @@ struct Word<'a> {
     /// A verb (`data/verbs-ar.txt` or [`verb_shaped`]) and no name: no
     /// part of a phrase.
     verbish: bool,
+    /// A calendar word ([`calendar`]) outside a name: a candidate made
+    /// of these alone is none.
+    calendar: bool,
 }
 
 /// Whether a word without the article is shaped like a verb: four letters
@@ -321,7 +346,8 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
             && (is_verb(&t.key) || verb_shaped(stem))
             && !in_name(t, names, &mut name_at)
             && !in_lexicon(stem);
-        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence, prep, verbish });
+        let calendar = !stop && calendar().contains(stem) && !in_name(t, names, &mut name_at);
+        words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence, prep, verbish, calendar });
     }
     if chunk_start < words.len() {
         chunks.push((chunk_start, words.len()));
@@ -464,6 +490,9 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
                 if n == 1 && last.verbish {
                     continue;
                 }
+                if words[i..j].iter().all(|w| w.calendar || w.stop) {
+                    continue;
+                }
                 spans.push((i, j));
             }
         }
@@ -536,8 +565,7 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
                     sum += ws;
                 }
             }
-            let tf = c.occurrences.len() as f32;
-            let s = prod / (tf * (1.0 + sum));
+            let s = prod / (tf_weight(c.occurrences.len()) * (1.0 + sum));
             // The lead sentence says what the article is about.
             let lead = if words[c.first].sentence == 0 { LEAD_WEIGHT } else { 1.0 };
             (s / lead, c)

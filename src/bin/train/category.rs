@@ -28,7 +28,7 @@
 //! other four ANT folds.
 
 use kashif::text::Prepared;
-use kashif::topics::category::{features, softmax, with_themes, Model, CLASSES, THEME_BOOST};
+use kashif::topics::category::{features, softmax, with_themes, FeatureSet, Model, CLASSES, THEME_BOOST};
 use kashif::topics::themes::Themes;
 use std::path::Path;
 
@@ -45,11 +45,13 @@ struct Settings {
     /// Theme shift measured by `eval-category` (the shipped one is
     /// `THEME_BOOST`).
     boost: f32,
+    /// The optional features (`--clusters 4,8`: cluster path depths).
+    set: FeatureSet,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { bits: 14, epochs: 12, rate: 0.5, l2: 1e-6, power: 0.75, ant_weight: 2.0, boost: THEME_BOOST }
+        Settings { bits: 14, epochs: 12, rate: 0.5, l2: 1e-6, power: 0.75, ant_weight: 2.0, boost: THEME_BOOST, set: FeatureSet::default() }
     }
 }
 
@@ -67,8 +69,12 @@ fn parse_settings(args: &[String]) -> Result<(Settings, Option<String>), String>
             "--power" => s.power = val()?.parse().map_err(|e| format!("--power: {e}"))?,
             "--ant-weight" => s.ant_weight = val()?.parse().map_err(|e| format!("--ant-weight: {e}"))?,
             "--boost" => s.boost = val()?.parse().map_err(|e| format!("--boost: {e}"))?,
+            "--clusters" => {
+                let v = val()?;
+                s.set.cluster_depths = if v.is_empty() { Vec::new() } else { v.split(',').map(|d| d.parse().map_err(|e| format!("--clusters: {e}"))).collect::<Result<_, _>>()? }
+            }
             "--out" => out = Some(val()?.clone()),
-            other => return Err(format!("unknown option {other}; known: --bits --epochs --rate --l2 --power --ant-weight --boost --out")),
+            other => return Err(format!("unknown option {other}; known: --bits --epochs --rate --l2 --power --ant-weight --boost --clusters --out")),
         }
     }
     if !(10..=20).contains(&s.bits) {
@@ -187,14 +193,14 @@ fn read_ant(path: &Path) -> Result<Vec<(String, usize)>, String> {
     Ok(out)
 }
 
-fn docs(pairs: &[(String, usize)], bits: u8) -> Vec<Doc> {
+fn docs(pairs: &[(String, usize)], bits: u8, set: &FeatureSet) -> Vec<Doc> {
     let th = Themes::builtin();
     pairs
         .iter()
         .map(|(t, c)| {
             let p = Prepared::new(t);
             let themes = th.scored(&p).into_iter().map(|t| (t.id, t.score)).collect();
-            Doc { x: features(&p, bits), themes, class: *c, weight: 1.0 }
+            Doc { x: features(&p, bits, set), themes, class: *c, weight: 1.0 }
         })
         .collect()
 }
@@ -269,7 +275,7 @@ fn train(train: &[&Doc], s: &Settings) -> Model {
         scale[c] = if m > 0.0 { m / 127.0 } else { 1.0 };
     }
     let weights = (0..buckets * k).map(|i| (w[i] / scale[i % k]).round().clamp(-127.0, 127.0) as i8).collect();
-    Model::new(s.bits, CLASSES.iter().map(|c| c.to_string()).collect(), bias, scale, weights)
+    Model::new(s.bits, CLASSES.iter().map(|c| c.to_string()).collect(), bias, scale, weights, s.set.clone())
 }
 
 fn predict(m: &Model, d: &Doc, boost: f32) -> usize {
@@ -299,9 +305,9 @@ fn load(shared: &Path, s: &Settings) -> Result<Corpora, String> {
             Err(format!("{} is missing: the category model trains on the shared corpora (../shared/eval/topics)", p.display()))
         }
     };
-    let train = docs(&read_asnd(&need("asnd-train.csv")?)?, s.bits);
-    let dev = docs(&read_asnd(&need("asnd-dev.csv")?)?, s.bits);
-    let mut ant = docs(&read_ant(&need("ant-v1.1-sample.jsonl")?)?, s.bits);
+    let train = docs(&read_asnd(&need("asnd-train.csv")?)?, s.bits, &s.set);
+    let dev = docs(&read_asnd(&need("asnd-dev.csv")?)?, s.bits, &s.set);
+    let mut ant = docs(&read_ant(&need("ant-v1.1-sample.jsonl")?)?, s.bits, &s.set);
     for d in &mut ant {
         d.weight = s.ant_weight;
     }
