@@ -291,34 +291,8 @@ impl Analyzer {
             )));
         }
         let analyzer = Analyzer { options, lexicon: lexicon::Lexicon::builtin() };
-        analyzer.warm_up();
+        build_tables(analyzer.lexicon);
         Ok(analyzer)
-    }
-
-    /// Builds every table the analysis uses, once per process: the
-    /// lexicon and its indexes, the tagger's model, lexicon index and word
-    /// clusters, the category model, themes, key phrase stopwords, meeting
-    /// cues and country codes, date words. Each is read from a compact
-    /// embedded form (see DESIGN.md, "Built once"): about 18 M
-    /// instructions, where parsing text and analyzing a warm-up article
-    /// cost 47 M. Only a few small word sets of the rules are still built
-    /// on first use.
-    fn warm_up(&self) {
-        static DONE: OnceLock<()> = OnceLock::new();
-        DONE.get_or_init(|| {
-            let lex = self.lexicon;
-            let _ = tagger::builtin();
-            let _ = tagger::features::LexIndex::builtin();
-            let _ = tagger::clusters::Clusters::builtin();
-            let _ = topics::category::Model::builtin();
-            let _ = topics::themes::Themes::builtin();
-            let _ = topics::keyphrases::stopwords();
-            let _ = topics::keyphrases::verbs();
-            meetings::init_tables(lex);
-            let _ = rules::dates::months_by_first_word();
-            let _ = rules::dates::date_words();
-            let _ = lex.country_name("");
-        });
     }
 
     /// The options in force.
@@ -359,6 +333,29 @@ impl Analyzer {
             },
         })
     }
+}
+
+/// Builds every table the analysis uses, once per process: the lexicon's
+/// indexes, the tagger's model, lexicon index and word clusters, the
+/// category model, themes, key phrase stopwords, meeting cues and country
+/// codes, date words. Each is read from a compact embedded form (see
+/// DESIGN.md, "Built once"); only a few small word sets of the rules are
+/// still built on first use.
+fn build_tables(lex: &'static lexicon::Lexicon) {
+    static DONE: OnceLock<()> = OnceLock::new();
+    DONE.get_or_init(|| {
+        let _ = tagger::builtin();
+        let _ = tagger::features::LexIndex::builtin();
+        let _ = tagger::clusters::Clusters::builtin();
+        let _ = topics::category::Model::builtin();
+        let _ = topics::themes::Themes::builtin();
+        let _ = topics::keyphrases::stopwords();
+        let _ = topics::keyphrases::verbs();
+        meetings::init_tables(lex);
+        let _ = rules::dates::months_by_first_word();
+        let _ = rules::dates::date_words();
+        let _ = lex.country_name("");
+    });
 }
 
 /// Analyzes `text` with the default options, using an analyzer built on

@@ -222,7 +222,7 @@ fn find_byte(b: &[u8], mut i: usize, sep: u8) -> usize {
 
 /// `s.split(sep)` for an ASCII separator, by [`find_byte`]: cheaper than
 /// the generic `str::split` on the short fields of the data files.
-fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+pub(crate) fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     debug_assert!(sep.is_ascii());
     let mut rest = Some(s);
     std::iter::from_fn(move || {
@@ -239,7 +239,7 @@ fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
 }
 
 /// `s.trim().is_empty()`, without trimming a line that starts with a letter.
-fn blank(s: &str) -> bool {
+pub(crate) fn blank(s: &str) -> bool {
     match s.as_bytes().first() {
         None => true,
         // a printable ASCII character or the lead byte of U+0600..U+06FF (Arabic letters)
@@ -250,7 +250,7 @@ fn blank(s: &str) -> bool {
 
 /// `s.lines()`: lines split at `\n` or `\r\n`, no empty
 /// last line after a final newline.
-fn lines(s: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -590,9 +590,11 @@ pub struct Lexicon {
 const ARENA: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.txt"));
 const RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
-/// A reader of [`RECORDS`].
+/// A reader of [`RECORDS`] and [`ARENA`] together.
 struct Records {
     at: usize,
+    /// The arena from the next field on.
+    rest: &'static str,
 }
 
 impl Records {
@@ -612,6 +614,54 @@ impl Records {
                 return v;
             }
             shift += 7;
+        }
+    }
+
+    /// The next field of the arena, `len` bytes long. build.rs wrote the
+    /// lengths of exactly the strings it concatenated into ARENA in this
+    /// build (it reruns whenever a data file changes); the test
+    /// builtin_matches_parse compares every field with the TSV parser's.
+    /// split_at checks one boundary a field, where slicing by offsets
+    /// would check two.
+    #[inline]
+    fn take(&mut self, len: usize) -> &'static str {
+        let (s, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        s
+    }
+
+    /// The next field, its length read first.
+    #[inline]
+    fn field(&mut self) -> &'static str {
+        let n = self.next();
+        self.take(n)
+    }
+
+    /// The next entry of a lexicon file. Not inlined, nor the loops that
+    /// call it: in the browser, the start runs once in V8's baseline
+    /// tier, which hands a function that runs long to the optimizing
+    /// compiler in the background; a small function per entry costs that
+    /// compiler little, one loop with every step inlined costs it more
+    /// than the whole start (DESIGN.md, "Built once").
+    #[inline(never)]
+    fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part) -> Entry {
+        let key = self.field();
+        let (tag, kind) = tags[self.next()];
+        let name = match self.next() {
+            0 => key,
+            n => self.take(n - 1),
+        };
+        let english = self.field();
+        let (attrs, attr_bits) = attrs[self.next()];
+        Entry { key, tag, kind, name, english, attrs, part, attr_bits }
+    }
+
+    /// The `n` keys of a word list, into `set`.
+    #[inline(never)]
+    fn words(&mut self, n: usize, set: &mut StrMap<()>) {
+        for _ in 0..n {
+            let key = self.field();
+            set.get_or_insert_with(key, || ());
         }
     }
 }
@@ -638,30 +688,21 @@ impl Lexicon {
     /// The embedded files, read through [`RECORDS`] from [`ARENA`]: no
     /// text is scanned, every table is sized once.
     fn from_records() -> Lexicon {
-        assert_eq!(&RECORDS[..4], b"KLX2", "lexicon records: bad magic");
-        let mut r = Records { at: 4 };
-        // build.rs wrote the lengths of exactly the strings it concatenated
-        // into ARENA in this build (it reruns whenever a data file changes);
-        // the test builtin_matches_parse compares every field with the TSV
-        // parser's. split_at checks one boundary a field, where slicing by
-        // offsets would check two.
-        let mut rest = ARENA;
-        let mut take = |len: usize| {
-            let (s, r) = rest.split_at(len);
-            rest = r;
-            s
-        };
+        assert_eq!(&RECORDS[..4], b"KLX3", "lexicon records: bad magic");
+        let mut r = Records { at: 4, rest: ARENA };
         let tags: Vec<(&'static str, Option<EntityType>)> = (0..r.next())
             .map(|_| {
-                let t = take(r.next());
+                let t = r.field();
                 (t, EntityType::from_tag(t))
             })
             .collect();
-        let palette: Vec<u64> = (0..r.next())
+        // the distinct attribute columns and their filters
+        let attrs: Vec<(&'static str, u64)> = (0..r.next())
             .map(|_| {
-                let v = u64::from_le_bytes(RECORDS[r.at..r.at + 8].try_into().expect("8 bytes"));
+                let a = r.field();
+                let bits = u64::from_le_bytes(RECORDS[r.at..r.at + 8].try_into().expect("8 bytes"));
                 r.at += 8;
-                v
+                (a, bits)
             })
             .collect();
         // the counts come first, so every table is sized once
@@ -681,29 +722,19 @@ impl Lexicon {
         for (name, &n) in FILE_NAMES.iter().zip(&per_file) {
             let part = Part::of_file(name);
             if part == Part::Common {
-                for _ in 0..n {
-                    let key = take(r.next());
-                    lex.common.get_or_insert_with(key, || ());
-                }
+                r.words(n, &mut lex.common);
                 continue;
             }
             for _ in 0..n {
-                let key = take(r.next());
-                let (tag, kind) = tags[r.next()];
-                let name = match r.next() {
-                    0 => key,
-                    n => take(n - 1),
-                };
-                let english = take(r.next());
-                let attrs = take(r.next());
-                let attr_bits = palette[r.next()];
-                lex.add(Entry { key, tag, kind, name, english, attrs, part, attr_bits });
+                let e = r.entry(&tags, &attrs, part);
+                lex.add(e);
             }
         }
         lex
     }
 
-    /// Adds one entry.
+    /// Adds one entry (not inlined: see [`Records::entry`]).
+    #[inline(never)]
     pub fn add(&mut self, e: Entry) {
         let id = self.entries.len() as u32;
         match e.part {
@@ -720,16 +751,25 @@ impl Lexicon {
                 self.common.get_or_insert_with(e.key, || ());
             }
         }
-        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.flag("country") {
+        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.has_attr("country") {
+            self.add_country(&e, id);
+        }
+        self.entries.push(e);
+    }
+
+    /// [`Lexicon::add`] of a country, kept out of it: two hash map
+    /// insertions a few hundred entries use would make the function that
+    /// every entry runs through several times larger (see [`Records::entry`]).
+    #[cold]
+    #[inline(never)]
+    fn add_country(&mut self, e: &Entry, id: u32) {
+        if e.flag("country") {
             if let Some(cc) = e.attr("cc") {
                 self.countries.entry(cc).or_insert(e.english);
                 self.countries_ar.entry(cc).or_insert(e.name);
             }
         }
-        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.attr("country").is_some() {
-            self.country_ids.push(id);
-        }
-        self.entries.push(e);
+        self.country_ids.push(id);
     }
 
     /// The embedded lexicon, read once per process.

@@ -42,7 +42,7 @@ pub struct PhraseMatch<'l> {
 }
 
 /// A fixed word list of a rule as a hash set, built on first use (the
-/// warm-up of `Analyzer::new` builds it): one hash lookup instead of a
+/// `build_tables` of `Analyzer::new` builds it): one hash lookup instead of a
 /// scan of the list with a string compare per word of the same length.
 /// Most words are rejected before hashing: by their byte length and last
 /// byte, which few words of a list share.

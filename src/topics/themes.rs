@@ -194,8 +194,9 @@ impl Themes {
         fn rows<'a, const N: usize>(content: &'a str, file: &str, header: &str) -> Result<Rows<'a, N>, String> {
             let mut out = Vec::with_capacity(content.len() / 32);
             let mut seen_header = false;
-            for (n, line) in content.lines().enumerate() {
-                if line.starts_with('#') || line.trim().is_empty() {
+            // the lexicon's byte splitters: they split like str::lines and str::split (tested there), for less
+            for (n, line) in crate::lexicon::lines(content).enumerate() {
+                if line.starts_with('#') || crate::lexicon::blank(line) {
                     continue;
                 }
                 if !seen_header {
@@ -207,7 +208,7 @@ impl Themes {
                 }
                 let mut cols = [""; N];
                 let mut k = 0;
-                for c in line.split('\t') {
+                for c in crate::lexicon::fields(line, b'\t') {
                     if k < N {
                         cols[k] = c;
                     }
@@ -224,10 +225,16 @@ impl Themes {
         }
         let trigger_rows = rows::<3>(triggers_tsv, "themes.tsv", "theme\tweight\ttrigger")?;
         let mut triggers = Vec::with_capacity(trigger_rows.len());
+        let mut last_theme = 0;
         for (n, cols) in trigger_rows {
             let err = |m: &str| format!("data/themes.tsv:{n}: {m}");
             let [theme, weight, trigger] = cols.ok_or_else(|| err("needs 3 columns: theme, weight, trigger"))?;
-            let theme = themes.iter().position(|t| t.id == theme).ok_or_else(|| err(&format!("unknown theme {theme:?}; add it to theme-labels.tsv")))?;
+            // the rows of a theme mostly follow one another
+            let theme = match themes.get(last_theme) {
+                Some(t) if t.id == theme => last_theme,
+                _ => themes.iter().position(|t| t.id == theme).ok_or_else(|| err(&format!("unknown theme {theme:?}; add it to theme-labels.tsv")))?,
+            };
+            last_theme = theme;
             let weight: f32 = weight.parse().map_err(|_| err(&format!("weight {weight:?} is not a number")))?;
             if !(weight > 0.0 && weight <= 1.0) {
                 return Err(err("weight must be in (0, 1]"));
@@ -235,9 +242,9 @@ impl Themes {
             if check && crate::text::key(trigger) != trigger {
                 return Err(err(&format!("trigger {trigger:?} is not in key form: write {:?}", crate::text::key(trigger))));
             }
-            let mut words = Vec::with_capacity(trigger.split(' ').count());
+            let mut words = Vec::with_capacity(1 + trigger.bytes().filter(|&b| b == b' ').count());
             let mut gap = false;
-            for w in trigger.split(' ') {
+            for w in crate::lexicon::fields(trigger, b' ') {
                 if w == "~" {
                     if words.is_empty() || gap {
                         return Err(err("`~` must stand between two words"));
@@ -269,7 +276,13 @@ impl Themes {
                 let head = first_chars(&t.words[0].stem, 3).ok_or_else(|| format!("data/themes.tsv: the pattern {}* needs three letters", t.words[0].stem))?;
                 prefix_first.entry(head.to_string()).or_default().push(i);
             } else {
-                by_first.entry(t.words[0].stem.clone()).or_default().push(i);
+                // a copy of the stem only for a new key
+                match by_first.get_mut(t.words[0].stem.as_str()) {
+                    Some(v) => v.push(i),
+                    None => {
+                        by_first.insert(t.words[0].stem.clone(), vec![i]);
+                    }
+                }
             }
         }
         let mut first_two = vec![0u64; 64];
