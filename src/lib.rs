@@ -351,6 +351,7 @@ fn build_tables(lex: &'static lexicon::Lexicon) {
         let _ = topics::themes::Themes::builtin();
         let _ = topics::keyphrases::stopwords();
         let _ = topics::keyphrases::verbs();
+        let _ = topics::keyphrases::calendar();
         meetings::init_tables(lex);
         let _ = rules::dates::months_by_first_word();
         let _ = rules::dates::date_words();
