@@ -231,6 +231,15 @@ pub fn apply<'l>(p: &Prepared, lex: &'l Lexicon, candidates: &mut Vec<Candidate<
         owned = super::features::LexIndex::new(lex);
         &owned
     };
+    apply_model(p, lex, ix, model, candidates)
+}
+
+/// [`apply`] with a given model and the lexicon index of `lex` (the
+/// trainer's cross-validation runs models it has just trained).
+pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::LexIndex, model: &super::model::Model, candidates: &mut Vec<Candidate<'l>>) -> bool {
+    if model.is_empty() {
+        return false;
+    }
     let rules: Vec<(usize, usize, EntityType)> = candidates.iter().map(|c| (c.first, c.last, c.kind)).collect();
     let tagged = super::tag(p, &rules, ix, model);
     // Rule mentions the tagger does not back: it read them as features
