@@ -300,7 +300,7 @@ pub fn recognize(p: &Prepared, lex: &Lexicon) -> (Vec<Mention>, Vec<Group>) {
 /// tagger): they enter the same merge as the rules' candidates, so a
 /// longer or higher-priority span wins whoever proposed it.
 pub fn recognize_with<'l>(p: &Prepared, lex: &'l Lexicon, extra: Vec<Candidate<'l>>) -> (Vec<Mention>, Vec<Group>) {
-    recognize_tagged(p, lex, extra, |p, lex, taken| crate::tagger::merge::apply(p, lex, taken))
+    recognize_tagged(p, lex, extra, crate::tagger::merge::apply)
 }
 
 /// [`recognize_with`] with the learned tagger's step given: `tagger`
