@@ -614,7 +614,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     let mut dev_out: Option<String> = None;
     let mut rules_lexicon_full = false;
     let mut fold: Option<usize> = None;
-    let mut jackknife = 5usize;
+    let mut jackknife = 0usize;
     let mut pred_out: Option<String> = None;
     let mut pred_name = "anercorp-dev".to_string();
     let mut it = args.iter();
