@@ -300,13 +300,26 @@ pub fn recognize(p: &Prepared, lex: &Lexicon) -> (Vec<Mention>, Vec<Group>) {
 /// tagger): they enter the same merge as the rules' candidates, so a
 /// longer or higher-priority span wins whoever proposed it.
 pub fn recognize_with<'l>(p: &Prepared, lex: &'l Lexicon, extra: Vec<Candidate<'l>>) -> (Vec<Mention>, Vec<Group>) {
+    recognize_tagged(p, lex, extra, crate::tagger::merge::apply)
+}
+
+/// [`recognize_with`] with the learned tagger's step given: `tagger`
+/// adds its names to the rules' flat mentions and says whether it changed
+/// them ([`crate::tagger::merge::apply`], or a model being evaluated by
+/// the trainer: `crate::tagger::merge::apply_model`).
+pub fn recognize_tagged<'l>(
+    p: &Prepared,
+    lex: &'l Lexicon,
+    extra: Vec<Candidate<'l>>,
+    tagger: impl FnOnce(&Prepared, &'l Lexicon, &mut Vec<Candidate<'l>>) -> bool,
+) -> (Vec<Mention>, Vec<Group>) {
     let mut all = candidates(p, lex);
     all.extend(extra);
     let mut taken = merge(all);
     add_partial_names(p, lex, &mut taken);
     // The learned tagger adds the names the rules do not know (policy:
     // src/tagger/merge.rs); the names it adds get their partial mentions too.
-    if crate::tagger::merge::apply(p, lex, &mut taken) {
+    if tagger(p, lex, &mut taken) {
         add_partial_names(p, lex, &mut taken);
     }
     group(p, lex, &taken)

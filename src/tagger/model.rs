@@ -207,57 +207,12 @@ impl Parts {
         }
         Ok((Parts { scale, mu, trans, features: Vec::new() }, count))
     }
-
-    /// Reads a model file.
-    pub fn from_bytes(b: &[u8]) -> Result<Parts, String> {
-        let mut r = Reader { b, at: 0 };
-        let (head, count) = Parts::read_head(&mut r)?;
-        let (scale, mu, trans) = (head.scale, head.mu, head.trans);
-        let mut features = Vec::with_capacity(count);
-        let mut h = 0u32;
-        for k in 0..count {
-            h = r.next_hash(h, k > 0)?;
-            features.push((h, [0i8; NTAGS]));
-        }
-        for t in 0..NTAGS {
-            let col = r.take(count)?;
-            for (f, &w) in features.iter_mut().zip(col) {
-                f.1[t] = w as i8;
-            }
-        }
-        if r.at != b.len() {
-            return Err(format!("{} stray bytes after the tagger model", b.len() - r.at));
-        }
-        Ok(Parts { scale, mu, trans, features })
-    }
 }
 
 impl Model {
-    /// Builds the lookup table of a model.
-    pub fn new(parts: Parts) -> Model {
-        let n = parts.features.len();
-        let cap = (n + n / 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![(0u32, 0u32); cap];
-        let mut book = [0f32; 256];
-        for (b, v) in book.iter_mut().enumerate() {
-            *v = parts.weight(b as u8 as i8);
-        }
-        let mut rows = Vec::with_capacity(n);
-        for &(h, w) in &parts.features {
-            let mut s = mix(h) & mask;
-            while slots[s].0 != 0 {
-                s = (s + 1) & mask;
-            }
-            slots[s] = (h, rows.len() as u32);
-            rows.push(w.map(|q| book[q as u8 as usize]));
-        }
-        Model { trans: parts.trans, slots, rows, mask }
-    }
-
-    /// Reads a model file straight into the lookup table (what
-    /// `Model::new(Parts::from_bytes(b)?)` gives, without the list of
-    /// features in between: loading is part of the page's start).
+    /// Reads a model file ([`Parts::to_bytes`]) straight into the lookup
+    /// table, without a list of features in between: loading is part of
+    /// the page's start.
     pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
         let mut r = Reader { b, at: 0 };
         let (head, n) = Parts::read_head(&mut r)?;
@@ -609,30 +564,27 @@ mod tests {
     fn model_round_trip_and_lookup() {
         let mut trans = [[0f32; NTAGS]; NTAGS + 1];
         trans[NTAGS][1] = 0.25;
-        let parts = Parts {
-            scale: 0.5,
-            mu: 0.0,
-            trans,
-            features: vec![(7, [1, -2, 0, 0, 0, 0, 0, 0, 3]), (1 << 20, [0, 0, 0, 0, 0, 0, 0, 0, -128]), (u32::MAX, [127; NTAGS])],
-        };
-        let bytes = parts.to_bytes();
-        assert_eq!(Parts::from_bytes(&bytes).as_ref(), Ok(&parts), "what is written reads back the same");
-        let m = Model::new(parts);
-        let direct = Model::from_bytes(&bytes).expect("reads");
-        assert_eq!((&direct.slots, &direct.rows, direct.mask), (&m.slots, &m.rows, m.mask), "Model::from_bytes must build the table Model::new builds");
-        assert_eq!(m.len(), 3);
+        trans[3][4] = -1.5;
+        // 40 features (the table grows past its smallest size), hashes far apart and close together
+        let mut features: Vec<(u32, [i8; NTAGS])> = vec![(7, [1, -2, 0, 0, 0, 0, 0, 0, 3]), (1 << 20, [0, 0, 0, 0, 0, 0, 0, 0, -128]), (u32::MAX, [127; NTAGS])];
+        features.extend((0..37).map(|k| (1000 + 3 * k as u32, [k as i8 - 18, 0, 1, 2, 3, 4, 5, 6, -(k as i8)])));
+        features.sort_by_key(|f| f.0);
+        let parts = Parts { scale: 0.5, mu: 0.0, trans, features };
+        let m = Model::from_bytes(&parts.to_bytes()).expect("what Parts::to_bytes writes, Model::from_bytes reads");
+        assert_eq!(m.len(), parts.features.len(), "one row a feature");
+        for (h, code) in &parts.features {
+            assert!(m.has(*h), "feature {h} was written but is not found");
+            assert_eq!(m.emissions(&[*h]), code.map(|q| parts.weight(q)), "feature {h}: the row must hold the weights of its codes");
+        }
+        for h in [1u32, 8, 1001, 1 << 21] {
+            assert!(!m.has(h), "feature {h} was never written but is found");
+        }
         let e = m.emissions(&[7, 999, 1 << 20]);
         assert_eq!(e[0], 0.5);
         assert_eq!(e[1], -1.0);
         assert_eq!(e[8], (3.0 - 128.0) * 0.5, "weights of two features add up");
         assert_eq!(m.transition(None, 1), 0.25);
-    }
-
-    #[test]
-    fn embedded_model_loads_straight_into_the_table() {
-        let b = crate::tagger::MODEL_BYTES;
-        let (direct, via_parts) = (Model::from_bytes(b).expect("data/tagger.bin reads"), Model::new(Parts::from_bytes(b).expect("data/tagger.bin reads")));
-        assert!(direct.slots == via_parts.slots && direct.rows == via_parts.rows && direct.trans == via_parts.trans, "Model::from_bytes must build what Model::new(Parts::from_bytes(..)) builds");
+        assert_eq!(m.transition(Some(3), 4), -1.5);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (see `kashif::tagger::clusters`).
 //!
 //! ```text
-//! cargo run --release --bin train -- clusters [--holdout] [--words N] [--depth D] [--out FILE] [--tsv FILE]
+//! cargo run --release --bin train -- clusters [--holdout | --fold K] [--words N] [--depth D] [--out FILE] [--tsv FILE]
 //! ```
 //!
 //! Text: the Content of ASND (train and dev), the title and text of the
@@ -10,7 +10,8 @@
 //! text (their tags unused). With `--holdout` the last sixth of ANERcorp
 //! (the tagger's dev split) is left out, so the held-out measurement stays
 //! honest; the output is then `target/clusters-holdout.bin`, otherwise
-//! `data/clusters.bin`.
+//! `data/clusters.bin`. With `--fold K` fold K of the cross-validation
+//! (`train tagger --fold K`) is left out as well (`target/clusters-foldK.bin`).
 //!
 //! Method: each of the `N` most frequent words (default 8,000, seen at
 //! least twice; 4,000, 16,000 and 30,000 did no better on the split) is a
@@ -39,7 +40,7 @@ const ROUNDS: usize = 12;
 /// Reads the unlabelled texts: ASND contents, ANT titles and texts, and
 /// the sentences of the NER corpora (ANERcorp without its last sixth when
 /// `holdout`).
-fn texts(shared: &Path, holdout: bool) -> Result<Vec<String>, String> {
+fn texts(shared: &Path, holdout: bool, fold: Option<usize>) -> Result<Vec<String>, String> {
     let eval = shared.join("eval");
     let mut out = Vec::new();
     for f in ["asnd-train.csv", "asnd-dev.csv"] {
@@ -62,8 +63,13 @@ fn texts(shared: &Path, holdout: bool) -> Result<Vec<String>, String> {
     let ner = eval.join("ner");
     for f in ["anercorp-train.txt", "aqmar-dev.txt", "wojood-train.txt", "wojood-val.txt"] {
         let mut sents = super::tagger::read_conll(&ner.join(f))?;
-        if holdout && f == "anercorp-train.txt" {
-            sents.truncate(sents.len() - sents.len() / 6);
+        if (holdout || fold.is_some()) && f == "anercorp-train.txt" {
+            let split = sents.len() - sents.len() / 6;
+            sents.truncate(split);
+            if let Some(k) = fold {
+                let (a, b) = super::tagger::fold_range(split, k, super::tagger::FOLDS);
+                sents.drain(a..b);
+            }
         }
         out.extend(sents.into_iter().map(|(w, _)| w.join(" ")));
     }
@@ -250,6 +256,7 @@ fn split(vecs: &[Vec<(u32, f32)>], part: Vec<usize>, path: u16, depth: u32, max_
 pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     let mut s = Settings { words: 8_000, depth: 12 };
     let mut holdout = false;
+    let mut fold: Option<usize> = None;
     let mut out: Option<String> = None;
     let mut tsv: Option<String> = None;
     let mut it = args.iter();
@@ -257,6 +264,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         let mut val = || it.next().cloned().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
             "--holdout" => holdout = true,
+            "--fold" => fold = Some(val()?.parse().ok().filter(|&k| k < super::tagger::FOLDS).ok_or("--fold needs 0 to 4")?),
             "--words" => s.words = val()?.parse().map_err(|e| format!("--words: {e}"))?,
             "--depth" => s.depth = val()?.parse().map_err(|e| format!("--depth: {e}"))?,
             "--out" => out = Some(val()?),
@@ -267,8 +275,12 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     if s.depth > 14 {
         return Err("--depth: at most 14".into());
     }
-    let out = out.unwrap_or_else(|| if holdout { "target/clusters-holdout.bin".into() } else { "data/clusters.bin".into() });
-    let texts = texts(shared, holdout)?;
+    let out = out.unwrap_or_else(|| match fold {
+        Some(k) => format!("target/clusters-fold{k}.bin"),
+        None if holdout => "target/clusters-holdout.bin".into(),
+        None => "data/clusters.bin".into(),
+    });
+    let texts = texts(shared, holdout, fold)?;
     eprintln!("{} texts{}", texts.len(), if holdout { " (without the last sixth of ANERcorp)" } else { "" });
     let words = cluster(&texts, &s);
     let table = Clusters::new(words.iter().map(|(w, _, p)| (key_of(fnv(w)), *p)).collect());

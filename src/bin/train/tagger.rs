@@ -3,7 +3,7 @@
 //! `data/tagger.bin` (quantized i8 weights, see `kashif::tagger::model`).
 //!
 //! ```text
-//! cargo run --release --bin train -- tagger [--holdout] [--epochs N] [--min-count N] [--prune N]
+//! cargo run --release --bin train -- tagger [--holdout | --fold K] [--jackknife N] [--epochs N] [--min-count N] [--prune N]
 //!       [--with aqmar,wojood] [--out FILE] [--dev-out FILE]
 //! ```
 //!
@@ -15,6 +15,17 @@
 //!
 //! - `--holdout` trains on the first five sixths of ANERcorp (by sentence
 //!   order) and reports F1 on the last sixth; without it, on all of it.
+//! - `--fold K` (0–4) trains on four fifths of the first five sixths and
+//!   takes fold K as dev (cross-validation: `scripts/cv-tagger.sh`); the
+//!   dev text meets a lexicon without the corpus names of its own
+//!   sentences. `--pred-out DIR` writes score.py predictions of the dev
+//!   sentences (system, tagger alone, rules alone; ids `--pred-name`).
+//! - `--jackknife N` (default 0: the rules read no corpus names while the
+//!   training features are made) cuts the training sentences in N parts;
+//!   the rules of each part read the lexicon whose corpus names come from
+//!   the other parts and the other corpora, as new text meets them (N = 5:
+//!   cross-validation +0.4, but held-out −0.6 and AQMAR −1.4, so not the
+//!   default).
 //! - `--prune N` drops features whose codes are all within ±N.
 //! - `KASHIF_TAGGER_MU` sets μ of the weight code (default 16).
 //! - `--dev-out FILE` writes the held-out sentences as CoNLL (for
@@ -45,6 +56,9 @@ struct Sentence {
     tokens: Vec<Token>,
     gold: Vec<usize>,
 }
+
+/// Folds of the cross-validation inside the first five sixths of ANERcorp (`--fold K`).
+pub const FOLDS: usize = 5;
 
 /// Sentences per document, as `conll2jsonl.py` groups them for scoring
 /// (the document-level features see the whole document).
@@ -99,17 +113,61 @@ fn docs(sents: Vec<(String, Sentence)>, lex: &Lexicon) -> Vec<Doc> {
 /// surer on the training text than on new text, and the model would learn
 /// to trust them too much (`--rules-lexicon full` keeps them, to compare).
 fn training_lexicon(full: bool) -> Lexicon {
+    lexicon_keeping(|_| full)
+}
+
+/// The embedded lexicon, keeping of the names that `gen_names.py` took
+/// from the NER corpora (`src=corpus`) only those whose key `keep` accepts.
+fn lexicon_keeping(keep: impl Fn(&str) -> bool) -> Lexicon {
     let files: Vec<(&str, &'static str)> = kashif::lexicon::FILES
         .iter()
         .map(|&(name, content)| {
-            if full || !matches!(name, "given_names.tsv" | "family_names.tsv") {
+            if !matches!(name, "given_names.tsv" | "family_names.tsv") {
                 return (name, content);
             }
-            let kept: String = content.lines().filter(|l| !l.split('\t').nth(4).is_some_and(|a| a.split(';').any(|x| x == "src=corpus"))).flat_map(|l| [l, "\n"]).collect();
+            let kept: String = content
+                .lines()
+                .filter(|l| !l.split('\t').nth(4).is_some_and(|a| a.split(';').any(|x| x == "src=corpus")) || keep(l.split('\t').next().unwrap_or_default()))
+                .flat_map(|l| [l, "\n"])
+                .collect();
             (name, &*Box::leak(kept.into_boxed_str()))
         })
         .collect();
     Lexicon::from_files(&files).expect("the embedded lexicon parses")
+}
+
+/// The keys of the words of gold person names in `corpora` (and of the
+/// word without a one-letter proclitic): the corpus names `gen_names.py`
+/// could have taken from those sentences.
+fn person_words(corpora: &[&[Gold]]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for c in corpora {
+        for (words, tags) in c.iter() {
+            for (w, t) in words.iter().zip(tags) {
+                if t.ends_with("-PERS") || t.ends_with("-PER") {
+                    out.insert(kashif::text::key(w));
+                    let mut cs = w.chars();
+                    if matches!(cs.next(), Some('و' | 'ف' | 'ب' | 'ل')) {
+                        out.insert(kashif::text::key(cs.as_str()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The lexicon the rules and the features would have if the corpus names
+/// had been learned from `corpora` only (names of other sentences left
+/// out): what a text outside them meets.
+fn lexicon_from(corpora: &[&[Gold]]) -> Lexicon {
+    let names = person_words(corpora);
+    lexicon_keeping(|k| names.contains(k))
+}
+
+/// Sentences `[a, b)` of fold `k` of `n` contiguous folds over `len` sentences.
+pub fn fold_range(len: usize, k: usize, n: usize) -> (usize, usize) {
+    (len * k / n, len * (k + 1) / n)
 }
 
 /// Reads a CoNLL file: `token TAG [TAG…]` lines, blank lines between
@@ -238,7 +296,7 @@ pub struct Settings {
 
 /// The features of every token of every sentence of `docs`, as
 /// (sentence features per token, gold tags).
-fn featurize<'d>(docs: &'d [Doc], ix: &LexIndex) -> Vec<(Vec<Vec<u32>>, &'d [usize])> {
+fn featurize(docs: &[Doc], ix: &LexIndex) -> Vec<(Vec<Vec<u32>>, Vec<usize>)> {
     let mut f = Features::default();
     let mut out = Vec::new();
     for d in docs {
@@ -247,17 +305,16 @@ fn featurize<'d>(docs: &'d [Doc], ix: &LexIndex) -> Vec<(Vec<Vec<u32>>, &'d [usi
             f.extract(&d.tokens, a, b, ix);
             let mut v: Vec<Vec<u32>> = (0..b - a).map(|i| f.of(i).to_vec()).collect();
             rule_features(&d.rules, a, b, |i, h| v[i].push(h));
-            out.push((v, &d.gold[a..b]));
+            out.push((v, d.gold[a..b].to_vec()));
         }
     }
     out
 }
 
 /// Trains on `train` and returns the model parts. `log` gets progress.
-fn train(train: &[Doc], dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn FnMut(String)) -> Parts {
+fn train(hashed: Vec<(Vec<Vec<u32>>, Vec<usize>)>, dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn FnMut(String)) -> Parts {
     // Features of every token, numbered in order of first appearance.
     let mut counts: HashMap<u32, u32> = HashMap::new();
-    let hashed = featurize(train, ix);
     for (sent, _) in &hashed {
         for fs in sent {
             for &h in fs {
@@ -267,7 +324,7 @@ fn train(train: &[Doc], dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn 
     }
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut hashes: Vec<u32> = Vec::new();
-    let golds: Vec<&[usize]> = hashed.iter().map(|(_, g)| *g).collect();
+    let golds: Vec<&[usize]> = hashed.iter().map(|(_, g)| g.as_slice()).collect();
     let feats: Vec<Vec<Vec<u32>>> = hashed
         .iter()
         .map(|(sent, _)| {
@@ -286,7 +343,6 @@ fn train(train: &[Doc], dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn 
                 .collect()
         })
         .collect();
-    drop(hashed);
     let nf = hashes.len();
     log(format!("{} sentences, {} features kept (min count {})", golds.len(), nf, s.min_count));
 
@@ -415,8 +471,8 @@ fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 
 /// Exact-span F1 per type (PERS, ORG, LOC) and overall over our tokens,
 /// with `tagger` giving the predicted tags of a sentence.
-fn evaluate<X>(dev: &[(X, &[usize])], mut tagger: impl FnMut(&X) -> Vec<usize>) -> Vec<(&'static str, f64, f64, f64)> {
-    score_paths(dev.iter().map(|(x, g)| (tagger(x), *g)))
+fn evaluate<X>(dev: &[(X, Vec<usize>)], mut tagger: impl FnMut(&X) -> Vec<usize>) -> Vec<(&'static str, f64, f64, f64)> {
+    score_paths(dev.iter().map(|(x, g)| (tagger(x), g.as_slice())))
 }
 
 /// Exact-span F1 of (predicted, gold) tag sequences.
@@ -496,7 +552,59 @@ fn report(title: &str, rows: &[(&'static str, f64, f64, f64)]) {
 /// and the command). Returns the bytes of the model file.
 fn train_bytes(corpora: &[(&str, Vec<Gold>)], dev: &[Doc], ix: &LexIndex, lex: &Lexicon, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
     let docs: Vec<Doc> = corpora.iter().flat_map(|(name, c)| docs(c.iter().map(|(w, t)| (w.join(" "), convert(name, w, t))).collect(), lex)).collect();
-    train(&docs, dev, ix, s, log).to_bytes()
+    train(featurize(&docs, ix), dev, ix, s, log).to_bytes()
+}
+
+/// [`train_bytes`] with jackknifed lexicons: the sentences of `corpora`
+/// are cut in `n` contiguous parts, and the rules and lexicon features of
+/// each part read the lexicon whose corpus names come from the other parts
+/// and from `others` only ([`lexicon_from`]), as a new text meets names
+/// learned from sentences other than its own.
+fn train_jackknifed(corpora: &[(&str, Vec<Gold>)], others: &[&[Gold]], n: usize, dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
+    let mut hashed = Vec::new();
+    for (name, c) in corpora {
+        for j in 0..n {
+            let (a, b) = fold_range(c.len(), j, n);
+            let mut from: Vec<&[Gold]> = others.to_vec();
+            from.push(&c[..a]);
+            from.push(&c[b..]);
+            let lex = lexicon_from(&from);
+            let part_ix = LexIndex::new(&lex);
+            let part = docs(c[a..b].iter().map(|(w, t)| (w.join(" "), convert(name, w, t))).collect(), &lex);
+            hashed.extend(featurize(&part, &part_ix));
+        }
+    }
+    train(hashed, dev, ix, s, log).to_bytes()
+}
+
+/// Writes score.py predictions for `sents` (documents of
+/// [`DOC_SENTENCES`], ids `{name}-0000`… as `conll2jsonl.py` numbers them):
+/// `system.jsonl` (rules + `model`, merged), `tagger.jsonl` (the tagger
+/// alone) and `rules.jsonl`, with the rules and features reading `lex`.
+fn write_predictions(dir: &Path, name: &str, sents: &[Gold], lex: &Lexicon, ix: &LexIndex, model: &Model) -> Result<(), String> {
+    use kashif::entities::recognize_tagged;
+    use kashif::tagger::merge::apply_model;
+    let (mut system, mut tagger, mut rules) = (String::new(), String::new(), String::new());
+    let line = |id: &str, spans: Vec<(u32, u32, &str)>| {
+        let ents: Vec<serde_json::Value> = spans.into_iter().map(|(a, b, t)| serde_json::json!({"start": a, "end": b, "type": t})).collect();
+        serde_json::json!({"id": id, "entities": ents}).to_string() + "\n"
+    };
+    for (d, chunk) in sents.chunks(DOC_SENTENCES).enumerate() {
+        let text = chunk.iter().map(|(w, _)| w.join(" ")).collect::<Vec<_>>().join("\n");
+        let id = format!("{name}-{d:04}");
+        let p = Prepared::new(&text);
+        let (m, _) = recognize_tagged(&p, lex, Vec::new(), |p, lex, taken| apply_model(p, lex, ix, model, taken));
+        system += &line(&id, m.iter().map(|m| (m.start, m.end, m.kind.tag())).collect());
+        let (m, _) = recognize_tagged(&p, lex, Vec::new(), |_, _, _| false);
+        rules += &line(&id, m.iter().map(|m| (m.start, m.end, m.kind.tag())).collect());
+        let spans = kashif::tagger::tag(&p, &rule_spans(&p, lex), ix, model);
+        tagger += &line(&id, spans.iter().map(|s| (p.tokens[s.first].start, p.tokens[s.last - 1].end, s.kind.tag())).collect());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (f, body) in [("system.jsonl", system), ("tagger.jsonl", tagger), ("rules.jsonl", rules)] {
+        std::fs::write(dir.join(f), body).map_err(|e| format!("{}/{f}: {e}", dir.display()))?;
+    }
+    Ok(())
 }
 
 /// Trains the tagger model from the corpora under `shared`.
@@ -507,6 +615,10 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     let mut out: Option<String> = None;
     let mut dev_out: Option<String> = None;
     let mut rules_lexicon_full = false;
+    let mut fold: Option<usize> = None;
+    let mut jackknife = 0usize;
+    let mut pred_out: Option<String> = None;
+    let mut pred_name = "anercorp-dev".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().cloned().ok_or_else(|| format!("{a} needs a value"));
@@ -518,6 +630,10 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
             "--with" => with = val()?.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
             "--out" => out = Some(val()?),
             "--dev-out" => dev_out = Some(val()?),
+            "--fold" => fold = Some(val()?.parse().ok().filter(|&k| k < FOLDS).ok_or_else(|| format!("--fold: 0 to {}", FOLDS - 1))?),
+            "--jackknife" => jackknife = val()?.parse().map_err(|e| format!("--jackknife: {e}"))?,
+            "--pred-out" => pred_out = Some(val()?),
+            "--pred-name" => pred_name = val()?,
             "--rules-lexicon" => {
                 rules_lexicon_full = match val()?.as_str() {
                     "full" => true,
@@ -529,19 +645,34 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         }
     }
     // A held-out model never overwrites the shipped one by default.
-    let out = out.unwrap_or_else(|| if holdout { "target/tagger-holdout.bin".into() } else { "data/tagger.bin".into() });
+    let out = out.unwrap_or_else(|| match fold {
+        Some(k) => format!("target/tagger-fold{k}.bin"),
+        None if holdout => "target/tagger-holdout.bin".into(),
+        None => "data/tagger.bin".into(),
+    });
     let ner = shared.join("eval/ner");
     let aner = read_conll(&ner.join("anercorp-train.txt"))?;
     let split = aner.len() - aner.len() / 6;
-    let (train_part, dev_part) = if holdout { (aner[..split].to_vec(), aner[split..].to_vec()) } else { (aner.clone(), Vec::new()) };
+    let (train_part, dev_part) = match fold {
+        Some(k) => {
+            let (a, b) = fold_range(split, k, FOLDS);
+            ([&aner[..a], &aner[b..split]].concat(), aner[a..b].to_vec())
+        }
+        None if holdout => (aner[..split].to_vec(), aner[split..].to_vec()),
+        None => (aner.clone(), Vec::new()),
+    };
     eprintln!(
         "ANERcorp: {} sentences; training on {} {}",
         aner.len(),
         train_part.len(),
-        if holdout { format!("(held out the last {} as dev)", dev_part.len()) } else { "(all)".into() }
+        match fold {
+            Some(k) => format!("(fold {k} of the first five sixths, {} sentences, held out as dev)", dev_part.len()),
+            None if holdout => format!("(held out the last {} as dev)", dev_part.len()),
+            None => "(all)".into(),
+        }
     );
     if let Some(path) = &dev_out {
-        let held = &aner[split..];
+        let held = &dev_part;
         let mut text = String::new();
         for (w, t) in held {
             for (a, b) in w.iter().zip(t) {
@@ -552,7 +683,17 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))?;
         eprintln!("wrote the {} held-out sentences to {path}", held.len());
     }
-    let mut corpora: Vec<(&str, Vec<Gold>)> = vec![("anercorp", train_part)];
+    // the other corpora gen_names.py took names from (for the jackknifed lexicons)
+    let others: Vec<Vec<Gold>> = ["aqmar-dev.txt", "wojood-train.txt", "wojood-val.txt"].iter().map(|f| read_conll(&ner.join(f))).collect::<Result<_, _>>()?;
+    let others: Vec<&[Gold]> = others.iter().map(Vec::as_slice).collect();
+    // A fold's dev text meets the lexicon whose corpus names come from the other sentences.
+    let fold_lex = fold.map(|_| {
+        let mut from = others.clone();
+        from.push(&train_part);
+        lexicon_from(&from)
+    });
+    let fold_ix = fold_lex.as_ref().map(LexIndex::new);
+    let mut corpora: Vec<(&str, Vec<Gold>)> = vec![("anercorp", train_part.clone())];
     for name in &with {
         let (corpus, file) = match name.as_str() {
             "aqmar" => ("aqmar", "aqmar-dev.txt"),
@@ -565,12 +706,27 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     }
     let ix = LexIndex::builtin();
     // the held-out sixth is tagged as the analyzer tags new text: the rules read the embedded lexicon
-    let dev: Vec<Doc> = docs(dev_part.iter().map(|(w, t)| (w.join(" "), convert("anercorp", w, t))).collect(), Lexicon::builtin());
-    let lex = training_lexicon(rules_lexicon_full);
-    let bytes = train_bytes(&corpora, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"));
+    // (a fold: the lexicon without the names of its own sentences)
+    let (dev_lex, dev_ix) = match (&fold_lex, &fold_ix) {
+        (Some(l), Some(i)) => (l, i),
+        _ => (Lexicon::builtin(), ix),
+    };
+    let dev: Vec<Doc> = docs(dev_part.iter().map(|(w, t)| (w.join(" "), convert("anercorp", w, t))).collect(), dev_lex);
+    let bytes = if jackknife > 0 {
+        train_jackknifed(&corpora, &others, jackknife, &dev, dev_ix, &settings, &mut |m| eprintln!("{m}"))
+    } else {
+        let lex = training_lexicon(rules_lexicon_full);
+        train_bytes(&corpora, &dev, dev_ix, &lex, &settings, &mut |m| eprintln!("{m}"))
+    };
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
-    if holdout {
+    if let Some(dir) = &pred_out {
+        let model = Model::from_bytes(&bytes)?;
+        write_predictions(Path::new(dir), &pred_name, &dev_part, dev_lex, dev_ix, &model)?;
+        eprintln!("wrote the predictions of {} dev sentences to {dir}/{{system,tagger,rules}}.jsonl", dev_part.len());
+    }
+    let ix = dev_ix;
+    if holdout || fold.is_some() {
         let model = Model::from_bytes(&bytes)?;
         if let Ok(dump) = std::env::var("KASHIF_TAGGER_DUMP") {
             let mut text = String::new();
