@@ -24,7 +24,11 @@ const GPE_CUES: &[&str] = &["مدينه", "بلده", "بلديه", "قريه", 
 /// Words before a geographic name that make it one (`ضفتي المتوسط`).
 const LOC_CUES: &[&str] = &["البحر", "ضفتي", "ضفه", "حوض", "منطقه", "شرق", "غرب", "شمال", "جنوب", "عبر", "سواحل", "مياه", "دول", "بلدان", "جنوبي", "شمالي"];
 /// Words before an organization name that is also an ordinary word.
-const ORG_CUES: &[&str] = &["حركه", "تنظيم", "قناه", "شركه", "جماعه", "مقاتلي", "عناصر"];
+/// (a newspaper, a channel, a club: `صحيفة الحياة`، `فريق الأهلي`, the cue outside the span).
+const ORG_CUES: &[&str] = &[
+    "حركه", "تنظيم", "قناه", "شركه", "جماعه", "مقاتلي", "عناصر", "صحيفه", "صحيفتا", "جريده", "مجله", "وكاله", "نادي", "فريق", "فريقا", "فريقي", "لاعب",
+    "لاعبو", "لاعبي", "مدرب", "جماهير",
+];
 
 /// How often the article names each country (ISO code), from countries and
 /// nationality words alone: the evidence for picking among namesakes.

@@ -93,8 +93,8 @@ fn docs(sents: Vec<(String, Sentence)>, lex: &Lexicon) -> Vec<Doc> {
 }
 
 /// The lexicon the rules read while the training features are made: the
-/// embedded one without the names that `scripts/lexicon/gen_names.py`
-/// took from the NER corpora (`src=corpus`). Those names come from the
+/// embedded one without the names that `scripts/lexicon/gen_names.py` and
+/// `gen_orgs_corpus.py` took from the NER corpora (`src=corpus`). Those names come from the
 /// very sentences the tagger trains on, so with them the rules would look
 /// surer on the training text than on new text, and the model would learn
 /// to trust them too much (`--rules-lexicon full` keeps them, to compare).
@@ -102,7 +102,7 @@ fn training_lexicon(full: bool) -> Lexicon {
     let files: Vec<(&str, &'static str)> = kashif::lexicon::FILES
         .iter()
         .map(|&(name, content)| {
-            if full || !matches!(name, "given_names.tsv" | "family_names.tsv") {
+            if full || !matches!(name, "given_names.tsv" | "family_names.tsv" | "orgs_corpus.tsv") {
                 return (name, content);
             }
             let kept: String = content.lines().filter(|l| !l.split('\t').nth(4).is_some_and(|a| a.split(';').any(|x| x == "src=corpus"))).flat_map(|l| [l, "\n"]).collect();
