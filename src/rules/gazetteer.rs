@@ -27,8 +27,10 @@ const LOC_CUES: &[&str] = &["البحر", "ضفتي", "ضفه", "حوض", "من�
 /// (a newspaper, a channel, a club: `صحيفة الحياة`، `فريق الأهلي`, the cue outside the span).
 const ORG_CUES: &[&str] = &[
     "حركه", "تنظيم", "قناه", "شركه", "جماعه", "مقاتلي", "عناصر", "صحيفه", "صحيفتا", "جريده", "مجله", "وكاله", "نادي", "فريق", "فريقا", "فريقي", "لاعب",
-    "لاعبو", "لاعبي", "مدرب", "جماهير",
+    "لاعبو", "لاعبي", "مدرب", "جماهير", "مراسل", "مراسله", "موفد", "فضائيه", "تلفزيون", "شاشه",
 ];
+/// Words of speech before `ل` + a medium that is also an ordinary word (`قال للجزيرة`).
+const SPEECH: &[&str] = &["قال", "وقال", "اكد", "واكد", "اضاف", "واضاف", "صرح", "تصريحات", "تصريح", "حديث", "مقابله", "اوضح", "كشف"];
 
 /// How often the article names each country (ISO code), from countries and
 /// nationality words alone: the evidence for picking among namesakes.
@@ -124,9 +126,23 @@ fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &
         return false;
     }
     if e.common() || common_word || person_name || small_town {
-        return cue_before(p, m.first, cues);
+        return cue_before(p, m.first, cues) || (e.kind == Some(EntityType::Org) && e.common() && (quoted(p, m) || told_to(p, m, e)));
     }
     true
+}
+
+/// Whether a phrase stands alone between brackets or quotation marks
+/// (`( العربي )`, `«الحياة»`): a name, not the ordinary word.
+fn quoted(p: &Prepared, m: &PhraseMatch) -> bool {
+    let open = |t: &crate::text::Token| super::is_quote(t) || t.key == "(";
+    let close = |t: &crate::text::Token| super::is_quote(t) || t.key == ")";
+    m.skip == 0 && m.first > 0 && open(&p.tokens[m.first - 1]) && p.tokens.get(m.last).is_some_and(close)
+}
+
+/// Whether a medium is spoken to: `ل` + the name after a word of speech
+/// (`قال للجزيرة`).
+fn told_to(p: &Prepared, m: &PhraseMatch, e: &Entry) -> bool {
+    e.attr("kind") == Some("media") && m.skip > 0 && p.tokens[m.first].key.starts_with('ل') && prev_key(p, m.first).is_some_and(|k| SPEECH.contains(&k))
 }
 
 /// Whether the word after a phrase is a family name or an unlisted masculine
@@ -224,6 +240,16 @@ mod tests {
             ("country after a conjunction and a preposition", "بين فنزويلا وبين سورية كثيرة", &[("GPE", "فنزويلا"), ("GPE", "سورية")]),
             ("syria after a noun it cannot describe", "في جنوب سورية وتحولت سورية", &[("GPE", "سورية"), ("GPE", "سورية")]),
             ("syrian after a feminine noun", "أطلقت قوات سورية النار", &[("NORP", "سورية")]),
+            ("a newspaper that is an ordinary word needs a cue", "في الحياة اليومية", &[]),
+            ("a newspaper after its cue, the cue outside", "نشرت صحيفة الحياة تقريرا", &[("ORG", "الحياة")]),
+            ("a club after a sports cue", "سجل لاعب الزمالك هدفا", &[("ORG", "الزمالك")]),
+            ("a medium between brackets", "صحيفة ( العربي ) الكويتية", &[("ORG", "العربي"), ("NORP", "الكويتية")]),
+            ("a medium spoken to (spec rule 11: after the first ل)", "وقال للجزيرة إن", &[("ORG", "لجزيرة")]),
+            ("the peninsula is no channel", "شبه الجزيرة العربية", &[("LOC", "شبه الجزيرة العربية")]),
+            ("an island is no channel", "تفصل الجزيرة عن", &[]),
+            ("a company name that is also a month needs a cue", "في نيسان الماضي", &[]),
+            ("an international body", "قالت منظمة الأغذية والزراعة", &[("ORG", "منظمة الأغذية والزراعة")]),
+            ("a club before a city's name wins as the longer phrase", "فاز مانشستر يونايتد على", &[("ORG", "مانشستر يونايتد")]),
         ];
         for (name, text, w) in cases {
             let p = Prepared::new(text);
