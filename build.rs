@@ -47,6 +47,7 @@ const FILES: &[&str] = &[
     "places.tsv",
     "nationalities.tsv",
     "orgs.tsv",
+    "orgs_corpus.tsv",
     "org_heads.tsv",
     "titles.tsv",
     "given_names.tsv",

@@ -13,7 +13,7 @@
 //! - namesakes (طرابلس in Libya and in Lebanon) resolve to the country the
 //!   article talks about most, then to the largest place.
 
-use super::{candidate, phrase_at, PhraseMatch};
+use super::{candidate, line_break_after, phrase_at, PhraseMatch};
 use crate::entities::{Candidate, EntityType};
 use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{clitics, Prepared};
@@ -24,7 +24,13 @@ const GPE_CUES: &[&str] = &["مدينه", "بلده", "بلديه", "قريه", 
 /// Words before a geographic name that make it one (`ضفتي المتوسط`).
 const LOC_CUES: &[&str] = &["البحر", "ضفتي", "ضفه", "حوض", "منطقه", "شرق", "غرب", "شمال", "جنوب", "عبر", "سواحل", "مياه", "دول", "بلدان", "جنوبي", "شمالي"];
 /// Words before an organization name that is also an ordinary word.
-const ORG_CUES: &[&str] = &["حركه", "تنظيم", "قناه", "شركه", "جماعه", "مقاتلي", "عناصر"];
+/// (a newspaper, a channel, a club: `صحيفة الحياة`، `فريق الأهلي`, the cue outside the span).
+const ORG_CUES: &[&str] = &[
+    "حركه", "تنظيم", "قناه", "شركه", "جماعه", "مقاتلي", "عناصر", "صحيفه", "صحيفتا", "جريده", "مجله", "وكاله", "نادي", "فريق", "فريقا", "فريقي", "لاعب",
+    "لاعبو", "لاعبي", "مدرب", "جماهير", "مراسل", "مراسله", "موفد", "فضائيه", "تلفزيون", "شاشه", "النادي", "مباراه",
+];
+/// Words of speech before `ل` + a medium that is also an ordinary word (`قال للجزيرة`).
+const SPEECH: &[&str] = &["قال", "وقال", "اكد", "واكد", "اضاف", "واضاف", "صرح", "تصريحات", "تصريح", "حديث", "مقابله", "اوضح", "كشف"];
 
 /// How often the article names each country (ISO code), from countries and
 /// nationality words alone: the evidence for picking among namesakes.
@@ -120,9 +126,34 @@ fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &
         return false;
     }
     if e.common() || common_word || person_name || small_town {
-        return cue_before(p, m.first, cues);
+        return cue_before(p, m.first, cues) || (e.kind == Some(EntityType::Org) && e.common() && (quoted(p, m) || told_to(p, m, e) || dateline(p, m, e)));
     }
     true
+}
+
+/// Whether a phrase stands alone between brackets or quotation marks
+/// (`( العربي )`, `«الحياة»`): a name, not the ordinary word.
+fn quoted(p: &Prepared, m: &PhraseMatch) -> bool {
+    let open = |t: &crate::text::Token| super::is_quote(t) || t.key == "(";
+    let close = |t: &crate::text::Token| super::is_quote(t) || t.key == ")";
+    m.skip == 0 && m.first > 0 && open(&p.tokens[m.first - 1]) && p.tokens.get(m.last).is_some_and(close)
+}
+
+/// Whether a news agency stands in a dateline (`الدوحة - قنا :`, `( واس )`).
+fn dateline(p: &Prepared, m: &PhraseMatch, e: &Entry) -> bool {
+    let open = |t: &crate::text::Token| matches!(t.key.as_str(), "-" | "(" | "/" | "–");
+    let close = |t: &crate::text::Token| matches!(t.key.as_str(), ")" | ":" | "-" | "–");
+    e.attr("kind") == Some("media")
+        && m.skip == 0
+        && m.first > 0
+        && open(&p.tokens[m.first - 1])
+        && (m.last == p.tokens.len() || line_break_after(p, m.last - 1) || close(&p.tokens[m.last]))
+}
+
+/// Whether a medium is spoken to: `ل` + the name after a word of speech
+/// (`قال للجزيرة`).
+fn told_to(p: &Prepared, m: &PhraseMatch, e: &Entry) -> bool {
+    e.attr("kind") == Some("media") && m.skip > 0 && p.tokens[m.first].key.starts_with('ل') && prev_key(p, m.first).is_some_and(|k| SPEECH.contains(&k))
 }
 
 /// Whether the word after a phrase is a family name or an unlisted masculine
@@ -220,6 +251,19 @@ mod tests {
             ("country after a conjunction and a preposition", "بين فنزويلا وبين سورية كثيرة", &[("GPE", "فنزويلا"), ("GPE", "سورية")]),
             ("syria after a noun it cannot describe", "في جنوب سورية وتحولت سورية", &[("GPE", "سورية"), ("GPE", "سورية")]),
             ("syrian after a feminine noun", "أطلقت قوات سورية النار", &[("NORP", "سورية")]),
+            ("a newspaper that is an ordinary word needs a cue", "في الحياة اليومية", &[]),
+            ("a newspaper after its cue, the cue outside", "نشرت صحيفة الحياة تقريرا", &[("ORG", "الحياة")]),
+            ("a club after a sports cue", "سجل لاعب الزمالك هدفا", &[("ORG", "الزمالك")]),
+            ("a medium between brackets", "صحيفة ( العربي ) الكويتية", &[("ORG", "العربي"), ("NORP", "الكويتية")]),
+            ("a news agency in a dateline", "الدوحة - قنا : قال", &[("GPE", "الدوحة"), ("ORG", "قنا")]),
+            ("the town of the same name elsewhere", "في محافظة قنا بمصر", &[("GPE", "قنا"), ("GPE", "مصر")]),
+            ("a club after its definite cue, the cue outside", "رئيس النادي الأهلي أن", &[("ORG", "الأهلي")]),
+            ("a medium spoken to (spec rule 11: after the first ل)", "وقال للجزيرة إن", &[("ORG", "لجزيرة")]),
+            ("the peninsula is no channel", "شبه الجزيرة العربية", &[("LOC", "شبه الجزيرة العربية")]),
+            ("an island is no channel", "تفصل الجزيرة عن", &[]),
+            ("a company name that is also a month needs a cue", "في نيسان الماضي", &[]),
+            ("an international body", "قالت منظمة الأغذية والزراعة", &[("ORG", "منظمة الأغذية والزراعة")]),
+            ("a club before a city's name wins as the longer phrase", "فاز مانشستر يونايتد على", &[("ORG", "مانشستر يونايتد")]),
         ];
         for (name, text, w) in cases {
             let p = Prepared::new(text);
