@@ -8,7 +8,9 @@
 //!    features (stacking: [`super::features::rule_features`]), so when it
 //!    tags none of the words of a rule PERS, or of a one-word rule GPE that
 //!    is a town (no country or capital), it has seen the rule and
-//!    overruled it: the rule span is dropped ([`unbacked`]). Measured on
+//!    overruled it: the rule span is dropped ([`unbacked`]), unless a rule
+//!    title (OCC, a nationality between or not) ends right before the
+//!    person (`وزير الداخلية التركي علي يرلي كايا`). Measured on
 //!    three corpora (ANERcorp held-out sixth, AQMAR, Wojood val) the
 //!    rules' persons and towns that the tagger does not back are mostly
 //!    ordinary words (`ذكريات`, `طالب بكشف`, `رالي`).
@@ -277,10 +279,16 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
     let tagged = super::tag(p, &rules, ix, model);
     // Rule mentions the tagger does not back: it read them as features
     // (stacking) and tagged none of their words.
+    // A rule person right after a title (OCC, with a nationality between or not:
+    // `وزير الداخلية التركي علي يرلي كايا`) has its context as evidence and is not vetoed.
+    let ends_at = |end: usize, kind: EntityType| rules.iter().any(|r| r.1 == end && r.2 == kind);
+    let after_title = |first: usize| {
+        ends_at(first, EntityType::Occ) || rules.iter().any(|r| r.1 == first && r.2 == EntityType::Norp && ends_at(r.0, EntityType::Occ))
+    };
     let unbacked = unbacked(&rules, &tagged, p.tokens.len(), |i| {
         let c = &candidates[i];
         let town = c.kind == EntityType::Gpe && c.last - c.first == 1 && c.rule.starts_with("gazetteer") && !c.entry.is_some_and(|e| e.flag("country") || e.flag("capital"));
-        c.kind == EntityType::Pers || town
+        (c.kind == EntityType::Pers && !after_title(c.first)) || town
     });
     let mut changed = false;
     let rules = if unbacked.is_empty() {
