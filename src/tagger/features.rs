@@ -164,38 +164,47 @@ impl LexIndex {
         let mut memo = ClassMemo::default();
         let mut view = (None, AttrView::default());
         for e in &lex.entries {
-            if e.part == Part::Common {
-                continue;
-            }
-            // rows of the name lists often share their attribute column
-            if view.0 != Some(e.attrs) {
-                view = (Some(e.attrs), AttrView::of(e));
-            }
-            if view.1.src == Some("corpus") {
-                continue;
-            }
-            let Some(tag) = class_tag(e) else { continue };
-            let b = e.key.as_bytes();
-            let first_len = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
-            if first_len == b.len() {
-                let classes = memo.classes(e, tag, &view.1);
-                let rec = ix.rec_mut(hash(e.key));
-                for &h in classes {
-                    add_to(&mut rec.classes, &mut rec.len, h);
-                }
-            } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
-                let rec = ix.rec_mut(hash(e.key));
-                if rec.phrase == 0 {
-                    rec.phrase = hash(tag);
-                }
-                if matches!(e.part, Part::Name | Part::Title) {
-                    let words = 2 + b[first_len + 1..].iter().filter(|&&c| c == b' ').count();
-                    let rec = ix.rec_mut(hash(&e.key[..first_len]));
-                    rec.max_words = rec.max_words.max(words.min(255) as u8);
-                }
-            }
+            ix.index_entry(e, &mut memo, &mut view);
         }
         ix
+    }
+
+    /// Indexes one entry (the body of [`LexIndex::new`]'s loop). A function
+    /// of its own, kept out of line in the wasm (`--no-inline` in
+    /// Cargo.toml), so that V8 recompiles this small body with TurboFan
+    /// instead of the whole start.
+    #[inline(never)]
+    fn index_entry(&mut self, e: &Entry, memo: &mut ClassMemo, view: &mut (Option<&'static str>, AttrView)) {
+        if e.part == Part::Common {
+            return;
+        }
+        // rows of the name lists often share their attribute column
+        if view.0 != Some(e.attrs) {
+            *view = (Some(e.attrs), AttrView::of(e));
+        }
+        if view.1.src == Some("corpus") {
+            return;
+        }
+        let Some(tag) = class_tag(e) else { return };
+        let b = e.key.as_bytes();
+        let first_len = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
+        if first_len == b.len() {
+            let classes = memo.classes(e, tag, &view.1);
+            let rec = self.rec_mut(hash(e.key));
+            for &h in classes {
+                add_to(&mut rec.classes, &mut rec.len, h);
+            }
+        } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
+            let rec = self.rec_mut(hash(e.key));
+            if rec.phrase == 0 {
+                rec.phrase = hash(tag);
+            }
+            if matches!(e.part, Part::Name | Part::Title) {
+                let words = 2 + b[first_len + 1..].iter().filter(|&&c| c == b' ').count();
+                let rec = self.rec_mut(hash(&e.key[..first_len]));
+                rec.max_words = rec.max_words.max(words.min(255) as u8);
+            }
+        }
     }
 
     /// The record of key hash `h`, made empty when new.
@@ -1108,7 +1117,7 @@ mod tests {
         // ClassMemo::inputs misses something entry_classes now reads
         let mut memo = ClassMemo::default();
         for e in &Lexicon::builtin().entries {
-            let Some(tag) = class_tag(e) else { continue };
+            let Some(tag) = class_tag(e) else { return };
             let mut direct = Vec::new();
             entry_classes(e, tag, &mut |h| direct.push(h));
             let v = AttrView::of(e);
