@@ -11,13 +11,7 @@
 #   KASHIF_CV_FOLDS="0 1" scripts/cv-tagger.sh               # some folds only
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${KASHIF_SHARED:-../shared}
-if [ ! -f "$SHARED/eval/ner/anercorp-train.txt" ] || [ ! -f "$SHARED/eval/score.py" ]; then
-  echo "cv-tagger: the shared evaluation data is missing ($SHARED/eval/ner/anercorp-train.txt, $SHARED/eval/score.py)." >&2
-  echo "Run from a checkout with ../shared beside it, or set KASHIF_SHARED=/path/to/shared." >&2
-  exit 2
-fi
-export KASHIF_SHARED="$SHARED"
+. scripts/shared-data.sh cv-tagger
 OUT=${KASHIF_CV_OUT:-target/cv-tagger}
 mkdir -p "$OUT"
 cargo build --release --quiet --bin train

@@ -10,13 +10,8 @@
 #   scripts/eval-entities.sh [OUT_DIR]     # KASHIF_SHARED=/path/to/shared to override ../shared
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${KASHIF_SHARED:-../shared}
+. scripts/shared-data.sh eval-entities
 E="$SHARED/eval"
-if [ ! -f "$E/ner/anercorp-train.txt" ] || [ ! -f "$E/score.py" ]; then
-  echo "eval-entities: the shared evaluation data is missing ($E/ner, $E/score.py)." >&2
-  echo "Run from a checkout with ../shared beside it, or set KASHIF_SHARED=/path/to/shared." >&2
-  exit 2
-fi
 T=target/eval-tagger
 if [ ! -f "$T/holdout.bin" ] || [ ! -f "$T/empty.bin" ] || [ ! -f "$T/dev.jsonl" ] || [ ! -f "$T/clusters-holdout.bin" ]; then
   echo "eval-entities: run scripts/eval-tagger.sh first (it writes $T/holdout.bin, empty.bin, clusters-holdout.bin, dev.jsonl)." >&2

@@ -10,13 +10,7 @@
 #   scripts/eval-tagger.sh            # KASHIF_SHARED=/path/to/shared to override ../shared
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${KASHIF_SHARED:-../shared}
-if [ ! -f "$SHARED/eval/ner/anercorp-train.txt" ] || [ ! -f "$SHARED/eval/score.py" ]; then
-  echo "eval-tagger: the shared evaluation data is missing ($SHARED/eval/ner/anercorp-train.txt, $SHARED/eval/score.py)." >&2
-  echo "Run from a checkout with ../shared beside it, or set KASHIF_SHARED=/path/to/shared." >&2
-  exit 2
-fi
-export KASHIF_SHARED="$SHARED"
+. scripts/shared-data.sh eval-tagger
 OUT=target/eval-tagger
 mkdir -p "$OUT"
 cargo build --release --quiet --bin train --bin kashif --example tagger
