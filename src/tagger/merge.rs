@@ -281,14 +281,13 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
     // (stacking) and tagged none of their words.
     // A rule person right after a title (OCC, with a nationality between or not:
     // `وزير الداخلية التركي علي يرلي كايا`) has its context as evidence and is not vetoed.
-    let ends_at = |end: usize, kind: EntityType| rules.iter().any(|r| r.1 == end && r.2 == kind);
-    let after_title = |first: usize| {
-        ends_at(first, EntityType::Occ) || rules.iter().any(|r| r.1 == first && r.2 == EntityType::Norp && ends_at(r.0, EntityType::Occ))
-    };
+    // The spans are sorted and do not overlap: the one ending where span i starts is span i - 1.
+    let right_before = |i: usize, kind: EntityType| i > 0 && rules[i - 1].1 == rules[i].0 && rules[i - 1].2 == kind;
+    let after_title = |i: usize| right_before(i, EntityType::Occ) || (right_before(i, EntityType::Norp) && right_before(i - 1, EntityType::Occ));
     let unbacked = unbacked(&rules, &tagged, p.tokens.len(), |i| {
         let c = &candidates[i];
         let town = c.kind == EntityType::Gpe && c.last - c.first == 1 && c.rule.starts_with("gazetteer") && !c.entry.is_some_and(|e| e.flag("country") || e.flag("capital"));
-        (c.kind == EntityType::Pers && !after_title(c.first)) || town
+        (c.kind == EntityType::Pers && !after_title(i)) || town
     });
     let mut changed = false;
     let rules = if unbacked.is_empty() {
