@@ -84,14 +84,24 @@ impl Scratch {
     }
 
     /// Tags the sentence `doc[first..last]` of the text given to
-    /// [`Scratch::begin`]; the result is in `self.path()`.
-    pub fn tag_sentence(&mut self, doc: &[Token], first: usize, last: usize, ix: &LexIndex, model: &Model) {
-        self.features.extract(doc, first, last, ix);
-        self.emis.clear();
-        for i in 0..last - first {
-            self.emis.push(model.emissions(self.features.of(i)));
-        }
+    /// [`Scratch::begin`], whose rule mentions are `rules` (as in [`tag`]);
+    /// the result is in `self.path()`.
+    pub fn tag_sentence(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
+        self.sentence_emissions(doc, rules, first, last, ix, model);
         viterbi(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.path);
+    }
+
+    /// The emission scores of the sentence `doc[first..last]` into
+    /// `self.emis`: the rows of its features, then of the rules' spans as
+    /// features ([`features::rule_features`]).
+    fn sentence_emissions(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
+        self.features.emissions(doc, first, last, ix, model, &mut self.emis);
+        let emis = &mut self.emis;
+        features::rule_features(rules, first, last, |i, h| {
+            if let Some(r) = model.row_of(h) {
+                model.add_row(&mut emis[i], r);
+            }
+        });
     }
 
     /// The tags of the last sentence tagged (indices into [`model::TAGS`]).
@@ -131,13 +141,7 @@ pub fn tag_with(scratch: &mut Scratch, p: &Prepared, rules: &[(usize, usize, Ent
     let mut out = Vec::new();
     scratch.begin(&p.tokens, ix);
     for s in &p.sentences {
-        scratch.features.emissions(&p.tokens, s.first, s.last, ix, model, &mut scratch.emis);
-        let emis = &mut scratch.emis;
-        features::rule_features(rules, s.first, s.last, |i, h| {
-            if let Some(r) = model.row_of(h) {
-                model.add_row(&mut emis[i], r);
-            }
-        });
+        scratch.sentence_emissions(&p.tokens, rules, s.first, s.last, ix, model);
         decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs, |t| matches!(type_of(t), 1..=3));
         let path = &scratch.path;
         let mut i = 0;

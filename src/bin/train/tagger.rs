@@ -43,6 +43,7 @@ use kashif::tagger::model::{allowed, is_inside, tag_index, type_of, viterbi, Mod
 use kashif::entities::{rule_spans, EntityType};
 use kashif::lexicon::Lexicon;
 use kashif::tagger::features::{rule_features, Features, LexIndex};
+use kashif::tagger::Scratch;
 use kashif::text::Prepared;
 use kashif::text::{tokenize, Token, TokenKind};
 use std::collections::HashMap;
@@ -524,20 +525,13 @@ fn evaluate_model(dev: &[Doc], ix: &LexIndex, model: &Model) -> Vec<(&'static st
 
 /// The predicted tags of every sentence of `docs`, in order.
 fn tag_docs(docs: &[Doc], ix: &LexIndex, model: &Model) -> Vec<Vec<usize>> {
-    let mut f = Features::default();
-    let (mut emis, mut back, mut path) = (Vec::new(), Vec::new(), Vec::new());
+    let mut scratch = Scratch::default();
     let mut out = Vec::new();
     for d in docs {
-        f.begin(&d.tokens, ix);
+        scratch.begin(&d.tokens, ix);
         for &(a, b) in &d.sents {
-            f.emissions(&d.tokens, a, b, ix, model, &mut emis);
-            rule_features(&d.rules, a, b, |i, h| {
-                if let Some(r) = model.row_of(h) {
-                    model.add_row(&mut emis[i], r);
-                }
-            });
-            viterbi(&emis, |p, c| model.transition(p, c), &mut back, &mut path);
-            out.push(path.clone());
+            scratch.tag_sentence(&d.tokens, &d.rules, a, b, ix, model);
+            out.push(scratch.path().to_vec());
         }
     }
     out
