@@ -32,6 +32,13 @@ pub struct Clusters {
     paths: Vec<u16>,
 }
 
+/// The 64-bit FNV-1a hash of a word written as the concatenation of
+/// `parts`: what [`Clusters::get`] takes, and how the tagger's features
+/// hash words.
+pub fn word_hash(parts: &[&str]) -> u64 {
+    parts.iter().flat_map(|p| p.bytes()).fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 /// The table key of a word from its 64-bit FNV-1a hash (top 24 bits).
 #[inline]
 pub fn key_of(word_hash: u64) -> u32 {

@@ -1112,6 +1112,15 @@ mod tests {
     }
 
     #[test]
+    fn words_hash_as_the_cluster_table_is_keyed() {
+        // the cluster table (train clusters) and the category read words by clusters::word_hash
+        for w in ["الوزير", "وزير", "Apple", ""] {
+            assert_eq!(hash(w), crate::tagger::clusters::word_hash(&[w]), "{w:?}: the tagger's word hash and clusters::word_hash must agree");
+        }
+        assert_eq!(hash("الوزير"), crate::tagger::clusters::word_hash(&["ال", "وزير"]), "word_hash hashes the concatenation of its parts");
+    }
+
+    #[test]
     fn lex_index_memo_is_exact() {
         // the memo must give what entry_classes gives for every entry; if this fails,
         // ClassMemo::inputs misses something entry_classes now reads

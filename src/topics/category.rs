@@ -24,7 +24,7 @@
 //! each), then per class bias f32 and scale f32, then the weights as
 //! i8, bucket-major (`w[bucket * classes + class]`).
 
-use crate::tagger::clusters::{prefix, Clusters};
+use crate::tagger::clusters::{prefix, word_hash, Clusters};
 use crate::text::{Prepared, TokenKind};
 use crate::Category;
 
@@ -52,16 +52,10 @@ pub struct FeatureSet {
     pub cluster_depths: Vec<u8>,
 }
 
-/// 64-bit FNV-1a of the concatenated parts, the hash the cluster table
-/// is keyed by.
-fn fnv64(parts: &[&str]) -> u64 {
-    parts.iter().flat_map(|p| p.bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
-}
-
 /// The cluster path of a word key: the word itself, else its stem, else
 /// the stem with the article.
 fn cluster_path(cl: &Clusters, key: &str, stem: &str) -> Option<u16> {
-    cl.get(fnv64(&[key])).or_else(|| (stem.len() != key.len()).then(|| cl.get(fnv64(&[stem]))).flatten()).or_else(|| cl.get(fnv64(&["ال", stem])))
+    cl.get(word_hash(&[key])).or_else(|| (stem.len() != key.len()).then(|| cl.get(word_hash(&[stem]))).flatten()).or_else(|| cl.get(word_hash(&["ال", stem])))
 }
 
 /// The stem of a word key for classification: one conjunction (و ف), one

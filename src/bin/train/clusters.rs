@@ -23,7 +23,7 @@
 //! path is the sequence of halves it fell in. Everything is ordered by
 //! (count, word), so the same text gives the same bytes.
 
-use kashif::tagger::clusters::{key_of, Clusters};
+use kashif::tagger::clusters::{key_of, word_hash, Clusters};
 use kashif::text::{tokenize, TokenKind};
 use std::collections::HashMap;
 use std::path::Path;
@@ -283,7 +283,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     let texts = texts(shared, holdout, fold)?;
     eprintln!("{} texts{}", texts.len(), if holdout { " (without the last sixth of ANERcorp)" } else { "" });
     let words = cluster(&texts, &s);
-    let table = Clusters::new(words.iter().map(|(w, _, p)| (key_of(fnv(w)), *p)).collect());
+    let table = Clusters::new(words.iter().map(|(w, _, p)| (key_of(word_hash(&[w])), *p)).collect());
     if table.len() < words.len() {
         eprintln!("{} words share a 24-bit key with a more frequent one", words.len() - table.len());
     }
@@ -298,11 +298,6 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         std::fs::write(&path, text).map_err(|e| format!("{path}: {e}"))?;
     }
     Ok(())
-}
-
-/// 64-bit FNV-1a, as the tagger's features hash words.
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 #[cfg(test)]
