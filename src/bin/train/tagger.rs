@@ -552,10 +552,12 @@ fn train_bytes(corpora: &[(&str, Vec<Gold>)], dev: &[Doc], ix: &LexIndex, lex: &
 }
 
 /// [`train_bytes`] with jackknifed lexicons: the sentences of `corpora`
-/// are cut in `n` contiguous parts, and the rules and lexicon features of
-/// each part read the lexicon whose corpus names come from the other parts
-/// and from `others` only ([`lexicon_from`]), as a new text meets names
-/// learned from sentences other than its own.
+/// are cut in `n` contiguous parts, and the rules of each part read the
+/// lexicon whose corpus names come from the other parts and from `others`
+/// only ([`lexicon_from`]), as a new text meets names learned from
+/// sentences other than its own. The lexicon features read `ix`: the
+/// tagger's lexicon index leaves every corpus name out
+/// ([`LexIndex::new`]), so it is the same for every part.
 fn train_jackknifed(corpora: &[(&str, Vec<Gold>)], others: &[&[Gold]], n: usize, dev: &[Doc], ix: &LexIndex, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
     let mut hashed = Vec::new();
     for (name, c) in corpora {
@@ -565,9 +567,8 @@ fn train_jackknifed(corpora: &[(&str, Vec<Gold>)], others: &[&[Gold]], n: usize,
             from.push(&c[..a]);
             from.push(&c[b..]);
             let lex = lexicon_from(&from);
-            let part_ix = LexIndex::new(&lex);
             let part = docs(c[a..b].iter().map(|(w, t)| (w.join(" "), convert(name, w, t))).collect(), &lex);
-            hashed.extend(featurize(&part, &part_ix));
+            hashed.extend(featurize(&part, ix));
         }
     }
     train(hashed, dev, ix, s, log).to_bytes()
@@ -688,7 +689,6 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         from.push(&train_part);
         lexicon_from(&from)
     });
-    let fold_ix = fold_lex.as_ref().map(LexIndex::new);
     let mut corpora: Vec<(&str, Vec<Gold>)> = vec![("anercorp", train_part.clone())];
     for name in &with {
         let (corpus, file) = match name.as_str() {
@@ -700,28 +700,25 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         eprintln!("{file}: {} sentences", c.len());
         corpora.push((corpus, c));
     }
+    // one lexicon index for every lexicon below: it leaves the corpus names out (LexIndex::new)
     let ix = LexIndex::builtin();
     // the held-out sixth is tagged as the analyzer tags new text: the rules read the embedded lexicon
     // (a fold: the lexicon without the names of its own sentences)
-    let (dev_lex, dev_ix) = match (&fold_lex, &fold_ix) {
-        (Some(l), Some(i)) => (l, i),
-        _ => (Lexicon::builtin(), ix),
-    };
+    let dev_lex = fold_lex.as_ref().unwrap_or(Lexicon::builtin());
     let dev: Vec<Doc> = docs(dev_part.iter().map(|(w, t)| (w.join(" "), convert("anercorp", w, t))).collect(), dev_lex);
     let bytes = if jackknife > 0 {
-        train_jackknifed(&corpora, &others, jackknife, &dev, dev_ix, &settings, &mut |m| eprintln!("{m}"))
+        train_jackknifed(&corpora, &others, jackknife, &dev, ix, &settings, &mut |m| eprintln!("{m}"))
     } else {
         let lex = training_lexicon(rules_lexicon_full);
-        train_bytes(&corpora, &dev, dev_ix, &lex, &settings, &mut |m| eprintln!("{m}"))
+        train_bytes(&corpora, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"))
     };
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
     if let Some(dir) = &pred_out {
         let model = Model::from_bytes(&bytes)?;
-        write_predictions(Path::new(dir), &pred_name, &dev_part, dev_lex, dev_ix, &model)?;
+        write_predictions(Path::new(dir), &pred_name, &dev_part, dev_lex, ix, &model)?;
         eprintln!("wrote the predictions of {} dev sentences to {dir}/{{system,tagger,rules}}.jsonl", dev_part.len());
     }
-    let ix = dev_ix;
     if holdout || fold.is_some() {
         let model = Model::from_bytes(&bytes)?;
         if let Ok(dump) = std::env::var("KASHIF_TAGGER_DUMP") {
