@@ -35,6 +35,7 @@
 //! | 33 | document: the word also appears bare elsewhere when it carries a proclitic here (and the reverse) |
 //! | 34 | cluster path of the word ([`super::clusters`]) cut at depths 4, 6, 9, 12 |
 //! | 35 | cluster paths of the words at −1 and +1 cut at depths 4 and 8 |
+//! | 50, 51 | second pass: the majority label (type or O) of the other occurrences of the word's core in the text, and each B-/I- type they got, in a first tagging ([`Features::label_features`]) |
 //!
 //! Lexicon classes are the raw tags of `data/*.tsv` (`GPE`, `NORP`, `OCC`,
 //! `PERS`, …) and the tag refined by list and attributes (`GPE`+`city`),
@@ -596,6 +597,13 @@ pub struct Features {
     /// Per word: where its rows start in `rows` and where each of its
     /// three runs ends (`u32::MAX` first: not looked up yet).
     word_rows: Vec<[u32; 4]>,
+    /// Per word: the first word of the text with the same core (the
+    /// occurrences of `بوش`, `وبوش`, `لبوش` are counted together).
+    group: Vec<u32>,
+    /// Per group: how many of its tokens the first tagging gave each tag.
+    label_counts: Vec<[u16; NTAGS]>,
+    /// Majority label of the other occurrences of each token of the sentence.
+    majors: Vec<u8>,
 }
 
 impl Features {
@@ -645,6 +653,8 @@ impl Features {
             self.of_token.push(id);
         }
         self.word_rows.resize(self.words.len(), [u32::MAX; 4]);
+        self.group.clear();
+        self.label_counts.clear();
         // Document level: what surrounds the other occurrences of a word.
         for i in 0..doc.len() {
             let me = self.of_token[i] as usize;
@@ -673,6 +683,79 @@ impl Features {
                 if let Some(j) = self.find(st) {
                     self.words[me].seen_bare = true;
                     self.words[j].seen_clitic = true;
+                }
+            }
+        }
+    }
+
+    /// Counts the tags of a first tagging of the text given to
+    /// [`Features::begin`] (`labels`: one tag index per token, O outside
+    /// the sentences) per group of words with the same core, for
+    /// [`Features::label_features`].
+    pub fn count_labels(&mut self, labels: &[usize]) {
+        if self.group.len() != self.words.len() {
+            self.group.clear();
+            // core hash → first word with it (words are few: a sorted list)
+            let mut cores: Vec<(u64, u32)> = self.words.iter().enumerate().filter(|(_, w)| w.lettered).map(|(i, w)| (w.core, i as u32)).collect();
+            cores.sort_unstable();
+            self.group.extend(0..self.words.len() as u32);
+            for k in 1..cores.len() {
+                if cores[k].0 == cores[k - 1].0 {
+                    let g = self.group[cores[k - 1].1 as usize];
+                    self.group[cores[k].1 as usize] = g;
+                }
+            }
+        }
+        self.label_counts.clear();
+        self.label_counts.resize(self.words.len(), [0; NTAGS]);
+        for (&w, &t) in self.of_token.iter().zip(labels) {
+            let g = self.group[w as usize] as usize;
+            let c = &mut self.label_counts[g][t];
+            *c = c.saturating_add(1);
+        }
+    }
+
+    /// The second-pass features of the tokens `first..last` (Krishnan and
+    /// Manning 2006), after [`Features::count_labels`]: over the *other*
+    /// occurrences of the token's core in the text (its own tag in
+    /// `labels` left out), the majority label (O, PERS, ORG, LOC, MISC;
+    /// ties to the lower) and each tag other than O they got. Calls
+    /// `push(i, hash)` with `i` counted from `first`; a word met once, or
+    /// not a word, gets none.
+    pub fn label_features(&mut self, labels: &[usize], first: usize, last: usize, mut push: impl FnMut(usize, u32)) {
+        // majority label of each token's other occurrences (5: none)
+        self.majors.clear();
+        for k in first..last {
+            let w = self.of_token[k] as usize;
+            if !self.words[w].lettered {
+                self.majors.push(5);
+                continue;
+            }
+            let mut c = self.label_counts[self.group[w] as usize];
+            c[labels[k]] -= 1;
+            let mut by_type = [0u32; 5];
+            for (t, &n) in c.iter().enumerate() {
+                by_type[t.div_ceil(2)] += n as u32;
+            }
+            if by_type.iter().sum::<u32>() == 0 {
+                self.majors.push(5);
+                continue;
+            }
+            let major = (0..5).fold(0, |b, t| if by_type[t] > by_type[b] { t } else { b });
+            self.majors.push(major as u8);
+            push(k - first, Feat::new(50).with(major as u64).finish());
+            for (t, &n) in c.iter().enumerate().skip(1) {
+                if n > 0 {
+                    push(k - first, Feat::new(51).with(t as u64).finish());
+                }
+            }
+        }
+        if NEIGHBOUR_LABELS {
+            for i in 0..last - first {
+                for (d, k) in [(0u64, i.wrapping_sub(1)), (1, i + 1)] {
+                    if let Some(&m) = self.majors.get(k).filter(|&&m| m < 5) {
+                        push(i, Feat::new(52).with(d).with(m as u64).finish());
+                    }
                 }
             }
         }
@@ -973,6 +1056,14 @@ fn neighbours_c(c: &Ctx, push: &mut impl FnMut(Feat)) {
             }
         }
     }
+}
+
+const NEIGHBOUR_LABELS: bool = true;
+
+/// Whether `model` has second-pass features ([`Features::label_features`]):
+/// without them the text is tagged once.
+pub fn reads_labels(model: &Model) -> bool {
+    (0..5u64).any(|t| model.row_of(Feat::new(50).with(t).finish()).is_some())
 }
 
 /// The rules' spans as features of the tokens `first..last` (stacking):

@@ -15,7 +15,7 @@ use crate::entities::EntityType;
 use crate::lexicon::Lexicon;
 use crate::text::{clitics, Prepared, Token, TokenKind};
 use features::{Features, LexIndex};
-use model::{decode_with_costs, type_of, viterbi, Model, NTAGS};
+use model::{decode_with_costs, type_of, viterbi_in, Model, NTAGS};
 use std::sync::OnceLock;
 
 /// The embedded model file.
@@ -73,6 +73,12 @@ pub struct Scratch {
     fwd: Vec<[f32; NTAGS]>,
     bwd: Vec<[f32; NTAGS]>,
     costs: Vec<f32>,
+    /// The first tagging of the text (one tag a token) and its emission
+    /// scores, for the second pass.
+    labels: Vec<usize>,
+    first_emis: Vec<[f32; NTAGS]>,
+    /// Whether the text is tagged twice (the model has second-pass features).
+    two_pass: bool,
 }
 
 impl Scratch {
@@ -83,12 +89,62 @@ impl Scratch {
         self.features.begin(doc, ix);
     }
 
+    /// The first pass over the sentences `sents` (token ranges) of the
+    /// text given to [`Scratch::begin`], whose rule mentions are `rules`
+    /// (as in [`tag`]): when the model has second-pass features
+    /// ([`features::reads_labels`]), each sentence is tagged without them
+    /// and the tags are counted per word for
+    /// [`Features::label_features`] (document-level two-pass tagging,
+    /// Krishnan and Manning 2006); the emission scores are kept. Then call
+    /// [`Scratch::tag_sentence`] for each sentence.
+    pub fn first_pass(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], sents: impl Iterator<Item = (usize, usize)>, ix: &LexIndex, model: &Model) {
+        self.two_pass = features::reads_labels(model);
+        if !self.two_pass {
+            return;
+        }
+        self.labels.clear();
+        self.labels.resize(doc.len(), 0);
+        self.first_emis.clear();
+        self.first_emis.resize(doc.len(), [0.0; NTAGS]);
+        for (a, b) in sents {
+            self.sentence_emissions(doc, rules, a, b, ix, model);
+            viterbi_in(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.fwd, &mut self.path);
+            self.labels[a..b].copy_from_slice(&self.path);
+            self.first_emis[a..b].copy_from_slice(&self.emis);
+        }
+        self.features.count_labels(&self.labels);
+    }
+
+    /// The emission scores of the sentence `doc[first..last]` into
+    /// `self.emis` after [`Scratch::first_pass`]: the first pass's scores
+    /// plus the rows of the second-pass features (or, with a model that has
+    /// none, [`Scratch::sentence_emissions`]).
+    fn final_emissions(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
+        if !self.two_pass {
+            return self.sentence_emissions(doc, rules, first, last, ix, model);
+        }
+        self.emis.clear();
+        self.emis.extend_from_slice(&self.first_emis[first..last]);
+        let (emis, features) = (&mut self.emis, &mut self.features);
+        features.label_features(&self.labels, first, last, |i, h| {
+            if let Some(r) = model.row_of(h) {
+                model.add_row(&mut emis[i], r);
+            }
+        });
+    }
+
     /// Tags the sentence `doc[first..last]` of the text given to
-    /// [`Scratch::begin`], whose rule mentions are `rules` (as in [`tag`]);
-    /// the result is in `self.path()`.
+    /// [`Scratch::begin`] and [`Scratch::first_pass`], whose rule mentions
+    /// are `rules` (as in [`tag`]); the result is in `self.path()`.
     pub fn tag_sentence(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
-        self.sentence_emissions(doc, rules, first, last, ix, model);
-        viterbi(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.path);
+        self.final_emissions(doc, rules, first, last, ix, model);
+        viterbi_in(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.fwd, &mut self.path);
+    }
+
+    /// The tags of the first pass (one a token of the text; all O when the
+    /// model has no second-pass features).
+    pub fn labels(&self) -> &[usize] {
+        &self.labels
     }
 
     /// The emission scores of the sentence `doc[first..last]` into
@@ -140,8 +196,9 @@ pub fn tag(p: &Prepared, rules: &[(usize, usize, EntityType)], ix: &LexIndex, mo
 pub fn tag_with(scratch: &mut Scratch, p: &Prepared, rules: &[(usize, usize, EntityType)], ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
     let mut out = Vec::new();
     scratch.begin(&p.tokens, ix);
+    scratch.first_pass(&p.tokens, rules, p.sentences.iter().map(|s| (s.first, s.last)), ix, model);
     for s in &p.sentences {
-        scratch.sentence_emissions(&p.tokens, rules, s.first, s.last, ix, model);
+        scratch.final_emissions(&p.tokens, rules, s.first, s.last, ix, model);
         decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs, |t| matches!(type_of(t), 1..=3));
         let path = &scratch.path;
         let mut i = 0;
