@@ -602,6 +602,10 @@ pub struct Features {
     group: Vec<u32>,
     /// Per group: how many of its tokens the first tagging gave each tag.
     label_counts: Vec<[u16; NTAGS]>,
+    /// Core hash → group (open addressing, 0 = empty).
+    core_slots: Vec<(u64, u32)>,
+    /// Per group: how many of its tokens the first tagging gave a name tag.
+    name_counts: Vec<u32>,
     /// Majority label of the other occurrences of each token of the sentence.
     majors: Vec<u8>,
 }
@@ -694,24 +698,42 @@ impl Features {
     /// [`Features::label_features`].
     pub fn count_labels(&mut self, labels: &[usize]) {
         if self.group.len() != self.words.len() {
+            // core hash → first word with it (open addressing, as `slots`)
             self.group.clear();
-            // core hash → first word with it (words are few: a sorted list)
-            let mut cores: Vec<(u64, u32)> = self.words.iter().enumerate().filter(|(_, w)| w.lettered).map(|(i, w)| (w.core, i as u32)).collect();
-            cores.sort_unstable();
-            self.group.extend(0..self.words.len() as u32);
-            for k in 1..cores.len() {
-                if cores[k].0 == cores[k - 1].0 {
-                    let g = self.group[cores[k - 1].1 as usize];
-                    self.group[cores[k].1 as usize] = g;
+            let cap = (self.words.len() * 2).next_power_of_two().max(64);
+            let mask = cap - 1;
+            self.core_slots.clear();
+            self.core_slots.resize(cap, (0, 0));
+            for (i, w) in self.words.iter().enumerate() {
+                if !w.lettered {
+                    self.group.push(i as u32);
+                    continue;
                 }
+                let h = w.core.max(1);
+                let mut s = (h as usize) & mask;
+                let g = loop {
+                    let (k, id) = self.core_slots[s];
+                    if k == h {
+                        break id;
+                    }
+                    if k == 0 {
+                        self.core_slots[s] = (h, i as u32);
+                        break i as u32;
+                    }
+                    s = (s + 1) & mask;
+                };
+                self.group.push(g);
             }
         }
         self.label_counts.clear();
         self.label_counts.resize(self.words.len(), [0; NTAGS]);
+        self.name_counts.clear();
+        self.name_counts.resize(self.words.len(), 0);
         for (&w, &t) in self.of_token.iter().zip(labels) {
             let g = self.group[w as usize] as usize;
             let c = &mut self.label_counts[g][t];
             *c = c.saturating_add(1);
+            self.name_counts[g] += (t != 0) as u32;
         }
     }
 
@@ -727,17 +749,20 @@ impl Features {
         self.majors.clear();
         for k in first..last {
             let w = self.of_token[k] as usize;
-            if !self.words[w].lettered {
+            let g = self.group[w] as usize;
+            // no other occurrence tagged a name (most words): no feature
+            if !self.words[w].lettered || self.name_counts[g] == (labels[k] != 0) as u32 {
                 self.majors.push(5);
                 continue;
             }
-            let mut c = self.label_counts[self.group[w] as usize];
+            let mut c = self.label_counts[g];
             c[labels[k]] -= 1;
             let mut by_type = [0u32; 5];
             for (t, &n) in c.iter().enumerate() {
                 by_type[t.div_ceil(2)] += n as u32;
             }
-            if by_type.iter().sum::<u32>() == 0 {
+            // no other occurrence, or none tagged a name: no feature
+            if by_type[1..].iter().sum::<u32>() == 0 {
                 self.majors.push(5);
                 continue;
             }
@@ -753,7 +778,7 @@ impl Features {
         if NEIGHBOUR_LABELS {
             for i in 0..last - first {
                 for (d, k) in [(0u64, i.wrapping_sub(1)), (1, i + 1)] {
-                    if let Some(&m) = self.majors.get(k).filter(|&&m| m < 5) {
+                    if let Some(&m) = self.majors.get(k).filter(|&&m| (1..5).contains(&m)) {
                         push(i, Feat::new(52).with(d).with(m as u64).finish());
                     }
                 }

@@ -10,7 +10,8 @@
 //!    is a town (no country or capital), it has seen the rule and
 //!    overruled it: the rule span is dropped ([`unbacked`]), unless a rule
 //!    title (OCC, a nationality between or not) ends right before the
-//!    person (`وزير الداخلية التركي علي يرلي كايا`). Measured on
+//!    person (`وزير الداخلية التركي علي يرلي كايا`), and a town right after
+//!    a word that says it is a place ([`PLACE_CUES`]: `قبالة سواحل زوارة`). Measured on
 //!    three corpora (ANERcorp held-out sixth, AQMAR, Wojood val) the
 //!    rules' persons and towns that the tagger does not back are mostly
 //!    ordinary words (`ذكريات`, `طالب بكشف`, `رالي`).
@@ -121,6 +122,15 @@ const OFFICIAL: &[&str] = &["جمهوريه", "دوله", "مملكه", "اما�
 /// Whether a word belongs to the official name of a state ([`OFFICIAL`]).
 fn official(t: &Token) -> bool {
     clitics::readings(&t.key).iter().any(|r| OFFICIAL.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
+}
+
+/// Words before a town that say it is a place (the tagger's veto spares
+/// the town after them).
+const PLACE_CUES: &[&str] = &["مدينه", "مدن", "بلده", "بلدات", "قريه", "قري", "ساحل", "سواحل", "شاطي", "شواطي", "ضواحي", "مخيم", "ميناء", "محافظه", "ولايه", "اقليم", "منطقه"];
+
+/// Whether a word is a [`PLACE_CUES`] word (any clitic reading, article or not).
+fn is_place_cue(t: &Token) -> bool {
+    clitics::readings(&t.key).iter().any(|r| PLACE_CUES.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
 }
 
 /// Whether the first word of a place is a geographic descriptor.
@@ -286,9 +296,11 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
     // The spans are sorted and do not overlap: the one ending where span i starts is span i - 1.
     let right_before = |i: usize, kind: EntityType| i > 0 && rules[i - 1].1 == rules[i].0 && rules[i - 1].2 == kind;
     let after_title = |i: usize| right_before(i, EntityType::Occ) || (right_before(i, EntityType::Norp) && right_before(i - 1, EntityType::Occ));
+    // A town right after a word that says "town", "coast"… (`قبالة سواحل زوارة`) has that word as evidence.
+    let after_cue = |i: usize| rules[i].0 > 0 && is_place_cue(&p.tokens[rules[i].0 - 1]);
     let unbacked = unbacked(&rules, &tagged, p.tokens.len(), |i| {
         let c = &candidates[i];
-        let town = c.kind == EntityType::Gpe && c.last - c.first == 1 && c.rule.starts_with("gazetteer") && !c.entry.is_some_and(|e| e.flag("country") || e.flag("capital"));
+        let town = c.kind == EntityType::Gpe && c.last - c.first == 1 && c.rule.starts_with("gazetteer") && !c.entry.is_some_and(|e| e.flag("country") || e.flag("capital")) && !after_cue(i);
         (c.kind == EntityType::Pers && !after_title(i)) || town
     });
     let mut changed = false;

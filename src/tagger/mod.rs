@@ -99,46 +99,61 @@ impl Scratch {
     /// [`Scratch::tag_sentence`] for each sentence.
     pub fn first_pass(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], sents: impl Iterator<Item = (usize, usize)>, ix: &LexIndex, model: &Model) {
         self.two_pass = features::reads_labels(model);
-        if !self.two_pass {
-            return;
+        if self.two_pass {
+            self.first_labels(doc, rules, sents, ix, model);
+            self.features.count_labels(&self.labels);
         }
+    }
+
+    /// The first tagging of the sentences `sents` of the text given to
+    /// [`Scratch::begin`] into [`Scratch::labels`]: each token's best tag
+    /// by its emission scores alone (no transitions, no Viterbi: the
+    /// second pass only counts tags per word); the scores are kept.
+    pub fn first_labels(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], sents: impl Iterator<Item = (usize, usize)>, ix: &LexIndex, model: &Model) {
         self.labels.clear();
         self.labels.resize(doc.len(), 0);
         self.first_emis.clear();
         self.first_emis.resize(doc.len(), [0.0; NTAGS]);
         for (a, b) in sents {
             self.sentence_emissions(doc, rules, a, b, ix, model);
-            viterbi_in(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.fwd, &mut self.path);
-            self.labels[a..b].copy_from_slice(&self.path);
+            for (l, e) in self.labels[a..b].iter_mut().zip(&self.emis) {
+                let mut m = 0;
+                for t in 1..NTAGS {
+                    if e[t] > e[m] {
+                        m = t;
+                    }
+                }
+                *l = m;
+            }
             self.first_emis[a..b].copy_from_slice(&self.emis);
         }
-        self.features.count_labels(&self.labels);
     }
 
-    /// The emission scores of the sentence `doc[first..last]` into
-    /// `self.emis` after [`Scratch::first_pass`]: the first pass's scores
-    /// plus the rows of the second-pass features (or, with a model that has
-    /// none, [`Scratch::sentence_emissions`]).
-    fn final_emissions(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
+    /// The emission scores of the sentence `doc[first..last]` after
+    /// [`Scratch::first_pass`], returned: the first pass's scores plus the
+    /// rows of the second-pass features, added in place (or, with a model
+    /// that has none, [`Scratch::sentence_emissions`] into `self.emis`).
+    fn final_emissions(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) -> &[[f32; NTAGS]] {
         if !self.two_pass {
-            return self.sentence_emissions(doc, rules, first, last, ix, model);
+            self.sentence_emissions(doc, rules, first, last, ix, model);
+            return &self.emis;
         }
-        self.emis.clear();
-        self.emis.extend_from_slice(&self.first_emis[first..last]);
-        let (emis, features) = (&mut self.emis, &mut self.features);
-        features.label_features(&self.labels, first, last, |i, h| {
+        let emis = &mut self.first_emis[first..last];
+        self.features.label_features(&self.labels, first, last, |i, h| {
             if let Some(r) = model.row_of(h) {
                 model.add_row(&mut emis[i], r);
             }
         });
+        emis
     }
 
     /// Tags the sentence `doc[first..last]` of the text given to
     /// [`Scratch::begin`] and [`Scratch::first_pass`], whose rule mentions
     /// are `rules` (as in [`tag`]); the result is in `self.path()`.
     pub fn tag_sentence(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
-        self.final_emissions(doc, rules, first, last, ix, model);
-        viterbi_in(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.fwd, &mut self.path);
+        let (mut back, mut fwd, mut path) = (std::mem::take(&mut self.back), std::mem::take(&mut self.fwd), std::mem::take(&mut self.path));
+        viterbi_in(self.final_emissions(doc, rules, first, last, ix, model), |p, c| model.transition(p, c), &mut back, &mut fwd, &mut path);
+        (self.back, self.fwd, self.path) = (back, fwd, path);
     }
 
     /// The tags of the first pass (one a token of the text; all O when the
@@ -198,8 +213,10 @@ pub fn tag_with(scratch: &mut Scratch, p: &Prepared, rules: &[(usize, usize, Ent
     scratch.begin(&p.tokens, ix);
     scratch.first_pass(&p.tokens, rules, p.sentences.iter().map(|s| (s.first, s.last)), ix, model);
     for s in &p.sentences {
-        scratch.final_emissions(&p.tokens, rules, s.first, s.last, ix, model);
-        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs, |t| matches!(type_of(t), 1..=3));
+        let (mut back, mut fwd, mut bwd, mut path, mut costs) = (std::mem::take(&mut scratch.back), std::mem::take(&mut scratch.fwd), std::mem::take(&mut scratch.bwd), std::mem::take(&mut scratch.path), std::mem::take(&mut scratch.costs));
+        let emis = scratch.final_emissions(&p.tokens, rules, s.first, s.last, ix, model);
+        decode_with_costs(emis, |p, c| model.transition(p, c), &mut back, &mut fwd, &mut bwd, &mut path, &mut costs, |t| matches!(type_of(t), 1..=3));
+        (scratch.back, scratch.fwd, scratch.bwd, scratch.path, scratch.costs) = (back, fwd, bwd, path, costs);
         let path = &scratch.path;
         let mut i = 0;
         while i < path.len() {

@@ -361,13 +361,11 @@ fn jackknifed_labels(docs: &[Doc], ix: &LexIndex, k: usize, s: &Settings, log: &
         let mut hashed = featurize(&docs[..a], ix, None, 0.0);
         hashed.extend(featurize(&docs[b..], ix, None, 0.0));
         let model = Model::from_bytes(&train(hashed, &[], ix, &one_pass, &mut |_| {}).to_bytes())?;
-        let mut paths = tag_docs(&docs[a..b], ix, &model).into_iter();
+        let mut scratch = Scratch::default();
         for d in &docs[a..b] {
-            let mut l = vec![0usize; d.tokens.len()];
-            for &(x, y) in &d.sents {
-                l[x..y].copy_from_slice(&paths.next().expect("one path a sentence"));
-            }
-            out.push(l);
+            scratch.begin(&d.tokens, ix);
+            scratch.first_labels(&d.tokens, &d.rules, d.sents.iter().copied(), ix, &model);
+            out.push(scratch.labels().to_vec());
         }
         log(format!("first pass: part {} of {k} tagged by a model of the others", j + 1));
     }
@@ -669,7 +667,7 @@ fn write_predictions(dir: &Path, name: &str, sents: &[Gold], lex: &Lexicon, ix: 
 
 /// Trains the tagger model from the corpora under `shared`.
 pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
-    let mut settings = Settings { epochs: 12, min_count: 8, seed: 0x6b61_7368_6966, prune: 0, two_pass: 5, label_dropout: 0.0, rule_dropout: 0.0, miss_weight: 1.0 };
+    let mut settings = Settings { epochs: 12, min_count: 8, seed: 0x6b61_7368_6966, prune: 0, two_pass: 5, label_dropout: 0.25, rule_dropout: 0.0, miss_weight: 1.0 };
     let mut holdout = false;
     let mut with: Vec<String> = Vec::new();
     let mut out: Option<String> = None;
