@@ -1161,6 +1161,38 @@ mod tests {
     }
 
     #[test]
+    fn second_pass_features_come_from_the_other_occurrences() {
+        // tokens: 0 زار 1 بوش 2 بغداد 3 . 4 وقال 5 بوش 6 إن 7 بغداد 8 آمنة
+        let toks = tokenize("زار بوش بغداد. وقال بوش إن بغداد آمنة");
+        let ix = LexIndex::builtin();
+        let mut f = Features::default();
+        f.begin(&toks, ix);
+        let (pers, loc) = (1, 5); // B-PERS, B-LOC
+        let mut labels = vec![0; toks.len()];
+        labels[1] = pers; // the first بوش tagged PERS, the second not
+        labels[2] = loc; // both بغداد tagged LOC
+        labels[7] = loc;
+        f.count_labels(&labels);
+        let mut got = vec![Vec::new(); toks.len()];
+        f.label_features(&labels, 0, toks.len(), |i, h| got[i].push(h));
+        let major = |t: u64| Feat::new(50).with(t).finish();
+        let cases: &[(&str, usize, Option<u32>)] = &[
+            ("a word met once has none", 0, None),
+            ("its own tag is left out: the other بوش was O", 1, None),
+            ("the other بوش was PERS", 5, Some(major(1))),
+            ("the other بغداد was LOC", 7, Some(major(3))),
+            ("a word met once beside a place gets only its neighbour's", 8, None),
+        ];
+        for (name, i, want) in cases {
+            match want {
+                Some(h) => assert!(got[*i].contains(h), "case {name:?}: token {i} should have the majority feature, got {:?}", got[*i]),
+                None => assert!(!(0..5).any(|t| got[*i].contains(&major(t))), "case {name:?}: token {i} should have no majority feature, got {:?}", got[*i]),
+            }
+        }
+        assert!(got[8].contains(&Feat::new(52).with(0).with(3).finish()), "the word after بغداد should read its neighbour's majority LOC");
+    }
+
+    #[test]
     fn features_depend_on_the_window() {
         let a = feats_of("في طرابلس اليوم");
         let b = feats_of("في طرابلس أمس");

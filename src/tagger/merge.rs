@@ -477,6 +477,22 @@ mod tests {
     }
 
     #[test]
+    fn place_cues_before_a_town() {
+        let toks = tokenize("قبالة سواحل زوارة في مدينة والمدينة وبلدة رئيس");
+        let cases: &[(&str, usize, bool)] = &[
+            ("coasts", 1, true),
+            ("a town name", 2, false),
+            ("town", 4, true),
+            ("town with wa and the article", 5, true),
+            ("village with wa", 6, true),
+            ("not a place word", 7, false),
+        ];
+        for (name, i, want) in cases {
+            assert_eq!(is_place_cue(&toks[*i]), *want, "case {name:?}: {:?}; see PLACE_CUES", toks[*i].key);
+        }
+    }
+
+    #[test]
     fn unbacked_rule_spans() {
         let t = |first, last, kind| TagSpan { first, last, kind, score: 0.6 };
         let rules = [(1, 2, Occ), (3, 5, Pers), (6, 7, Gpe), (9, 10, Gpe)];

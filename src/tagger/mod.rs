@@ -111,22 +111,25 @@ impl Scratch {
     /// second pass only counts tags per word); the scores are kept.
     pub fn first_labels(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], sents: impl Iterator<Item = (usize, usize)>, ix: &LexIndex, model: &Model) {
         self.labels.clear();
-        self.labels.resize(doc.len(), 0);
         self.first_emis.clear();
-        self.first_emis.resize(doc.len(), [0.0; NTAGS]);
         for (a, b) in sents {
+            // tokens between sentences (none, usually) are O with no scores
+            self.labels.resize(a, 0);
+            self.first_emis.resize(a, [0.0; NTAGS]);
             self.sentence_emissions(doc, rules, a, b, ix, model);
-            for (l, e) in self.labels[a..b].iter_mut().zip(&self.emis) {
+            self.labels.extend(self.emis.iter().map(|e| {
                 let mut m = 0;
                 for t in 1..NTAGS {
                     if e[t] > e[m] {
                         m = t;
                     }
                 }
-                *l = m;
-            }
-            self.first_emis[a..b].copy_from_slice(&self.emis);
+                m
+            }));
+            self.first_emis.extend_from_slice(&self.emis);
         }
+        self.labels.resize(doc.len(), 0);
+        self.first_emis.resize(doc.len(), [0.0; NTAGS]);
     }
 
     /// The emission scores of the sentence `doc[first..last]` after
