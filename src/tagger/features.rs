@@ -35,7 +35,7 @@
 //! | 33 | document: the word also appears bare elsewhere when it carries a proclitic here (and the reverse) |
 //! | 34 | cluster path of the word ([`super::clusters`]) cut at depths 4, 6, 9, 12 |
 //! | 35 | cluster paths of the words at −1 and +1 cut at depths 4 and 8 |
-//! | 50, 51 | second pass: the majority label (type or O) of the other occurrences of the word's core in the text, and each B-/I- type they got, in a first tagging ([`Features::label_features`]) |
+//! | 50–52 | second pass, where another occurrence of the word's core got a name tag in a first tagging: the majority label (type or O) of the other occurrences, each B-/I- tag they got, and the majority of the words at −1 and +1 ([`Features::label_features`]) |
 //!
 //! Lexicon classes are the raw tags of `data/*.tsv` (`GPE`, `NORP`, `OCC`,
 //! `PERS`, …) and the tag refined by list and attributes (`GPE`+`city`),
