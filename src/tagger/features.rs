@@ -35,6 +35,7 @@
 //! | 33 | document: the word also appears bare elsewhere when it carries a proclitic here (and the reverse) |
 //! | 34 | cluster path of the word ([`super::clusters`]) cut at depths 4, 6, 9, 12 |
 //! | 35 | cluster paths of the words at −1 and +1 cut at depths 4 and 8 |
+//! | 50–52 | second pass, where another occurrence of the word's core got a name tag in a first tagging: the majority label (type or O) of the other occurrences, each B-/I- tag they got, and the majority of the words at −1 and +1 ([`Features::label_features`]) |
 //!
 //! Lexicon classes are the raw tags of `data/*.tsv` (`GPE`, `NORP`, `OCC`,
 //! `PERS`, …) and the tag refined by list and attributes (`GPE`+`city`),
@@ -596,6 +597,17 @@ pub struct Features {
     /// Per word: where its rows start in `rows` and where each of its
     /// three runs ends (`u32::MAX` first: not looked up yet).
     word_rows: Vec<[u32; 4]>,
+    /// Per word: the first word of the text with the same core (the
+    /// occurrences of `بوش`, `وبوش`, `لبوش` are counted together).
+    group: Vec<u32>,
+    /// Per group: how many of its tokens the first tagging gave each tag.
+    label_counts: Vec<[u16; NTAGS]>,
+    /// Core hash → group (open addressing, 0 = empty).
+    core_slots: Vec<(u64, u32)>,
+    /// Per group: how many of its tokens the first tagging gave a name tag.
+    name_counts: Vec<u32>,
+    /// Majority label of the other occurrences of each token of the sentence.
+    majors: Vec<u8>,
 }
 
 impl Features {
@@ -645,6 +657,8 @@ impl Features {
             self.of_token.push(id);
         }
         self.word_rows.resize(self.words.len(), [u32::MAX; 4]);
+        self.group.clear();
+        self.label_counts.clear();
         // Document level: what surrounds the other occurrences of a word.
         for i in 0..doc.len() {
             let me = self.of_token[i] as usize;
@@ -673,6 +687,100 @@ impl Features {
                 if let Some(j) = self.find(st) {
                     self.words[me].seen_bare = true;
                     self.words[j].seen_clitic = true;
+                }
+            }
+        }
+    }
+
+    /// Counts the tags of a first tagging of the text given to
+    /// [`Features::begin`] (`labels`: one tag index per token, O outside
+    /// the sentences) per group of words with the same core, for
+    /// [`Features::label_features`].
+    pub fn count_labels(&mut self, labels: &[usize]) {
+        if self.group.len() != self.words.len() {
+            // core hash → first word with it (open addressing, as `slots`)
+            self.group.clear();
+            let cap = (self.words.len() * 2).next_power_of_two().max(64);
+            let mask = cap - 1;
+            self.core_slots.clear();
+            self.core_slots.resize(cap, (0, 0));
+            for (i, w) in self.words.iter().enumerate() {
+                if !w.lettered {
+                    self.group.push(i as u32);
+                    continue;
+                }
+                let h = w.core.max(1);
+                let mut s = (h as usize) & mask;
+                let g = loop {
+                    let (k, id) = self.core_slots[s];
+                    if k == h {
+                        break id;
+                    }
+                    if k == 0 {
+                        self.core_slots[s] = (h, i as u32);
+                        break i as u32;
+                    }
+                    s = (s + 1) & mask;
+                };
+                self.group.push(g);
+            }
+        }
+        self.label_counts.clear();
+        self.label_counts.resize(self.words.len(), [0; NTAGS]);
+        self.name_counts.clear();
+        self.name_counts.resize(self.words.len(), 0);
+        for (&w, &t) in self.of_token.iter().zip(labels) {
+            let g = self.group[w as usize] as usize;
+            let c = &mut self.label_counts[g][t];
+            *c = c.saturating_add(1);
+            self.name_counts[g] += (t != 0) as u32;
+        }
+    }
+
+    /// The second-pass features of the tokens `first..last` (Krishnan and
+    /// Manning 2006), after [`Features::count_labels`]: over the *other*
+    /// occurrences of the token's core in the text (its own tag in
+    /// `labels` left out), the majority label (O, PERS, ORG, LOC, MISC;
+    /// ties to the lower) and each tag other than O they got. Calls
+    /// `push(i, hash)` with `i` counted from `first`; a word met once, or
+    /// not a word, gets none.
+    pub fn label_features(&mut self, labels: &[usize], first: usize, last: usize, mut push: impl FnMut(usize, u32)) {
+        // majority label of each token's other occurrences (5: none)
+        self.majors.clear();
+        for k in first..last {
+            let w = self.of_token[k] as usize;
+            let g = self.group[w] as usize;
+            // no other occurrence tagged a name (most words): no feature
+            if !self.words[w].lettered || self.name_counts[g] == (labels[k] != 0) as u32 {
+                self.majors.push(5);
+                continue;
+            }
+            let mut c = self.label_counts[g];
+            c[labels[k]] -= 1;
+            let mut by_type = [0u32; 5];
+            for (t, &n) in c.iter().enumerate() {
+                by_type[t.div_ceil(2)] += n as u32;
+            }
+            // no other occurrence, or none tagged a name: no feature
+            if by_type[1..].iter().sum::<u32>() == 0 {
+                self.majors.push(5);
+                continue;
+            }
+            let major = (0..5).fold(0, |b, t| if by_type[t] > by_type[b] { t } else { b });
+            self.majors.push(major as u8);
+            push(k - first, Feat::new(50).with(major as u64).finish());
+            for (t, &n) in c.iter().enumerate().skip(1) {
+                if n > 0 {
+                    push(k - first, Feat::new(51).with(t as u64).finish());
+                }
+            }
+        }
+        if NEIGHBOUR_LABELS {
+            for i in 0..last - first {
+                for (d, k) in [(0u64, i.wrapping_sub(1)), (1, i + 1)] {
+                    if let Some(&m) = self.majors.get(k).filter(|&&m| (1..5).contains(&m)) {
+                        push(i, Feat::new(52).with(d).with(m as u64).finish());
+                    }
                 }
             }
         }
@@ -975,6 +1083,14 @@ fn neighbours_c(c: &Ctx, push: &mut impl FnMut(Feat)) {
     }
 }
 
+const NEIGHBOUR_LABELS: bool = true;
+
+/// Whether `model` has second-pass features ([`Features::label_features`]):
+/// without them the text is tagged once.
+pub fn reads_labels(model: &Model) -> bool {
+    (0..5u64).any(|t| model.row_of(Feat::new(50).with(t).finish()).is_some())
+}
+
 /// The rules' spans as features of the tokens `first..last` (stacking):
 /// the type of the rule span over the token and whether it begins there,
 /// and the types of the spans over its neighbours. `rules` are the flat
@@ -1042,6 +1158,38 @@ mod tests {
         for i in 0..3 {
             assert_eq!(a.of(i), b.of(i), "token {i}: features must be computed on the normalized key");
         }
+    }
+
+    #[test]
+    fn second_pass_features_come_from_the_other_occurrences() {
+        // tokens: 0 زار 1 بوش 2 بغداد 3 . 4 وقال 5 بوش 6 إن 7 بغداد 8 آمنة
+        let toks = tokenize("زار بوش بغداد. وقال بوش إن بغداد آمنة");
+        let ix = LexIndex::builtin();
+        let mut f = Features::default();
+        f.begin(&toks, ix);
+        let (pers, loc) = (1, 5); // B-PERS, B-LOC
+        let mut labels = vec![0; toks.len()];
+        labels[1] = pers; // the first بوش tagged PERS, the second not
+        labels[2] = loc; // both بغداد tagged LOC
+        labels[7] = loc;
+        f.count_labels(&labels);
+        let mut got = vec![Vec::new(); toks.len()];
+        f.label_features(&labels, 0, toks.len(), |i, h| got[i].push(h));
+        let major = |t: u64| Feat::new(50).with(t).finish();
+        let cases: &[(&str, usize, Option<u32>)] = &[
+            ("a word met once has none", 0, None),
+            ("its own tag is left out: the other بوش was O", 1, None),
+            ("the other بوش was PERS", 5, Some(major(1))),
+            ("the other بغداد was LOC", 7, Some(major(3))),
+            ("a word met once beside a place gets only its neighbour's", 8, None),
+        ];
+        for (name, i, want) in cases {
+            match want {
+                Some(h) => assert!(got[*i].contains(h), "case {name:?}: token {i} should have the majority feature, got {:?}", got[*i]),
+                None => assert!(!(0..5).any(|t| got[*i].contains(&major(t))), "case {name:?}: token {i} should have no majority feature, got {:?}", got[*i]),
+            }
+        }
+        assert!(got[8].contains(&Feat::new(52).with(0).with(3).finish()), "the word after بغداد should read its neighbour's majority LOC");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::entities::EntityType;
 use crate::lexicon::Lexicon;
 use crate::text::{clitics, Prepared, Token, TokenKind};
 use features::{Features, LexIndex};
-use model::{decode_with_costs, type_of, viterbi, Model, NTAGS};
+use model::{decode_with_costs, type_of, viterbi_in, Model, NTAGS};
 use std::sync::OnceLock;
 
 /// The embedded model file.
@@ -73,6 +73,12 @@ pub struct Scratch {
     fwd: Vec<[f32; NTAGS]>,
     bwd: Vec<[f32; NTAGS]>,
     costs: Vec<f32>,
+    /// The first tagging of the text (one tag a token) and its emission
+    /// scores, for the second pass.
+    labels: Vec<usize>,
+    first_emis: Vec<[f32; NTAGS]>,
+    /// Whether the text is tagged twice (the model has second-pass features).
+    two_pass: bool,
 }
 
 impl Scratch {
@@ -83,12 +89,80 @@ impl Scratch {
         self.features.begin(doc, ix);
     }
 
+    /// The first pass over the sentences `sents` (token ranges) of the
+    /// text given to [`Scratch::begin`], whose rule mentions are `rules`
+    /// (as in [`tag`]): when the model has second-pass features
+    /// ([`features::reads_labels`]), each sentence is tagged without them
+    /// and the tags are counted per word for
+    /// [`Features::label_features`] (document-level two-pass tagging,
+    /// Krishnan and Manning 2006); the emission scores are kept. Then call
+    /// [`Scratch::tag_sentence`] for each sentence.
+    pub fn first_pass(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], sents: impl Iterator<Item = (usize, usize)>, ix: &LexIndex, model: &Model) {
+        self.two_pass = features::reads_labels(model);
+        if self.two_pass {
+            self.first_labels(doc, rules, sents, ix, model);
+            self.features.count_labels(&self.labels);
+        }
+    }
+
+    /// The first tagging of the sentences `sents` of the text given to
+    /// [`Scratch::begin`] into [`Scratch::labels`]: each token's best tag
+    /// by its emission scores alone (no transitions, no Viterbi: the
+    /// second pass only counts tags per word); the scores are kept.
+    pub fn first_labels(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], sents: impl Iterator<Item = (usize, usize)>, ix: &LexIndex, model: &Model) {
+        self.labels.clear();
+        self.first_emis.clear();
+        for (a, b) in sents {
+            // tokens between sentences (none, usually) are O with no scores
+            self.labels.resize(a, 0);
+            self.first_emis.resize(a, [0.0; NTAGS]);
+            self.sentence_emissions(doc, rules, a, b, ix, model);
+            self.labels.extend(self.emis.iter().map(|e| {
+                let mut m = 0;
+                for t in 1..NTAGS {
+                    if e[t] > e[m] {
+                        m = t;
+                    }
+                }
+                m
+            }));
+            self.first_emis.extend_from_slice(&self.emis);
+        }
+        self.labels.resize(doc.len(), 0);
+        self.first_emis.resize(doc.len(), [0.0; NTAGS]);
+    }
+
+    /// The emission scores of the sentence `doc[first..last]` after
+    /// [`Scratch::first_pass`], returned: the first pass's scores plus the
+    /// rows of the second-pass features, added in place (or, with a model
+    /// that has none, [`Scratch::sentence_emissions`] into `self.emis`).
+    fn final_emissions(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) -> &[[f32; NTAGS]] {
+        if !self.two_pass {
+            self.sentence_emissions(doc, rules, first, last, ix, model);
+            return &self.emis;
+        }
+        let emis = &mut self.first_emis[first..last];
+        self.features.label_features(&self.labels, first, last, |i, h| {
+            if let Some(r) = model.row_of(h) {
+                model.add_row(&mut emis[i], r);
+            }
+        });
+        emis
+    }
+
     /// Tags the sentence `doc[first..last]` of the text given to
-    /// [`Scratch::begin`], whose rule mentions are `rules` (as in [`tag`]);
-    /// the result is in `self.path()`.
+    /// [`Scratch::begin`] and [`Scratch::first_pass`], whose rule mentions
+    /// are `rules` (as in [`tag`]); the result is in `self.path()`.
     pub fn tag_sentence(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
-        self.sentence_emissions(doc, rules, first, last, ix, model);
-        viterbi(&self.emis, |p, c| model.transition(p, c), &mut self.back, &mut self.path);
+        let (mut back, mut fwd, mut path) = (std::mem::take(&mut self.back), std::mem::take(&mut self.fwd), std::mem::take(&mut self.path));
+        viterbi_in(self.final_emissions(doc, rules, first, last, ix, model), |p, c| model.transition(p, c), &mut back, &mut fwd, &mut path);
+        (self.back, self.fwd, self.path) = (back, fwd, path);
+    }
+
+    /// The tags of the first pass (one a token of the text; all O when the
+    /// model has no second-pass features).
+    pub fn labels(&self) -> &[usize] {
+        &self.labels
     }
 
     /// The emission scores of the sentence `doc[first..last]` into
@@ -140,9 +214,12 @@ pub fn tag(p: &Prepared, rules: &[(usize, usize, EntityType)], ix: &LexIndex, mo
 pub fn tag_with(scratch: &mut Scratch, p: &Prepared, rules: &[(usize, usize, EntityType)], ix: &LexIndex, model: &Model) -> Vec<TagSpan> {
     let mut out = Vec::new();
     scratch.begin(&p.tokens, ix);
+    scratch.first_pass(&p.tokens, rules, p.sentences.iter().map(|s| (s.first, s.last)), ix, model);
     for s in &p.sentences {
-        scratch.sentence_emissions(&p.tokens, rules, s.first, s.last, ix, model);
-        decode_with_costs(&scratch.emis, |p, c| model.transition(p, c), &mut scratch.back, &mut scratch.fwd, &mut scratch.bwd, &mut scratch.path, &mut scratch.costs, |t| matches!(type_of(t), 1..=3));
+        let (mut back, mut fwd, mut bwd, mut path, mut costs) = (std::mem::take(&mut scratch.back), std::mem::take(&mut scratch.fwd), std::mem::take(&mut scratch.bwd), std::mem::take(&mut scratch.path), std::mem::take(&mut scratch.costs));
+        let emis = scratch.final_emissions(&p.tokens, rules, s.first, s.last, ix, model);
+        decode_with_costs(emis, |p, c| model.transition(p, c), &mut back, &mut fwd, &mut bwd, &mut path, &mut costs, |t| matches!(type_of(t), 1..=3));
+        (scratch.back, scratch.fwd, scratch.bwd, scratch.path, scratch.costs) = (back, fwd, bwd, path, costs);
         let path = &scratch.path;
         let mut i = 0;
         while i < path.len() {

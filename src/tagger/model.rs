@@ -370,6 +370,11 @@ pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f3
     decode(emis, &constrained(trans), back, &mut fwd, out);
 }
 
+/// [`viterbi`] with the caller's buffer for the forward scores.
+pub fn viterbi_in(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, back: &mut Vec<[u8; NTAGS]>, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
+    decode(emis, &constrained(trans), back, fwd, out);
+}
+
 /// Viterbi with the constrained transitions `t`, keeping the forward
 /// (max-product) scores of every token in `fwd` for [`costs`].
 fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[u8; NTAGS]>, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
