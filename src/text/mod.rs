@@ -23,6 +23,37 @@ pub struct Prepared<'a> {
     pub sentences: Vec<Sentence>,
     /// Length of the text in UTF-16 code units.
     pub utf16_len: u32,
+    /// The text's distinct words, made on first use (see [`Prepared::words`]).
+    words: std::cell::OnceCell<Words>,
+}
+
+/// FxHash of a key's bytes, eight at a time.
+fn word_hash(b: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(SEED);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(SEED);
+    }
+    h ^ (h >> 29)
+}
+
+/// The distinct token keys of a text: the stages that look at each word
+/// (key phrases, themes, the category's features) analyse a word once per
+/// text and index their per-word results by [`Words::id`].
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// For each token, the number of its key among the distinct keys, in
+    /// order of first occurrence.
+    pub id: Vec<u32>,
+    /// For each distinct key, the first token that has it.
+    pub first: Vec<u32>,
 }
 
 impl<'a> Prepared<'a> {
@@ -31,7 +62,37 @@ impl<'a> Prepared<'a> {
         let tokens = tokenize(text);
         let sentences = sentences::split(text, &tokens);
         let utf16_len = tokenize::utf16_units(text.as_bytes());
-        Prepared { text, tokens, sentences, utf16_len }
+        Prepared { text, tokens, sentences, utf16_len, words: std::cell::OnceCell::new() }
+    }
+
+    /// The distinct keys of the tokens (one hash per token, once per text).
+    pub fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
+            // open addressing over the distinct ids, FxHash of the key's bytes
+            let cap = (self.tokens.len() * 2).next_power_of_two().max(16);
+            let mask = cap - 1;
+            let mut slots = vec![u32::MAX; cap];
+            let mut first: Vec<u32> = Vec::new();
+            let mut id = Vec::with_capacity(self.tokens.len());
+            for (i, t) in self.tokens.iter().enumerate() {
+                let key = t.key.as_bytes();
+                let mut at = word_hash(key) as usize & mask;
+                let w = loop {
+                    let s = slots[at];
+                    if s == u32::MAX {
+                        slots[at] = first.len() as u32;
+                        first.push(i as u32);
+                        break slots[at];
+                    }
+                    if self.tokens[first[s as usize] as usize].key.as_bytes() == key {
+                        break s;
+                    }
+                    at = (at + 1) & mask;
+                };
+                id.push(w);
+            }
+            Words { id, first }
+        })
     }
 
     /// The byte offset in `text` of UTF-16 offset `pos` (clamped to the

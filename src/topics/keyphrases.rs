@@ -304,14 +304,35 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     if max == 0 {
         return Vec::new();
     }
-    // The text's words, and their article-less forms.
-    let mut vocab: HashSet<&str> = HashSet::with_capacity_and_hasher(p.tokens.len() * 2, Default::default());
-    for t in p.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
+    // The text's distinct words (each analysed once below), and their
+    // article-less forms.
+    let distinct = p.words();
+    let mut vocab: HashSet<&str> = HashSet::with_capacity_and_hasher(distinct.first.len() * 2, Default::default());
+    for t in distinct.first.iter().map(|&i| &p.tokens[i as usize]).filter(|t| t.kind == TokenKind::Arabic) {
         vocab.insert(t.key.as_str());
         if let Some(rest) = t.key.strip_prefix("ال") {
             vocab.insert(rest);
         }
     }
+    /// What a word's key alone says, the same at each occurrence.
+    #[derive(Clone, Copy)]
+    struct KeyInfo<'a> {
+        stem: &'a str,
+        skip: usize,
+        definite: bool,
+        stop: bool,
+        conj: bool,
+        /// A verb unless a name covers the occurrence.
+        verb: bool,
+        /// A calendar word unless a name covers the occurrence.
+        calendar: bool,
+        /// The stem's id (`u32::MAX` until the first occurrence numbers it).
+        id: u32,
+    }
+    let mut info: Vec<Option<KeyInfo>> = vec![None; distinct.first.len()];
+    // Stems as small integers, in order of first occurrence.
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(distinct.first.len(), Default::default());
+    let mut word_id: Vec<u32> = Vec::with_capacity(p.tokens.len());
     // Words, and the chunks (runs of neighbouring Arabic words) they form.
     let mut words: Vec<Word> = Vec::new();
     let mut chunks: Vec<(usize, usize)> = Vec::new();
@@ -328,9 +349,27 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
         if t.kind != TokenKind::Arabic {
             continue;
         }
-        let (stem, skip, definite) = stem_of(&t.key, &vocab);
-        let stop = is_stopword(&t.key) || t.key == "ال" || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
-        let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
+        let k = &mut info[distinct.id[i] as usize];
+        let k = match k {
+            Some(k) => k,
+            None => {
+                let (stem, skip, definite) = stem_of(&t.key, &vocab);
+                let stop = is_stopword(&t.key) || t.key == "ال" || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
+                let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
+                // A verb (of the list, or by its shape) is no part of a
+                // phrase; it still counts in the statistics, as any word
+                // that is no stopword. Names are no verbs.
+                let verb = !definite && !stop && (is_verb(&t.key) || verb_shaped(stem)) && !in_lexicon(stem);
+                let calendar = !stop && calendar().contains(stem);
+                k.insert(KeyInfo { stem, skip, definite, stop, conj, verb, calendar, id: u32::MAX })
+            }
+        };
+        if k.id == u32::MAX {
+            let next = ids.len() as u32;
+            k.id = *ids.entry(k.stem).or_insert(next);
+        }
+        let KeyInfo { stem, skip, definite, stop, conj, verb, calendar, id } = *k;
+        word_id.push(id);
         // Tanwin fath (U+064B, bytes D9 8B) anywhere in the written word.
         let adverbial = t.text(p.text).as_bytes().windows(2).any(|b| b == [0xD9, 0x8B]);
         // p.sentence_of(i), walking forward.
@@ -338,15 +377,8 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
             sentence += 1;
         }
         let prep = skip > usize::from(conj);
-        // A verb (of the list, or by its shape) is no part of a phrase; it
-        // still counts in the statistics, as any word that is no stopword.
-        // Names are no verbs.
-        let verbish = !definite
-            && !stop
-            && (is_verb(&t.key) || verb_shaped(stem))
-            && !in_name(t, names, &mut name_at)
-            && !in_lexicon(stem);
-        let calendar = !stop && calendar().contains(stem) && !in_name(t, names, &mut name_at);
+        let verbish = verb && !in_name(t, names, &mut name_at);
+        let calendar = calendar && !in_name(t, names, &mut name_at);
         words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence, prep, verbish, calendar });
     }
     if chunk_start < words.len() {
@@ -363,15 +395,6 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
             *j = true;
         }
     }
-    // Stems as small integers.
-    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
-    let word_id: Vec<u32> = words
-        .iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(w.stem).or_insert(next)
-        })
-        .collect();
 
     // Word statistics, by stem id, over content words. Words come in
     // text order, so the sentences of a stem's occurrences come sorted:
