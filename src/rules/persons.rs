@@ -307,10 +307,21 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         by_first.entry(c.first).or_default().push(c);
     }
     let at = |j: usize, kinds: &[EntityType]| by_first.get(&j).and_then(|v| v.iter().copied().filter(|c| kinds.contains(&c.kind)).max_by_key(|c| c.last));
-    // each token is classified once, when a rule first asks
-    let cache: Vec<std::cell::OnceCell<NameWord>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    // each distinct word is classified once, when a rule first asks (a
+    // token written otherwise than the word's first occurrence, `على` and
+    // `علي`, on its own: the class reads the written form)
+    let words = p.words();
+    let cache: Vec<std::cell::OnceCell<NameWord>> = (0..words.first.len()).map(|_| std::cell::OnceCell::new()).collect();
     let plain = plain_ya(p.text);
-    let kinds = |k: usize| *cache[k].get_or_init(|| classify_in(lex, &p.tokens[k], p.text, plain));
+    let kinds = |k: usize| {
+        let d = words.id[k] as usize;
+        let first = &p.tokens[words.first[d] as usize];
+        if first.bytes == p.tokens[k].bytes || first.text(p.text) == p.tokens[k].text(p.text) {
+            *cache[d].get_or_init(|| classify_in(lex, first, p.text, plain))
+        } else {
+            classify_in(lex, &p.tokens[k], p.text, plain)
+        }
+    };
     let mut out = Vec::new();
     let push_at = |out: &mut Vec<Candidate<'l>>, first: usize, last: usize, skip: usize, score: f32, rule: &'static str| {
         let mut key = p.tokens[first..last].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
