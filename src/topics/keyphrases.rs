@@ -603,6 +603,15 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     for (s, c) in ranked {
         let padded = c.key;
         let tf = c.occurrences.len();
+        // Once `max` phrases are chosen, a phrase comes in only by taking
+        // a chosen lone word's place (see `widen` below): the others are
+        // passed over without the tests.
+        if chosen.len() >= max
+            && (padded.len() < 2
+                || !chosen_keys.iter().enumerate().any(|(i, (k, widened))| !widened && k.len() == 1 && 2 * tf >= chosen[i].occurrences.len() && padded.contains(&k[0])))
+        {
+            continue;
+        }
         // A phrase inside a chosen one adds nothing, unless it occurs at
         // least twice as often: then it is the core of that one and comes
         // too (`الهجرة غير الشرعية`, three times, after
