@@ -416,15 +416,22 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     // a kunya (أبو حمزة، أبو عبد الله) and a given name after و (وجومانا مراد in a list of
     // people), or علي before a known name where the text writes على as علي
     for i in 0..n {
-        if blocked[i] || !is_word(&p.tokens[i]) || (i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector)) {
+        if blocked[i] || !is_word(&p.tokens[i]) {
             continue;
         }
+        // inside a chain that starts earlier: asked only of a word that
+        // opens one of the three below (classifying every word costs more
+        // than these tests)
+        let inside = || i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector);
         let k = p.tokens[i].key.as_str();
         let next = |j: usize| if j < n && !blocked[j] && !line_break_after(p, j - 1) { kinds(j) } else { NameWord::Stop };
         let known_given = |w: &str| lex.given(w).is_some_and(|g| !g.common()) && lex.family(w).is_none_or(|f| !f.common());
         let bare = k.strip_prefix('و');
         let kunya = |w: &str| KUNYA.contains(&w) && (next(i + 1) == NameWord::Given || p.tokens.get(i + 1).is_some_and(|t| t.key == "عبد"));
         if kunya(k) || bare.is_some_and(kunya) {
+            if inside() {
+                continue;
+            }
             let skip = usize::from(!kunya(k));
             if let Some(e) = chain(p, lex, &kinds, i, &blocked, false, true) {
                 if e - i >= 2 {
@@ -432,6 +439,9 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
                 }
             }
         } else if bare.is_some_and(|r| r.chars().count() >= 3 && known_given(r)) && !lex.is_common(k) && lex.given(k).is_none() && lex.family(k).is_none() {
+            if inside() {
+                continue;
+            }
             // the next name of a list (a person ends right before, or before a comma), or
             // a name whose next word is known
             let listed = out.iter().any(|c| c.last == i || (c.last + 1 == i && matches!(p.tokens[i - 1].key.as_str(), "،" | ",")));
@@ -443,6 +453,9 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
                 }
             }
         } else if ali_ya(i) && matches!(next(i + 1), NameWord::Given | NameWord::Family) {
+            if inside() {
+                continue;
+            }
             if let Some(e) = chain(p, lex, &kinds, i, &blocked, false, true) {
                 push_at(&mut out, i, e, 0, 0.7, "pers-given");
             }
