@@ -140,15 +140,17 @@ pub fn phrase_at<'l>(
     let all = clitics::readings_ref(&toks[i].key);
     let readings = if with_clitics { &all[..] } else { &all[..1] };
     let mut best: Option<PhraseMatch<'l>> = None;
-    // one buffer for the phrases of every reading
-    let mut phrase = String::new();
+    // one buffer for the phrases of every reading, kept from call to call
+    thread_local! {
+        static PHRASE: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    let mut phrase = PHRASE.take();
     for r in readings {
         let max = index.max_words(&r.stem);
         if max == 0 {
             continue;
         }
         phrase.clear();
-        phrase.reserve(r.stem.len() + 48);
         phrase.push_str(&r.stem);
         let mut j = i + 1;
         let mut words = 1;
@@ -170,6 +172,7 @@ pub fn phrase_at<'l>(
             j += 1;
         }
     }
+    PHRASE.set(phrase);
     best
 }
 
