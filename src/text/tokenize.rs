@@ -226,13 +226,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let (c, w) = at(i);
+        // the two-byte characters of the Arabic block, decoded here
+        let (c, w) = if (0xD8..=0xDB).contains(&b[i]) && i + 1 < n {
+            (char::from_u32(((b[i] as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F)).unwrap_or(char::REPLACEMENT_CHARACTER), 2)
+        } else {
+            at(i)
+        };
         let start = i;
         let kind;
         if is_arabic_letter(c) || (is_arabic_inner(c) && i + w < n && is_arabic_letter(at(i + w).0)) {
             kind = TokenKind::Arabic;
             i += w;
             while i < n {
+                // ASCII (a space, most often) is no letter, mark or control
+                if b[i] < 0x80 {
+                    break;
+                }
                 // the two-byte characters of the Arabic block, decoded here
                 if (0xD8..=0xDB).contains(&b[i]) && i + 1 < n {
                     let d = char::from_u32(((b[i] as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F)).unwrap_or(char::REPLACEMENT_CHARACTER);
