@@ -334,7 +334,7 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(distinct.first.len(), Default::default());
     let mut word_id: Vec<u32> = Vec::with_capacity(p.tokens.len());
     // Words, and the chunks (runs of neighbouring Arabic words) they form.
-    let mut words: Vec<Word> = Vec::new();
+    let mut words: Vec<Word> = Vec::with_capacity(p.tokens.len());
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut chunk_start = 0;
     let mut sentence = 0;
@@ -370,8 +370,9 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
         }
         let KeyInfo { stem, skip, definite, stop, conj, verb, calendar, id } = *k;
         word_id.push(id);
-        // Tanwin fath (U+064B, bytes D9 8B) anywhere in the written word.
-        let adverbial = t.text(p.text).as_bytes().windows(2).any(|b| b == [0xD9, 0x8B]);
+        // Tanwin fath (U+064B, bytes D9 8B) anywhere in the written word
+        // (a word written as long as its key has no mark at all).
+        let adverbial = t.bytes.1 - t.bytes.0 != t.key.len() && t.text(p.text).as_bytes().windows(2).any(|b| b == [0xD9, 0x8B]);
         // p.sentence_of(i), walking forward.
         while sentence < p.sentences.len() && p.sentences[sentence].last <= i {
             sentence += 1;
