@@ -163,7 +163,7 @@ pub fn phrase_at<'l>(
                 break;
             }
             // a phrase does not run across a line break
-            if p.text[toks[j - 1].bytes.1..toks[j].bytes.0].contains('\n') {
+            if crate::text::has_newline(&p.text[toks[j - 1].bytes.1..toks[j].bytes.0]) {
                 break;
             }
             phrase.push(' ');
@@ -218,7 +218,7 @@ pub fn stem_where(p: &Prepared, i: usize, f: &dyn Fn(&str) -> bool) -> Option<(u
 
 /// Whether there is a line break between tokens `i` and `i + 1`.
 pub fn line_break_after(p: &Prepared, i: usize) -> bool {
-    i + 1 < p.tokens.len() && p.text[p.tokens[i].bytes.1..p.tokens[i + 1].bytes.0].contains('\n')
+    i + 1 < p.tokens.len() && crate::text::has_newline(&p.text[p.tokens[i].bytes.1..p.tokens[i + 1].bytes.0])
 }
 
 #[cfg(test)]

@@ -12,6 +12,13 @@ pub use normalize::{key, Normalized};
 pub use sentences::Sentence;
 pub use tokenize::{tokenize, Token, TokenKind};
 
+/// Whether `s` holds a line feed. The gaps between tokens are a byte or
+/// two: a plain loop beats the general substring search there.
+#[inline]
+pub fn has_newline(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\n')
+}
+
 /// A text prepared for analysis: its tokens and sentences.
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {

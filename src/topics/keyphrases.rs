@@ -341,7 +341,7 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     let mut name_at = 0;
     for (i, t) in p.tokens.iter().enumerate() {
         let breaks = t.kind != TokenKind::Arabic
-            || words.last().is_some_and(|w: &Word| w.token + 1 != i || p.text[p.tokens[w.token].bytes.1..t.bytes.0].contains('\n'));
+            || words.last().is_some_and(|w: &Word| w.token + 1 != i || crate::text::has_newline(&p.text[p.tokens[w.token].bytes.1..t.bytes.0]));
         if breaks && chunk_start < words.len() {
             chunks.push((chunk_start, words.len()));
             chunk_start = words.len();

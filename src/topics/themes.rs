@@ -486,7 +486,7 @@ impl Themes {
 /// Whether Arabic tokens `a` < `b` are neighbours in a phrase: nothing but
 /// other words (no punctuation, digits or line break) between them.
 fn adjacent(p: &Prepared, a: usize, b: usize) -> bool {
-    (a + 1..b).all(|i| p.tokens[i].kind == TokenKind::Arabic) && !p.text[p.tokens[b - 1].bytes.1..p.tokens[b].bytes.0].contains('\n')
+    (a + 1..b).all(|i| p.tokens[i].kind == TokenKind::Arabic) && !crate::text::has_newline(&p.text[p.tokens[b - 1].bytes.1..p.tokens[b].bytes.0])
 }
 
 /// Drops every match whose tokens are a strict subset of another match's.
