@@ -536,7 +536,9 @@ impl<'a, 'p> Doc<'a, 'p> {
             if cue.class != class {
                 continue;
             }
-            if !["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"].iter().any(|pre| first.key.strip_prefix(pre) == Some(words[0].as_str())) {
+            // the key is a proclitic (or none) + the phrase's first word
+            let Some(pre) = first.key.strip_suffix(words[0].as_str()) else { continue };
+            if !["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"].contains(&pre) {
                 continue;
             }
             for (k, w) in words.iter().enumerate().skip(1) {
