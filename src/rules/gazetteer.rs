@@ -180,9 +180,10 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
     let evidence = country_evidence(p, lex);
     let ix = lex.phrases(Part::Name);
     let mut out = Vec::new();
+    let mut opens = super::Opens::new(p, ix);
     let mut i = 0;
     while i < p.tokens.len() {
-        let m = phrase_at(p, lex, ix, i, true, &|e| e.kind.is_some());
+        let m = if opens.may(i) { phrase_at(p, lex, ix, i, true, &|e| e.kind.is_some()) } else { None };
         let picked = m.and_then(|mut m| {
             let ok: Vec<&Entry> = m.entries.iter().copied().filter(|e| licensed(p, lex, &m, e, &evidence)).collect();
             if ok.is_empty() {

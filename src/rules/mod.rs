@@ -176,6 +176,29 @@ pub fn phrase_at<'l>(
     best
 }
 
+/// For each distinct word of the text, whether it may open a phrase of
+/// `index` (the test [`phrase_at`] starts with), asked when first needed:
+/// a rule that tries [`phrase_at`] at every token asks it once a word.
+pub struct Opens<'p, 'i> {
+    p: &'p Prepared<'p>,
+    index: &'i PhraseIndex,
+    known: Vec<Option<bool>>,
+}
+
+impl<'p, 'i> Opens<'p, 'i> {
+    /// The (empty) table of `p`'s words for `index`.
+    pub fn new(p: &'p Prepared<'p>, index: &'i PhraseIndex) -> Self {
+        Opens { p, index, known: vec![None; p.words().first.len()] }
+    }
+
+    /// False when no phrase of the index starts at token `i`, as
+    /// [`phrase_at`] would find.
+    pub fn may(&mut self, i: usize) -> bool {
+        let (p, index) = (self.p, self.index);
+        *self.known[p.words().id[i] as usize].get_or_insert_with(|| any_stem(&p.tokens[i].key, |s: &str| index.max_words(s) > 0))
+    }
+}
+
 /// The UTF-16 start of token `i` after `skip` key characters.
 pub fn start_after(p: &Prepared, i: usize, skip: usize) -> u32 {
     p.tokens[i].offset_after_key_chars(p.text, skip)
