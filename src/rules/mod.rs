@@ -261,3 +261,32 @@ pub(crate) mod testutil {
         w.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Part;
+
+    #[test]
+    fn opens_never_rejects_a_token_where_a_phrase_starts() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            ("places and clitics", "زار وزير الداخلية طرابلس وتونس والجزائر ثم عاد إلى طرابلس"),
+            ("titles", "استقبل رئيس المجلس الرئاسي الليبي وزير الخارجية التركي"),
+        ];
+        for (name, text) in texts {
+            let p = Prepared::new(text);
+            for part in [Part::Name, Part::Title] {
+                let ix = lex.phrases(part);
+                let mut opens = Opens::new(&p, ix);
+                let mut phrases = 0;
+                for i in 0..p.tokens.len() {
+                    let found = phrase_at(&p, lex, ix, i, true, &|_| true).is_some();
+                    phrases += usize::from(found);
+                    assert!(!found || opens.may(i), "case {name:?}: a phrase of {part:?} starts at token {i} ({}) but Opens::may says none can", p.tokens[i].key);
+                }
+                assert!(phrases > 0, "case {name:?}: the text must hold phrases of {part:?} for the test to mean anything");
+            }
+        }
+    }
+}

@@ -131,3 +131,36 @@ impl<'a> Prepared<'a> {
         self.sentences.partition_point(|s| s.last <= i)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_number_the_distinct_keys_in_order_of_first_occurrence() {
+        // (name, text, the id of each token, the first token of each id)
+        let cases: &[(&str, &str, &[u32], &[u32])] = &[
+            ("repeats share an id", "ليبيا وتونس ليبيا", &[0, 1, 0], &[0, 1]),
+            ("written forms with the same key are one word", "على علي عليٌ", &[0, 0, 0], &[0]),
+            ("punctuation and numbers are words too", "2025 . 2025 .", &[0, 1, 0, 1], &[0, 1]),
+            ("empty text", "", &[], &[]),
+        ];
+        for (name, text, ids, firsts) in cases {
+            let p = Prepared::new(text);
+            let w = p.words();
+            assert_eq!(w.id, *ids, "case {name:?}: ids of the tokens of {text:?}");
+            assert_eq!(w.first, *firsts, "case {name:?}: first token of each distinct key");
+            for (i, &d) in w.id.iter().enumerate() {
+                assert_eq!(p.tokens[i].key, p.tokens[w.first[d as usize] as usize].key, "case {name:?}: token {i} and its word's first token must share a key");
+            }
+        }
+    }
+
+    #[test]
+    fn has_newline_finds_only_line_feeds() {
+        let cases: &[(&str, &str, bool)] = &[("space", " ", false), ("line feed", " \n ", true), ("carriage return alone", "\r", false), ("empty", "", false)];
+        for (name, gap, want) in cases {
+            assert_eq!(has_newline(gap), *want, "case {name:?}");
+        }
+    }
+}
