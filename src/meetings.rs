@@ -437,6 +437,9 @@ impl<'a, 'p> Doc<'a, 'p> {
         let mut mi = 0;
         let mut i = 0;
         let mut sent = 0;
+        let words = p.words();
+        #[allow(clippy::type_complexity)]
+        let mut memo: Vec<Option<(Option<(&'static Cue, &'static str)>, &'static str, bool, bool)>> = vec![None; words.first.len()];
         while i < toks.len() {
             while mi < mentions.len() && mentions[mi].end <= toks[i].start {
                 mi += 1;
@@ -468,28 +471,33 @@ impl<'a, 'p> Doc<'a, 'p> {
             }
             let t = &toks[i];
             let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
-            let (mut cue, prefix) = match if word { reading_in(&cues.words, cues, &t.key) } else { None } {
-                Some((k, c, pre)) => (Some((c, k)), pre),
-                None => (None, ""),
-            };
-            // استقبله نظيره …: a meeting verb with its object as a pronoun.
-            let mut obj_pronoun = false;
-            let mut prefix = prefix;
-            if word && cue.is_none() {
-                if let Some(stem) = t.key.strip_suffix('ه').or_else(|| t.key.strip_suffix("ها")) {
-                    if let Some((k, c, pre)) = reading_in(&cues.words, cues, stem).filter(|x| x.1.class == Class::Verb && !x.1.needs_link) {
-                        cue = Some((c, k));
-                        prefix = pre;
-                        obj_pronoun = true;
+            // what the cue tables say of a word depends on its key alone:
+            // asked once for each distinct word
+            let (cue, prefix, obj_pronoun, phrase_start) = *memo[words.id[i] as usize].get_or_insert_with(|| {
+                let (mut cue, prefix) = match if word { reading_in(&cues.words, cues, &t.key) } else { None } {
+                    Some((k, c, pre)) => (Some((c, k)), pre),
+                    None => (None, ""),
+                };
+                // استقبله نظيره …: a meeting verb with its object as a pronoun.
+                let mut obj_pronoun = false;
+                let mut prefix = prefix;
+                if word && cue.is_none() {
+                    if let Some(stem) = t.key.strip_suffix('ه').or_else(|| t.key.strip_suffix("ها")) {
+                        if let Some((k, c, pre)) = reading_in(&cues.words, cues, stem).filter(|x| x.1.class == Class::Verb && !x.1.needs_link) {
+                            cue = Some((c, k));
+                            prefix = pre;
+                            obj_pronoun = true;
+                        }
                     }
                 }
-            }
+                let phrase_start = word
+                    && t.key.chars().next().is_some_and(|c| cues.first_letters.binary_search(&c).is_ok())
+                    && reading_in(&cues.firsts, cues, &t.key).is_some();
+                (cue, prefix, obj_pronoun, phrase_start)
+            });
             while sent + 1 < p.sentences.len() && p.sentences[sent].last <= i {
                 sent += 1;
             }
-            let phrase_start = word
-                && t.key.chars().next().is_some_and(|c| cues.first_letters.binary_search(&c).is_ok())
-                && reading_in(&cues.firsts, cues, &t.key).is_some();
             units.push(Unit {
                 kind: if word { UnitKind::Word } else { UnitKind::Other },
                 first: i,
@@ -528,7 +536,9 @@ impl<'a, 'p> Doc<'a, 'p> {
             if cue.class != class {
                 continue;
             }
-            if !["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"].iter().any(|pre| first.key.strip_prefix(pre) == Some(words[0].as_str())) {
+            // the key is a proclitic (or none) + the phrase's first word
+            let Some(pre) = first.key.strip_suffix(words[0].as_str()) else { continue };
+            if !["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"].contains(&pre) {
                 continue;
             }
             for (k, w) in words.iter().enumerate().skip(1) {

@@ -37,7 +37,14 @@ const SPEECH: &[&str] = &["قال", "وقال", "اكد", "واكد", "اضاف"
 pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> FxHashMap<String, u32> {
     let mut out = FxHashMap::default();
     let ix = lex.phrases(Part::Name);
-    for t in &p.tokens {
+    // each distinct word once, counted as often as the text has it
+    let words = p.words();
+    let mut times = vec![0u32; words.first.len()];
+    for &d in &words.id {
+        times[d as usize] += 1;
+    }
+    for (&first, &n) in words.first.iter().zip(&times) {
+        let t = &p.tokens[first as usize];
         if !super::any_stem(&t.key, |s: &str| ix.max_words(s) > 0) {
             continue;
         }
@@ -46,7 +53,7 @@ pub fn country_evidence(p: &Prepared, lex: &Lexicon) -> FxHashMap<String, u32> {
                 let e = lex.entry(id);
                 if e.flag("country") || (e.kind == Some(EntityType::Norp) && e.attr("kind") == Some("nat")) {
                     if let Some(cc) = e.attr("cc") {
-                        *out.entry(cc.to_string()).or_insert(0) += 1;
+                        *out.entry(cc.to_string()).or_insert(0) += n;
                     }
                 }
             }
@@ -173,9 +180,10 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
     let evidence = country_evidence(p, lex);
     let ix = lex.phrases(Part::Name);
     let mut out = Vec::new();
+    let mut opens = super::Opens::new(p, ix);
     let mut i = 0;
     while i < p.tokens.len() {
-        let m = phrase_at(p, lex, ix, i, true, &|e| e.kind.is_some());
+        let m = if opens.may(i) { phrase_at(p, lex, ix, i, true, &|e| e.kind.is_some()) } else { None };
         let picked = m.and_then(|mut m| {
             let ok: Vec<&Entry> = m.entries.iter().copied().filter(|e| licensed(p, lex, &m, e, &evidence)).collect();
             if ok.is_empty() {

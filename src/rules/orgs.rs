@@ -218,12 +218,15 @@ fn trailing(p: &Prepared, lex: &Lexicon, end: usize) -> usize {
 pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
     let heads = lex.phrases(Part::Head);
     let mut out = Vec::new();
+    // whether a word may open an organization, asked once for each distinct word
+    let words = p.words();
+    let mut opens: Vec<Option<bool>> = vec![None; words.first.len()];
     for i in 0..p.tokens.len() {
         if !is_word(&p.tokens[i]) {
             continue;
         }
         let may = |s: &str| heads.max_words(s) > 0 || STATE_WORDS.contains(s) || s.strip_prefix("ال").is_some_and(|b| DEFINITE_WITH_NORP.contains(b));
-        if !super::any_stem(&p.tokens[i].key, may) {
+        if !*opens[words.id[i] as usize].get_or_insert_with(|| super::any_stem(&p.tokens[i].key, may)) {
             continue;
         }
         for r in clitics::readings_ref(&p.tokens[i].key).iter() {

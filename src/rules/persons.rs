@@ -307,10 +307,21 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
         by_first.entry(c.first).or_default().push(c);
     }
     let at = |j: usize, kinds: &[EntityType]| by_first.get(&j).and_then(|v| v.iter().copied().filter(|c| kinds.contains(&c.kind)).max_by_key(|c| c.last));
-    // each token is classified once, when a rule first asks
-    let cache: Vec<std::cell::OnceCell<NameWord>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    // each distinct word is classified once, when a rule first asks (a
+    // token written otherwise than the word's first occurrence, `على` and
+    // `علي`, on its own: the class reads the written form)
+    let words = p.words();
+    let cache: Vec<std::cell::OnceCell<NameWord>> = (0..words.first.len()).map(|_| std::cell::OnceCell::new()).collect();
     let plain = plain_ya(p.text);
-    let kinds = |k: usize| *cache[k].get_or_init(|| classify_in(lex, &p.tokens[k], p.text, plain));
+    let kinds = |k: usize| {
+        let d = words.id[k] as usize;
+        let first = &p.tokens[words.first[d] as usize];
+        if first.bytes == p.tokens[k].bytes || first.text(p.text) == p.tokens[k].text(p.text) {
+            *cache[d].get_or_init(|| classify_in(lex, first, p.text, plain))
+        } else {
+            classify_in(lex, &p.tokens[k], p.text, plain)
+        }
+    };
     let mut out = Vec::new();
     let push_at = |out: &mut Vec<Candidate<'l>>, first: usize, last: usize, skip: usize, score: f32, rule: &'static str| {
         let mut key = p.tokens[first..last].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
@@ -405,15 +416,22 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     // a kunya (أبو حمزة، أبو عبد الله) and a given name after و (وجومانا مراد in a list of
     // people), or علي before a known name where the text writes على as علي
     for i in 0..n {
-        if blocked[i] || !is_word(&p.tokens[i]) || (i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector)) {
+        if blocked[i] || !is_word(&p.tokens[i]) {
             continue;
         }
+        // inside a chain that starts earlier: asked only of a word that
+        // opens one of the three below (classifying every word costs more
+        // than these tests)
+        let inside = || i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector);
         let k = p.tokens[i].key.as_str();
         let next = |j: usize| if j < n && !blocked[j] && !line_break_after(p, j - 1) { kinds(j) } else { NameWord::Stop };
         let known_given = |w: &str| lex.given(w).is_some_and(|g| !g.common()) && lex.family(w).is_none_or(|f| !f.common());
         let bare = k.strip_prefix('و');
         let kunya = |w: &str| KUNYA.contains(&w) && (next(i + 1) == NameWord::Given || p.tokens.get(i + 1).is_some_and(|t| t.key == "عبد"));
         if kunya(k) || bare.is_some_and(kunya) {
+            if inside() {
+                continue;
+            }
             let skip = usize::from(!kunya(k));
             if let Some(e) = chain(p, lex, &kinds, i, &blocked, false, true) {
                 if e - i >= 2 {
@@ -421,6 +439,9 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
                 }
             }
         } else if bare.is_some_and(|r| r.chars().count() >= 3 && known_given(r)) && !lex.is_common(k) && lex.given(k).is_none() && lex.family(k).is_none() {
+            if inside() {
+                continue;
+            }
             // the next name of a list (a person ends right before, or before a comma), or
             // a name whose next word is known
             let listed = out.iter().any(|c| c.last == i || (c.last + 1 == i && matches!(p.tokens[i - 1].key.as_str(), "،" | ",")));
@@ -432,6 +453,9 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
                 }
             }
         } else if ali_ya(i) && matches!(next(i + 1), NameWord::Given | NameWord::Family) {
+            if inside() {
+                continue;
+            }
             if let Some(e) = chain(p, lex, &kinds, i, &blocked, false, true) {
                 push_at(&mut out, i, e, 0, 0.7, "pers-given");
             }

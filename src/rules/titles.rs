@@ -47,9 +47,10 @@ fn name_follows(p: &Prepared, lex: &Lexicon, i: usize, office: bool) -> bool {
 pub fn find<'l>(p: &Prepared, lex: &'l Lexicon) -> Vec<Candidate<'l>> {
     let ix = lex.phrases(Part::Title);
     let mut out = Vec::new();
+    let mut opens = super::Opens::new(p, ix);
     let mut i = 0;
     while i < p.tokens.len() {
-        let Some(m) = phrase_at(p, lex, ix, i, true, &is_title_start) else {
+        let Some(m) = (if opens.may(i) { phrase_at(p, lex, ix, i, true, &is_title_start) } else { None }) else {
             i += 1;
             continue;
         };

@@ -12,6 +12,13 @@ pub use normalize::{key, Normalized};
 pub use sentences::Sentence;
 pub use tokenize::{tokenize, Token, TokenKind};
 
+/// Whether `s` holds a line feed. The gaps between tokens are a byte or
+/// two: a plain loop beats the general substring search there.
+#[inline]
+pub fn has_newline(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\n')
+}
+
 /// A text prepared for analysis: its tokens and sentences.
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
@@ -23,6 +30,37 @@ pub struct Prepared<'a> {
     pub sentences: Vec<Sentence>,
     /// Length of the text in UTF-16 code units.
     pub utf16_len: u32,
+    /// The text's distinct words, made on first use (see [`Prepared::words`]).
+    words: std::cell::OnceCell<Words>,
+}
+
+/// FxHash of a key's bytes, eight at a time.
+fn word_hash(b: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(SEED);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(SEED);
+    }
+    h ^ (h >> 29)
+}
+
+/// The distinct token keys of a text: the stages that look at each word
+/// (key phrases, themes, the category's features) analyse a word once per
+/// text and index their per-word results by [`Words::id`].
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// For each token, the number of its key among the distinct keys, in
+    /// order of first occurrence.
+    pub id: Vec<u32>,
+    /// For each distinct key, the first token that has it.
+    pub first: Vec<u32>,
 }
 
 impl<'a> Prepared<'a> {
@@ -31,7 +69,37 @@ impl<'a> Prepared<'a> {
         let tokens = tokenize(text);
         let sentences = sentences::split(text, &tokens);
         let utf16_len = tokenize::utf16_units(text.as_bytes());
-        Prepared { text, tokens, sentences, utf16_len }
+        Prepared { text, tokens, sentences, utf16_len, words: std::cell::OnceCell::new() }
+    }
+
+    /// The distinct keys of the tokens (one hash per token, once per text).
+    pub fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
+            // open addressing over the distinct ids, FxHash of the key's bytes
+            let cap = (self.tokens.len() * 2).next_power_of_two().max(16);
+            let mask = cap - 1;
+            let mut slots = vec![u32::MAX; cap];
+            let mut first: Vec<u32> = Vec::new();
+            let mut id = Vec::with_capacity(self.tokens.len());
+            for (i, t) in self.tokens.iter().enumerate() {
+                let key = t.key.as_bytes();
+                let mut at = word_hash(key) as usize & mask;
+                let w = loop {
+                    let s = slots[at];
+                    if s == u32::MAX {
+                        slots[at] = first.len() as u32;
+                        first.push(i as u32);
+                        break slots[at];
+                    }
+                    if self.tokens[first[s as usize] as usize].key.as_bytes() == key {
+                        break s;
+                    }
+                    at = (at + 1) & mask;
+                };
+                id.push(w);
+            }
+            Words { id, first }
+        })
     }
 
     /// The byte offset in `text` of UTF-16 offset `pos` (clamped to the
@@ -61,5 +129,38 @@ impl<'a> Prepared<'a> {
     /// Index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.last <= i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_number_the_distinct_keys_in_order_of_first_occurrence() {
+        // (name, text, the id of each token, the first token of each id)
+        let cases: &[(&str, &str, &[u32], &[u32])] = &[
+            ("repeats share an id", "ليبيا وتونس ليبيا", &[0, 1, 0], &[0, 1]),
+            ("written forms with the same key are one word", "على علي عليٌ", &[0, 0, 0], &[0]),
+            ("punctuation and numbers are words too", "2025 . 2025 .", &[0, 1, 0, 1], &[0, 1]),
+            ("empty text", "", &[], &[]),
+        ];
+        for (name, text, ids, firsts) in cases {
+            let p = Prepared::new(text);
+            let w = p.words();
+            assert_eq!(w.id, *ids, "case {name:?}: ids of the tokens of {text:?}");
+            assert_eq!(w.first, *firsts, "case {name:?}: first token of each distinct key");
+            for (i, &d) in w.id.iter().enumerate() {
+                assert_eq!(p.tokens[i].key, p.tokens[w.first[d as usize] as usize].key, "case {name:?}: token {i} and its word's first token must share a key");
+            }
+        }
+    }
+
+    #[test]
+    fn has_newline_finds_only_line_feeds() {
+        let cases: &[(&str, &str, bool)] = &[("space", " ", false), ("line feed", " \n ", true), ("carriage return alone", "\r", false), ("empty", "", false)];
+        for (name, gap, want) in cases {
+            assert_eq!(has_newline(gap), *want, "case {name:?}");
+        }
     }
 }

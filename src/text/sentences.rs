@@ -52,7 +52,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         if !end_here && i + 1 < tokens.len() {
             let gap = &text[tokens[i].bytes.1..tokens[i + 1].bytes.0];
-            end_here = gap.contains('\n') || gap.contains('\u{2029}');
+            end_here = super::has_newline(gap) || (gap.len() >= 3 && gap.contains('\u{2029}'));
         }
         if end_here || i + 1 == tokens.len() {
             out.push(Sentence { first, last: i + 1, start: tokens[first].start, end: tokens[i].end });

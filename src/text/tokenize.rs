@@ -154,6 +154,13 @@ pub(crate) fn utf16_units(b: &[u8]) -> u32 {
     b.iter().map(|&x| ((x as i8) >= -0x40) as u32 + (x >= 0xF0) as u32).sum()
 }
 
+/// The characters U+0600..U+063F that normalization keeps as they are, by
+/// their low six bits (the second byte of their UTF-8 form, `D8 xx`): ا
+/// U+0627 and the letters U+0628..U+063A but ة U+0629.
+const KEPT_D8: u64 = ((1u64 << 0x3B) - (1u64 << 0x27)) & !(1u64 << 0x29);
+/// The same for U+0640..U+067F (`D9 xx`): U+0641..U+064A but ى U+0649.
+const KEPT_D9: u64 = ((1u64 << 0x0B) - (1u64 << 0x01)) & !(1u64 << 0x09);
+
 /// Appends the match key of `s` to `out` (as [`super::normalize::key`]):
 /// runs of characters that normalization keeps as they are are copied
 /// whole; two-byte characters of the Arabic block are decoded inline.
@@ -170,12 +177,14 @@ pub(crate) fn push_key(out: &mut String, s: &str) {
             }
             (x as char, 1)
         } else if x == 0xD8 || x == 0xD9 {
-            // U+0600..U+067F: the letters no stage changes, the bulk of a text, stay in the run
-            let c = ((x as u32 & 0x1F) << 6) | (b[k + 1] as u32 & 0x3F);
-            if (0x0628..=0x063A).contains(&c) && c != 0x0629 || (0x0641..=0x064A).contains(&c) && c != 0x0649 || c == 0x0627 {
+            // U+0600..U+067F: the letters no stage changes, the bulk of a
+            // text, stay in the run (a bit set over the second byte)
+            let y = b[k + 1] as u32 & 0x3F;
+            if (if x == 0xD8 { KEPT_D8 } else { KEPT_D9 }) >> y & 1 != 0 {
                 k += 2;
                 continue;
             }
+            let c = ((x as u32 & 0x1F) << 6) | y;
             (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 2)
         } else {
             char_at(b, k)
@@ -217,13 +226,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let (c, w) = at(i);
+        // the two-byte characters of the Arabic block, decoded here
+        let (c, w) = if (0xD8..=0xDB).contains(&b[i]) && i + 1 < n {
+            (char::from_u32(((b[i] as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F)).unwrap_or(char::REPLACEMENT_CHARACTER), 2)
+        } else {
+            at(i)
+        };
         let start = i;
         let kind;
         if is_arabic_letter(c) || (is_arabic_inner(c) && i + w < n && is_arabic_letter(at(i + w).0)) {
             kind = TokenKind::Arabic;
             i += w;
             while i < n {
+                // ASCII (a space, most often) is no letter, mark or control
+                if b[i] < 0x80 {
+                    break;
+                }
+                // the two-byte characters of the Arabic block, decoded here
+                if (0xD8..=0xDB).contains(&b[i]) && i + 1 < n {
+                    let d = char::from_u32(((b[i] as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F)).unwrap_or(char::REPLACEMENT_CHARACTER);
+                    if is_arabic_letter(d) || is_arabic_inner(d) {
+                        i += 2;
+                        continue;
+                    }
+                }
                 let (d, dw) = at(i);
                 if is_arabic_letter(d) || is_arabic_inner(d) {
                     i += dw;

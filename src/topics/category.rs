@@ -104,19 +104,19 @@ pub fn fnv1a(parts: &[&[u8]]) -> u32 {
 /// text (see the module doc), masked to `bits`.
 fn feature_hashes(p: &Prepared, bits: u8, set: &FeatureSet, mut emit: impl FnMut(u32)) {
     let cl = (!set.cluster_depths.is_empty()).then(Clusters::builtin);
-    const BASIS: u32 = 0x811c_9dc5;
-    const PRIME: u32 = 0x0100_0193;
-    let step = |h: u32, b: u8| (h ^ b as u32).wrapping_mul(PRIME);
     let mask = (1u32 << bits) - 1;
     let mut prev: Option<&str> = None;
     let mut prev_token = usize::MAX;
     // The framed stem `<stem>` and the byte offsets of its character boundaries.
     let mut framed: Vec<u8> = Vec::with_capacity(64);
     let mut bounds: Vec<usize> = Vec::with_capacity(32);
-    // FNV state after the n-gram tag `c`.
-    let c_basis = step(BASIS, b'c');
-    let max_n = NGRAMS.iter().copied().max().unwrap_or(0);
     let mut words = 0;
+    // A word's features but its bigram depend on its key alone: each
+    // distinct word's are hashed once, at its first occurrence (its stem,
+    // the word and cluster hashes, the character n-gram hashes).
+    let distinct = p.words();
+    let mut memo: Vec<Option<(&str, [u32; 3])>> = vec![None; distinct.first.len()];
+    let mut hashes: Vec<u32> = Vec::new();
     for (i, t) in p.tokens.iter().enumerate() {
         if t.kind != TokenKind::Arabic {
             continue;
@@ -125,76 +125,98 @@ fn feature_hashes(p: &Prepared, bits: u8, set: &FeatureSet, mut emit: impl FnMut
         if words > MAX_FEATURE_WORDS {
             break;
         }
-        let s = stem(&t.key);
-        emit(fnv1a(&[b"w", s.as_bytes()]) & mask);
-        if let Some(path) = cl.and_then(|cl| cluster_path(cl, &t.key, s)) {
-            for &d in &set.cluster_depths {
-                if let Some(pre) = prefix(path, d as u32) {
-                    emit(fnv1a(&[b"k", &pre.to_le_bytes()]) & mask);
+        let (s, [from, mid, to]) = *memo[distinct.id[i] as usize].get_or_insert_with(|| {
+            let from = hashes.len() as u32;
+            let s = stem(&t.key);
+            hashes.push(fnv1a(&[b"w", s.as_bytes()]) & mask);
+            if let Some(path) = cl.and_then(|cl| cluster_path(cl, &t.key, s)) {
+                for &d in &set.cluster_depths {
+                    if let Some(pre) = prefix(path, d as u32) {
+                        hashes.push(fnv1a(&[b"k", &pre.to_le_bytes()]) & mask);
+                    }
                 }
             }
+            let mid = hashes.len() as u32;
+            char_ngrams(s, &mut framed, &mut bounds, |h| hashes.push(h & mask));
+            (s, [from, mid, hashes.len() as u32])
+        });
+        for &h in &hashes[from as usize..mid as usize] {
+            emit(h);
         }
         if let Some(q) = prev {
             if prev_token + 1 == i {
                 emit(fnv1a(&[b"b", q.as_bytes(), b" ", s.as_bytes()]) & mask);
             }
         }
-        let sb = s.as_bytes();
-        // Fast path: every character two bytes long (all of Arabic), so
-        // character `idx` of the framed stem `<stem>` is found by
-        // arithmetic. Same hashes, in the same order, as the general path.
-        if sb.len() % 2 == 0 && sb.chunks_exact(2).all(|c| (0xC2..=0xDF).contains(&c[0]) && c[1] & 0xC0 == 0x80) {
-            let m = sb.len() / 2;
-            let chars = m + 2;
-            for k in 0..chars {
-                let mut h = c_basis;
-                for idx in k..(k + max_n).min(chars) {
-                    h = if idx == 0 {
-                        step(h, b'<')
-                    } else if idx == m + 1 {
-                        step(h, b'>')
-                    } else {
-                        step(step(h, sb[2 * idx - 2]), sb[2 * idx - 1])
-                    };
-                    let n = idx - k + 1;
-                    if n >= NGRAMS[0] && chars > n {
-                        emit(h & mask);
-                    }
-                }
-            }
-            prev = Some(s);
-            prev_token = i;
-            continue;
-        }
-        framed.clear();
-        framed.push(b'<');
-        framed.extend_from_slice(s.as_bytes());
-        framed.push(b'>');
-        bounds.clear();
-        bounds.push(0);
-        bounds.extend(s.char_indices().map(|(k, _)| k + 1));
-        bounds.push(s.len() + 1);
-        bounds.push(s.len() + 2);
-        let chars = bounds.len() - 1;
-        // From each starting character, one pass over the bytes gives the
-        // hashes of the n-grams of every length in NGRAMS (the same values
-        // as hashing each n-gram alone; an n-gram as long as the whole
-        // framed stem is left out).
-        for k in 0..chars {
-            let mut h = c_basis;
-            let mut at = bounds[k];
-            for n in 1..=max_n.min(chars - k) {
-                while at < bounds[k + n] {
-                    h = step(h, framed[at]);
-                    at += 1;
-                }
-                if chars > n && NGRAMS.contains(&n) {
-                    emit(h & mask);
-                }
-            }
+        for &h in &hashes[mid as usize..to as usize] {
+            emit(h);
         }
         prev = Some(s);
         prev_token = i;
+    }
+}
+
+/// Calls `emit` with the FNV hash of every character n-gram (lengths
+/// [`NGRAMS`]) of the framed stem `<s>`, from each starting character
+/// (an n-gram as long as the whole framed stem is left out). `framed`
+/// and `bounds` are scratch space.
+fn char_ngrams(s: &str, framed: &mut Vec<u8>, bounds: &mut Vec<usize>, mut emit: impl FnMut(u32)) {
+    const BASIS: u32 = 0x811c_9dc5;
+    const PRIME: u32 = 0x0100_0193;
+    let step = |h: u32, b: u8| (h ^ b as u32).wrapping_mul(PRIME);
+    // FNV state after the n-gram tag `c`.
+    let c_basis = step(BASIS, b'c');
+    let max_n = NGRAMS.iter().copied().max().unwrap_or(0);
+    let sb = s.as_bytes();
+    // Fast path: every character two bytes long (all of Arabic), so
+    // character `idx` of the framed stem `<stem>` is found by
+    // arithmetic. Same hashes, in the same order, as the general path.
+    if sb.len() % 2 == 0 && sb.chunks_exact(2).all(|c| (0xC2..=0xDF).contains(&c[0]) && c[1] & 0xC0 == 0x80) {
+        let m = sb.len() / 2;
+        let chars = m + 2;
+        for k in 0..chars {
+            let mut h = c_basis;
+            for idx in k..(k + max_n).min(chars) {
+                h = if idx == 0 {
+                    step(h, b'<')
+                } else if idx == m + 1 {
+                    step(h, b'>')
+                } else {
+                    step(step(h, sb[2 * idx - 2]), sb[2 * idx - 1])
+                };
+                let n = idx - k + 1;
+                if n >= NGRAMS[0] && chars > n {
+                    emit(h);
+                }
+            }
+        }
+        return;
+    }
+    framed.clear();
+    framed.push(b'<');
+    framed.extend_from_slice(s.as_bytes());
+    framed.push(b'>');
+    bounds.clear();
+    bounds.push(0);
+    bounds.extend(s.char_indices().map(|(k, _)| k + 1));
+    bounds.push(s.len() + 1);
+    bounds.push(s.len() + 2);
+    let chars = bounds.len() - 1;
+    // From each starting character, one pass over the bytes gives the
+    // hashes of the n-grams of every length in NGRAMS (the same values
+    // as hashing each n-gram alone).
+    for k in 0..chars {
+        let mut h = c_basis;
+        let mut at = bounds[k];
+        for n in 1..=max_n.min(chars - k) {
+            while at < bounds[k + n] {
+                h = step(h, framed[at]);
+                at += 1;
+            }
+            if chars > n && NGRAMS.contains(&n) {
+                emit(h);
+            }
+        }
     }
 }
 

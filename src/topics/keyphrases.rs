@@ -304,23 +304,44 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     if max == 0 {
         return Vec::new();
     }
-    // The text's words, and their article-less forms.
-    let mut vocab: HashSet<&str> = HashSet::with_capacity_and_hasher(p.tokens.len() * 2, Default::default());
-    for t in p.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
+    // The text's distinct words (each analysed once below), and their
+    // article-less forms.
+    let distinct = p.words();
+    let mut vocab: HashSet<&str> = HashSet::with_capacity_and_hasher(distinct.first.len() * 2, Default::default());
+    for t in distinct.first.iter().map(|&i| &p.tokens[i as usize]).filter(|t| t.kind == TokenKind::Arabic) {
         vocab.insert(t.key.as_str());
         if let Some(rest) = t.key.strip_prefix("ال") {
             vocab.insert(rest);
         }
     }
+    /// What a word's key alone says, the same at each occurrence.
+    #[derive(Clone, Copy)]
+    struct KeyInfo<'a> {
+        stem: &'a str,
+        skip: usize,
+        definite: bool,
+        stop: bool,
+        conj: bool,
+        /// A verb unless a name covers the occurrence.
+        verb: bool,
+        /// A calendar word unless a name covers the occurrence.
+        calendar: bool,
+        /// The stem's id (`u32::MAX` until the first occurrence numbers it).
+        id: u32,
+    }
+    let mut info: Vec<Option<KeyInfo>> = vec![None; distinct.first.len()];
+    // Stems as small integers, in order of first occurrence.
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(distinct.first.len(), Default::default());
+    let mut word_id: Vec<u32> = Vec::with_capacity(p.tokens.len());
     // Words, and the chunks (runs of neighbouring Arabic words) they form.
-    let mut words: Vec<Word> = Vec::new();
+    let mut words: Vec<Word> = Vec::with_capacity(p.tokens.len());
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut chunk_start = 0;
     let mut sentence = 0;
     let mut name_at = 0;
     for (i, t) in p.tokens.iter().enumerate() {
         let breaks = t.kind != TokenKind::Arabic
-            || words.last().is_some_and(|w: &Word| w.token + 1 != i || p.text[p.tokens[w.token].bytes.1..t.bytes.0].contains('\n'));
+            || words.last().is_some_and(|w: &Word| w.token + 1 != i || crate::text::has_newline(&p.text[p.tokens[w.token].bytes.1..t.bytes.0]));
         if breaks && chunk_start < words.len() {
             chunks.push((chunk_start, words.len()));
             chunk_start = words.len();
@@ -328,25 +349,37 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
         if t.kind != TokenKind::Arabic {
             continue;
         }
-        let (stem, skip, definite) = stem_of(&t.key, &vocab);
-        let stop = is_stopword(&t.key) || t.key == "ال" || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
-        let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
-        // Tanwin fath (U+064B, bytes D9 8B) anywhere in the written word.
-        let adverbial = t.text(p.text).as_bytes().windows(2).any(|b| b == [0xD9, 0x8B]);
+        let k = &mut info[distinct.id[i] as usize];
+        let k = match k {
+            Some(k) => k,
+            None => {
+                let (stem, skip, definite) = stem_of(&t.key, &vocab);
+                let stop = is_stopword(&t.key) || t.key == "ال" || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
+                let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
+                // A verb (of the list, or by its shape) is no part of a
+                // phrase; it still counts in the statistics, as any word
+                // that is no stopword. Names are no verbs.
+                let verb = !definite && !stop && (is_verb(&t.key) || verb_shaped(stem)) && !in_lexicon(stem);
+                let calendar = !stop && calendar().contains(stem);
+                k.insert(KeyInfo { stem, skip, definite, stop, conj, verb, calendar, id: u32::MAX })
+            }
+        };
+        if k.id == u32::MAX {
+            let next = ids.len() as u32;
+            k.id = *ids.entry(k.stem).or_insert(next);
+        }
+        let KeyInfo { stem, skip, definite, stop, conj, verb, calendar, id } = *k;
+        word_id.push(id);
+        // Tanwin fath (U+064B, bytes D9 8B) anywhere in the written word
+        // (a word written as long as its key has no mark at all).
+        let adverbial = t.bytes.1 - t.bytes.0 != t.key.len() && t.text(p.text).as_bytes().windows(2).any(|b| b == [0xD9, 0x8B]);
         // p.sentence_of(i), walking forward.
         while sentence < p.sentences.len() && p.sentences[sentence].last <= i {
             sentence += 1;
         }
         let prep = skip > usize::from(conj);
-        // A verb (of the list, or by its shape) is no part of a phrase; it
-        // still counts in the statistics, as any word that is no stopword.
-        // Names are no verbs.
-        let verbish = !definite
-            && !stop
-            && (is_verb(&t.key) || verb_shaped(stem))
-            && !in_name(t, names, &mut name_at)
-            && !in_lexicon(stem);
-        let calendar = !stop && calendar().contains(stem) && !in_name(t, names, &mut name_at);
+        let verbish = verb && !in_name(t, names, &mut name_at);
+        let calendar = calendar && !in_name(t, names, &mut name_at);
         words.push(Word { token: i, stem, skip, definite, stop, conj, adverbial, sentence, prep, verbish, calendar });
     }
     if chunk_start < words.len() {
@@ -363,15 +396,6 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
             *j = true;
         }
     }
-    // Stems as small integers.
-    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
-    let word_id: Vec<u32> = words
-        .iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(w.stem).or_insert(next)
-        })
-        .collect();
 
     // Word statistics, by stem id, over content words. Words come in
     // text order, so the sentences of a stem's occurrences come sorted:
@@ -580,6 +604,15 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     for (s, c) in ranked {
         let padded = c.key;
         let tf = c.occurrences.len();
+        // Once `max` phrases are chosen, a phrase comes in only by taking
+        // a chosen lone word's place (see `widen` below): the others are
+        // passed over without the tests.
+        if chosen.len() >= max
+            && (padded.len() < 2
+                || !chosen_keys.iter().enumerate().any(|(i, (k, widened))| !widened && k.len() == 1 && 2 * tf >= chosen[i].occurrences.len() && padded.contains(&k[0])))
+        {
+            continue;
+        }
         // A phrase inside a chosen one adds nothing, unless it occurs at
         // least twice as often: then it is the core of that one and comes
         // too (`الهجرة غير الشرعية`, three times, after

@@ -91,14 +91,15 @@ pub struct Themes {
 /// The candidate forms of every Arabic token of a text, in one list.
 struct Candidates<'s, 'a> {
     forms: &'s [&'a str],
-    /// Where each token's forms start in `forms` (one more entry at the end).
-    starts: &'s [usize],
+    /// Each token's range in `forms`.
+    ranges: &'s [(u32, u32)],
 }
 
 impl<'s, 'a> Candidates<'s, 'a> {
     /// The forms of Arabic token number `k`.
     fn of(&self, k: usize) -> &'s [&'a str] {
-        &self.forms[self.starts[k]..self.starts[k + 1]]
+        let (a, b) = self.ranges[k];
+        &self.forms[a as usize..b as usize]
     }
 }
 
@@ -313,39 +314,52 @@ impl Themes {
         // Arabic tokens only, with their candidates.
         let mut arabic: Vec<usize> = Vec::with_capacity(p.tokens.len());
         arabic.extend((0..p.tokens.len()).filter(|&i| p.tokens[i].kind == TokenKind::Arabic));
-        // Every token's candidate forms, in one list.
-        let mut forms: Vec<&str> = Vec::with_capacity(arabic.len() * 6);
-        let mut starts: Vec<usize> = Vec::with_capacity(arabic.len() + 1);
+        // The candidate forms of each distinct word and the triggers its
+        // forms may start, in one list each, made at the word's first
+        // occurrence: (forms from, to, triggers from, to).
+        let words = p.words();
+        let mut memo: Vec<[u32; 4]> = vec![[u32::MAX; 4]; words.first.len()];
+        let mut forms: Vec<&str> = Vec::with_capacity(arabic.len() * 4);
+        let mut hits: Vec<usize> = Vec::new();
+        // each Arabic token's range of forms
+        let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(arabic.len());
         for &i in &arabic {
-            starts.push(forms.len());
-            push_candidates(&p.tokens[i].key, &mut forms);
+            let m = &mut memo[words.id[i] as usize];
+            if m[0] == u32::MAX {
+                let from = forms.len();
+                push_candidates(&p.tokens[i].key, &mut forms);
+                let h = hits.len();
+                for s in forms[from..].iter().filter(|s| self.may_start(s)) {
+                    if let Some(v) = self.by_first.get(*s) {
+                        hits.extend_from_slice(v);
+                    }
+                    let Some(v) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
+                    for &t in v {
+                        if s.starts_with(self.triggers[t].words[0].stem.as_str()) {
+                            hits.push(t);
+                        }
+                    }
+                }
+                hits[h..].sort_unstable();
+                let mut n = h;
+                for x in h..hits.len() {
+                    if x == h || hits[x] != hits[n - 1] {
+                        hits[n] = hits[x];
+                        n += 1;
+                    }
+                }
+                hits.truncate(n);
+                *m = [from as u32, forms.len() as u32, h as u32, n as u32];
+            }
+            ranges.push((m[0], m[1]));
         }
-        starts.push(forms.len());
-        let cands = Candidates { forms: &forms, starts: &starts };
+        let cands = Candidates { forms: &forms, ranges: &ranges };
         let mut matches = Vec::new();
-        let mut first_hits: Vec<usize> = Vec::new();
         // The tokens of the trigger being tried (copied out only when it matches).
         let mut toks: Vec<usize> = Vec::new();
         for k in 0..arabic.len() {
-            let c = cands.of(k);
-            first_hits.clear();
-            for s in c.iter().filter(|s| self.may_start(s)) {
-                if let Some(v) = self.by_first.get(*s) {
-                    first_hits.extend_from_slice(v);
-                }
-                let Some(v) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
-                for &t in v {
-                    if s.starts_with(self.triggers[t].words[0].stem.as_str()) {
-                        first_hits.push(t);
-                    }
-                }
-            }
-            if first_hits.is_empty() {
-                continue;
-            }
-            first_hits.sort_unstable();
-            first_hits.dedup();
-            for &t in &first_hits {
+            let m = memo[words.id[arabic[k]] as usize];
+            for &t in &hits[m[2] as usize..m[3] as usize] {
                 if self.extend(p, &arabic, &cands, k, &self.triggers[t], &mut toks) {
                     let skip = skip_for(&p.tokens[toks[0]].key, &self.triggers[t].words[0]);
                     matches.push(Match { trigger: t, tokens: toks.clone(), skip });
@@ -472,7 +486,7 @@ impl Themes {
 /// Whether Arabic tokens `a` < `b` are neighbours in a phrase: nothing but
 /// other words (no punctuation, digits or line break) between them.
 fn adjacent(p: &Prepared, a: usize, b: usize) -> bool {
-    (a + 1..b).all(|i| p.tokens[i].kind == TokenKind::Arabic) && !p.text[p.tokens[b - 1].bytes.1..p.tokens[b].bytes.0].contains('\n')
+    (a + 1..b).all(|i| p.tokens[i].kind == TokenKind::Arabic) && !crate::text::has_newline(&p.text[p.tokens[b - 1].bytes.1..p.tokens[b].bytes.0])
 }
 
 /// Drops every match whose tokens are a strict subset of another match's.
