@@ -71,6 +71,102 @@ mod attr_filter;
 #[allow(dead_code)]
 mod tagger_model;
 
+/// The tagger's lexicon index, shared with src/tagger/features.rs.
+#[allow(dead_code)]
+mod lex_classes {
+    include!("src/tagger/lex_classes.rs");
+
+    /// The index of the embedded lexicon as build.rs makes it: the records
+    /// in order of creation, each with the entry whose key (or first word,
+    /// `true`) is its key.
+    #[derive(Default)]
+    pub struct Builder {
+        at: std::collections::HashMap<u64, usize>,
+        recs: Vec<(Rec, usize, bool)>,
+        /// The entry being indexed: its id and the hash of its whole key.
+        entry: (usize, u64),
+    }
+
+    impl RecTable for Builder {
+        fn rec_mut(&mut self, h: u64) -> &mut Rec {
+            let h = h.max(1);
+            let (recs, (id, whole)) = (&mut self.recs, self.entry);
+            let i = *self.at.entry(h).or_insert_with(|| {
+                recs.push((Rec::default(), id, h != whole.max(1)));
+                recs.len() - 1
+            });
+            &mut self.recs[i].0
+        }
+    }
+
+    impl Builder {
+        /// Indexes entry `id` (file `list`; `attr` reads its attributes) as
+        /// `LexIndex::index_entry` does.
+        pub fn entry(&mut self, id: usize, key: &str, tag: &str, name: &str, list: &str, attr: impl Fn(&str) -> Option<String>) {
+            if attr("src").as_deref() == Some("corpus") {
+                return;
+            }
+            let Some(tag) = [tag, name].into_iter().find(|s| is_tag(s)) else { return };
+            let sub = attr("part").or_else(|| attr("kind")).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| attr(k).is_some()).map(str::to_string));
+            let mut classes = Vec::new();
+            tag_classes(tag, list, sub.as_deref(), &mut |h| classes.push(h));
+            self.entry = (id, hash(key));
+            index_into(self, key, tag, &classes, matches!(list, "name" | "title" | "head"), matches!(list, "name" | "title"));
+        }
+
+        /// The records in the form `LexIndex::builtin` reads (see there).
+        pub fn bytes(&self) -> Vec<u8> {
+            let (mut sets, mut phrases): (Vec<&[u64]>, Vec<u64>) = (Vec::new(), vec![0]);
+            let mut out = b"KLI1".to_vec();
+            let mut body = Vec::new();
+            let mut prev = 0;
+            for (r, id, first) in &self.recs {
+                let set = &r.classes[..r.len as usize];
+                let s = sets.iter().position(|x| *x == set).unwrap_or_else(|| {
+                    sets.push(set);
+                    sets.len() - 1
+                });
+                let p = phrases.iter().position(|&x| x == r.phrase).unwrap_or_else(|| {
+                    phrases.push(r.phrase);
+                    phrases.len() - 1
+                });
+                super::put(&mut body, ((id - prev) << 1) | *first as usize);
+                prev = *id;
+                super::put(&mut body, s);
+                body.push(r.max_words);
+                super::put(&mut body, p);
+            }
+            super::put(&mut out, sets.len());
+            for set in &sets {
+                out.push(set.len() as u8);
+                for h in *set {
+                    out.extend_from_slice(&h.to_le_bytes());
+                }
+            }
+            super::put(&mut out, phrases.len());
+            for h in &phrases {
+                out.extend_from_slice(&h.to_le_bytes());
+            }
+            super::put(&mut out, self.recs.len());
+            out.extend_from_slice(&body);
+            out
+        }
+    }
+}
+
+/// The list name of a lexicon file, as `lexicon::Part::of_file` and the
+/// tagger's `entry_classes` name it.
+fn list_of(file: &str) -> &'static str {
+    match file {
+        "titles.tsv" => "title",
+        "org_heads.tsv" => "head",
+        "given_names.tsv" => "given",
+        "family_names.tsv" => "family",
+        "common_words.tsv" => "common",
+        _ => "name",
+    }
+}
+
 /// `$OUT_DIR/tagger_table.bin`: `data/tagger.bin` in the table form the
 /// analyzer reads in place (`Parts::table_bytes`, format in src/tagger/model.rs).
 fn tagger_table(root: &str, dir: &str) {
@@ -106,6 +202,7 @@ fn attr_seed(all: &std::collections::BTreeSet<String>) -> (u32, [String; 63]) {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon/attr_filter.rs");
+    println!("cargo:rerun-if-changed=src/tagger/lex_classes.rs");
     let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let mut tags: Vec<String> = Vec::new();
     // the distinct attribute columns, in order of first use, and the index of each
@@ -129,6 +226,8 @@ fn main() {
         }
     }
     let (seed, bit_names) = attr_seed(&all_names);
+    // the tagger's index of the lexicon: entry ids count the entries of every file but the word list
+    let (mut lex_index, mut entry_id) = (lex_classes::Builder::default(), 0usize);
     for (file, text) in FILES.iter().zip(&texts) {
         let words_only = *file == "common_words.tsv";
         let (mut n, mut header_seen) = (0usize, false);
@@ -172,6 +271,16 @@ fn main() {
             put(&mut recs, english.len());
             fields.push_str(english);
             put(&mut recs, a);
+            // Entry::attr: the first `k=v` field (or bare `k`) of the column
+            let attr = |k: &str| {
+                attrs.split(';').find_map(|kv| match kv.split_once('=') {
+                    Some((a, v)) if a == k => Some(v.to_string()),
+                    None if kv == k => Some(String::new()),
+                    _ => None,
+                })
+            };
+            lex_index.entry(entry_id, key, tag, name, list_of(file), attr);
+            entry_id += 1;
         }
         put(&mut counts, n);
     }
@@ -211,7 +320,7 @@ fn main() {
         FILES.len(),
         names.concat()
     );
-    for (name, bytes) in [("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes()), ("lexicon_files.rs", files.into_bytes())] {
+    for (name, bytes) in [("lex_index.bin", lex_index.bytes()), ("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes()), ("lexicon_files.rs", files.into_bytes())] {
         let dest = Path::new(&dir).join(name);
         fs::write(&dest, bytes).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     }

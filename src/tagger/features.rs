@@ -46,8 +46,6 @@ use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{Token, TokenKind};
 use std::sync::OnceLock;
 
-/// Most lexicon classes kept per word.
-const MAX_LEX: usize = 8;
 /// Most clitic readings (besides the bare word) kept per word.
 const MAX_STEMS: usize = 4;
 /// Most document-level classes kept per word and side.
@@ -69,29 +67,9 @@ const PREFIXES: &[(&str, bool)] = &[
 /// Pronoun suffixes, as in [`crate::text::clitics::suffix_readings`].
 const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي"];
 
-/// 64-bit FNV-1a, streamed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Fnv(u64);
-
-impl Fnv {
-    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
-    #[inline]
-    fn byte(self, b: u8) -> Fnv {
-        Fnv((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
-    }
-    #[inline]
-    fn bytes(mut self, bs: &[u8]) -> Fnv {
-        for &b in bs {
-            self = self.byte(b);
-        }
-        self
-    }
-}
-
-/// The FNV-1a hash of a string.
-fn hash(s: &str) -> u64 {
-    Fnv::START.bytes(s.as_bytes()).0
-}
+// MAX_LEX, Fnv, hash, is_tag, Rec, add_to and the indexing of one entry,
+// shared with build.rs (which builds the embedded lexicon's index).
+include!("lex_classes.rs");
 
 /// A feature under construction: template number and pieces combined by
 /// multiply-rotate.
@@ -125,18 +103,6 @@ impl Feat {
 /// Sentence padding words.
 const BOS: u64 = 0x5eed_0000_0000_0001;
 const EOS: u64 = 0x5eed_0000_0000_0002;
-
-/// What a lexicon key gives the tagger.
-#[derive(Clone, Copy, Debug, Default)]
-struct Rec {
-    /// Classes of the key as a word: `classes[..len]`.
-    classes: [u64; MAX_LEX],
-    len: u8,
-    /// The most words of a phrase starting with this word (names and titles).
-    max_words: u8,
-    /// The class of the phrase whose whole key this is (0: none).
-    phrase: u64,
-}
 
 /// The lexicon as the tagger sees it: FNV hash of a key → its classes,
 /// the length of the longest phrase it opens, and the class of the phrase
@@ -186,28 +152,12 @@ impl LexIndex {
             return;
         }
         let Some(tag) = class_tag(e) else { return };
-        let b = e.key.as_bytes();
-        let first_len = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
-        if first_len == b.len() {
-            let classes = memo.classes(e, tag, &view.1);
-            let rec = self.rec_mut(hash(e.key));
-            for &h in classes {
-                add_to(&mut rec.classes, &mut rec.len, h);
-            }
-        } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
-            let rec = self.rec_mut(hash(e.key));
-            if rec.phrase == 0 {
-                rec.phrase = hash(tag);
-            }
-            if matches!(e.part, Part::Name | Part::Title) {
-                let words = 2 + b[first_len + 1..].iter().filter(|&&c| c == b' ').count();
-                let rec = self.rec_mut(hash(&e.key[..first_len]));
-                rec.max_words = rec.max_words.max(words.min(255) as u8);
-            }
-        }
+        let classes = if e.key.contains(' ') { &[][..] } else { memo.classes(e, tag, &view.1) };
+        index_into(self, e.key, tag, classes, matches!(e.part, Part::Name | Part::Title | Part::Head), matches!(e.part, Part::Name | Part::Title));
     }
+}
 
-    /// The record of key hash `h`, made empty when new.
+impl RecTable for LexIndex {
     fn rec_mut(&mut self, h: u64) -> &mut Rec {
         let h = h.max(1);
         if (self.recs.len() + 1) * 2 > self.slots.len() {
@@ -228,6 +178,9 @@ impl LexIndex {
         }
     }
 
+}
+
+impl LexIndex {
     fn grow(&mut self) {
         let cap = self.slots.len() * 2;
         let old = std::mem::replace(&mut self.slots, vec![(0, 0); cap]);
@@ -241,10 +194,60 @@ impl LexIndex {
         }
     }
 
-    /// The index of the embedded lexicon, built once per process.
+    /// The index of the embedded lexicon, built once per process from the
+    /// records build.rs computed with the same code ([`index_into`]):
+    /// each key is hashed and placed, nothing else is computed.
     pub fn builtin() -> &'static LexIndex {
         static IX: OnceLock<LexIndex> = OnceLock::new();
-        IX.get_or_init(|| LexIndex::new(Lexicon::builtin()))
+        IX.get_or_init(|| LexIndex::from_records(Lexicon::builtin(), LEX_INDEX))
+    }
+
+    /// Reads build.rs's records of the index of `lex` (format in build.rs,
+    /// `lex_classes::Builder::bytes`): the distinct class sets and phrase
+    /// classes, then for each record the entry whose key (or first word)
+    /// is its key, as a gap from the previous one, its class set, the
+    /// length of the longest phrase it opens, and its phrase class.
+    fn from_records(lex: &Lexicon, b: &'static [u8]) -> LexIndex {
+        assert_eq!(&b[..4], b"KLI1", "build.rs's lexicon index: bad magic");
+        let mut r = ByteReader { b, at: 4 };
+        let sets: Vec<Rec> = (0..r.varint())
+            .map(|_| {
+                let mut rec = Rec { len: r.byte(), ..Rec::default() };
+                for c in &mut rec.classes[..rec.len as usize] {
+                    *c = r.u64();
+                }
+                rec
+            })
+            .collect();
+        let phrases: Vec<u64> = (0..r.varint()).map(|_| r.u64()).collect();
+        let n = r.varint();
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(n) };
+        let mut id = 0;
+        for _ in 0..n {
+            let g = r.varint();
+            id += g >> 1;
+            let key = lex.entries[id].key;
+            let key = if g & 1 == 1 { key.split(' ').next().unwrap_or(key) } else { key };
+            let mut rec = sets[r.varint()];
+            rec.max_words = r.byte();
+            rec.phrase = phrases[r.varint()];
+            ix.place(hash(key), rec);
+        }
+        assert_eq!(r.at, b.len(), "build.rs's lexicon index: stray bytes");
+        ix
+    }
+
+    /// Adds the record of a key hash the table does not hold yet.
+    #[inline]
+    fn place(&mut self, h: u64, rec: Rec) {
+        let h = h.max(1);
+        let mut s = (h as usize) & self.mask;
+        while self.slots[s].0 != 0 {
+            s = (s + 1) & self.mask;
+        }
+        self.slots[s] = (h, self.recs.len() as u32);
+        self.recs.push(rec);
     }
 
     #[inline]
@@ -268,9 +271,39 @@ impl LexIndex {
     }
 }
 
-/// Whether `s` looks like a type tag of a data file (`GPE`, `PERS`, `OCC`).
-fn is_tag(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+/// The tagger's index of the embedded lexicon, as build.rs computes it
+/// ([`LexIndex::from_records`]).
+const LEX_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lex_index.bin"));
+
+/// A reader of build.rs's little-endian records.
+struct ByteReader {
+    b: &'static [u8],
+    at: usize,
+}
+
+impl ByteReader {
+    fn byte(&mut self) -> u8 {
+        self.at += 1;
+        self.b[self.at - 1]
+    }
+
+    fn u64(&mut self) -> u64 {
+        self.at += 8;
+        u64::from_le_bytes(self.b[self.at - 8..self.at].try_into().expect("8 bytes"))
+    }
+
+    /// A LEB128 varint.
+    fn varint(&mut self) -> usize {
+        let (mut v, mut shift) = (0usize, 0);
+        loop {
+            let x = self.byte();
+            v |= ((x & 0x7f) as usize) << shift;
+            if x < 0x80 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
 }
 
 /// The type tag of an entry (whichever of its second and third columns
@@ -283,7 +316,6 @@ fn class_tag(e: &Entry) -> Option<&'static str> {
 /// list, and the tag refined by the entry's `part` or `kind` attribute or
 /// its `country`, `capital` or `pop` (city) attribute.
 fn entry_classes(e: &Entry, tag: &str, add: &mut impl FnMut(u64)) {
-    add(hash(tag));
     let list = match e.part {
         Part::Name => "name",
         Part::Title => "title",
@@ -292,11 +324,7 @@ fn entry_classes(e: &Entry, tag: &str, add: &mut impl FnMut(u64)) {
         Part::Family => "family",
         Part::Common => "common",
     };
-    add(Fnv::START.bytes(tag.as_bytes()).byte(0xff).bytes(list.as_bytes()).0);
-    let sub = ["part", "kind"].iter().find_map(|k| e.attr(k)).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| e.attr(k).is_some()));
-    if let Some(sub) = sub {
-        add(Fnv::START.bytes(tag.as_bytes()).byte(0xfe).bytes(sub.as_bytes()).0);
-    }
+    tag_classes(tag, list, class_sub(|k| e.attr(k)), add);
 }
 
 /// [`entry_classes`] of the last entry, kept while the next entries have
@@ -425,16 +453,6 @@ fn shape_of(kind: TokenKind, key: &str) -> u8 {
         _ => 5,
     };
     kind * 8 + bucket
-}
-
-/// Adds `h` to a small set kept in an array.
-#[inline]
-fn add_to<const N: usize>(set: &mut [u64; N], n: &mut u8, h: u64) {
-    let k = *n as usize;
-    if k < N && !set[..k].contains(&h) {
-        set[k] = h;
-        *n += 1;
-    }
 }
 
 /// The classes of one lexicon key into `w`.
@@ -1118,6 +1136,16 @@ mod tests {
             assert_eq!(hash(w), crate::tagger::clusters::word_hash(&[w]), "{w:?}: the tagger's word hash and clusters::word_hash must agree");
         }
         assert_eq!(hash("الوزير"), crate::tagger::clusters::word_hash(&["ال", "وزير"]), "word_hash hashes the concatenation of its parts");
+    }
+
+    #[test]
+    fn lex_index_builtin_is_new() {
+        // build.rs's records of the embedded lexicon must give the index LexIndex::new builds
+        let (built, new) = (LexIndex::builtin(), LexIndex::new(Lexicon::builtin()));
+        assert_eq!(built.recs.len(), new.recs.len(), "build.rs's lexicon index has another number of keys than LexIndex::new: build.rs must index entries as index_entry does");
+        for &(k, r) in new.slots.iter().filter(|s| s.0 != 0) {
+            assert_eq!(built.get(k), Some(&new.recs[r as usize]), "key hash {k:x}: build.rs's record differs from LexIndex::new's");
+        }
     }
 
     #[test]
