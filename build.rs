@@ -66,6 +66,9 @@ fn put(out: &mut Vec<u8>, mut v: usize) {
 #[path = "src/lexicon/attr_filter.rs"]
 mod attr_filter;
 
+#[path = "src/lexicon/str_hash.rs"]
+mod str_hash;
+
 /// The tagger model's reader and table writer, shared with the crate.
 #[path = "src/tagger/model.rs"]
 #[allow(dead_code)]
@@ -154,6 +157,95 @@ mod lex_classes {
     }
 }
 
+/// The lexicon's key indexes as `Lexicon::add` builds them, so that the
+/// start only hashes and places each key (`Lexicon::from_records`): for
+/// each phrase list (names, titles, heads) every distinct key (a whole
+/// key or the first word of a phrase) with the most words of a phrase it
+/// opens and the ids of the entries whose key it is; for the given and
+/// family names every distinct key with the first entry that has it.
+#[derive(Default)]
+struct KeyIndexes {
+    /// Per index: key → its place in `keys`.
+    at: [std::collections::HashMap<String, usize>; 5],
+    /// Per index, in order of creation: (entry whose key, or first word when
+    /// `true`, is the key; the most words; the ids).
+    keys: [Vec<(usize, bool, u8, Vec<usize>)>; 5],
+}
+
+impl KeyIndexes {
+    /// Index 0..3 for names, titles, heads (phrase lists), 3 given, 4 family.
+    fn index_of(list: &str) -> Option<usize> {
+        ["name", "title", "head", "given", "family"].iter().position(|l| *l == list)
+    }
+
+    fn key(&mut self, ix: usize, key: &str, id: usize, first: bool) -> usize {
+        let keys = &mut self.keys[ix];
+        *self.at[ix].entry(key.to_string()).or_insert_with(|| {
+            keys.push((id, first, 0, Vec::new()));
+            keys.len() - 1
+        })
+    }
+
+    /// `Lexicon::add` of entry `id` of list `list`.
+    fn add(&mut self, id: usize, key: &str, list: &str) {
+        let Some(ix) = Self::index_of(list) else { return };
+        if ix >= 3 {
+            // given and family names: the first entry of a key wins
+            let k = self.key(ix, key, id, false);
+            let ids = &mut self.keys[ix][k].3;
+            if ids.is_empty() {
+                ids.push(id);
+            }
+            return;
+        }
+        // PhraseIndex::add
+        let k = match key.find(' ') {
+            None => {
+                let k = self.key(ix, key, id, false);
+                self.keys[ix][k].2 = self.keys[ix][k].2.max(1);
+                k
+            }
+            Some(first_len) => {
+                let words = 2 + key[first_len + 1..].bytes().filter(|&b| b == b' ').count();
+                let f = self.key(ix, &key[..first_len], id, true);
+                let m = &mut self.keys[ix][f].2;
+                *m = (*m as usize).max(words).min(255) as u8;
+                self.key(ix, key, id, false)
+            }
+        };
+        self.keys[ix][k].3.push(id);
+    }
+
+    /// The form `Lexicon::from_records` reads: per index, the number of
+    /// keys, then per key the gap from the previous key's entry (times 2,
+    /// plus 1 for a first word); for a phrase list then the most words
+    /// (a byte), the number of ids and the ids as gaps from the key's
+    /// entry and from each other.
+    fn bytes(&self) -> Vec<u8> {
+        let mut out = b"KLK1".to_vec();
+        for (ix, keys) in self.keys.iter().enumerate() {
+            put(&mut out, keys.len());
+            let mut prev = 0;
+            for (id, first, max_words, ids) in keys {
+                put(&mut out, ((id - prev) << 1) | *first as usize);
+                prev = *id;
+                if ix < 3 {
+                    out.push(*max_words);
+                    put(&mut out, ids.len());
+                    let mut last = *id;
+                    for &i in ids {
+                        put(&mut out, i - last);
+                        last = i;
+                    }
+                } else {
+                    assert_eq!(ids, &[*id], "a given or family name's key is its first entry's");
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The list name of a lexicon file, as `lexicon::Part::of_file` and the
 /// tagger's `entry_classes` name it.
 fn list_of(file: &str) -> &'static str {
@@ -228,6 +320,8 @@ fn main() {
     let (seed, bit_names) = attr_seed(&all_names);
     // the tagger's index of the lexicon: entry ids count the entries of every file but the word list
     let (mut lex_index, mut entry_id) = (lex_classes::Builder::default(), 0usize);
+    let mut key_indexes = KeyIndexes::default();
+    let (mut words, mut common_buckets): (Vec<&str>, Vec<u8>) = Default::default();
     for (file, text) in FILES.iter().zip(&texts) {
         let words_only = *file == "common_words.tsv";
         let (mut n, mut header_seen) = (0usize, false);
@@ -244,8 +338,7 @@ fn main() {
             let mut cols: Vec<&str> = line.split('\t').take(5).collect();
             n += 1;
             if words_only {
-                put(&mut recs, cols[0].len());
-                fields.push_str(cols[0]);
+                words.push(cols[0]);
                 continue;
             }
             assert!(cols.len() >= 3, "data/{file}:{}: expected at least 3 tab-separated columns, got {}", no + 1, cols.len());
@@ -280,7 +373,25 @@ fn main() {
                 })
             };
             lex_index.entry(entry_id, key, tag, name, list_of(file), attr);
+            key_indexes.add(entry_id, key, list_of(file));
             entry_id += 1;
+        }
+        if words_only {
+            // the word list: distinct words in order of their hash's top bits (lexicon::WordTable)
+            let mut seen = std::collections::HashSet::new();
+            words.retain(|w| seen.insert(*w));
+            let bits = words.len().next_power_of_two().max(16).trailing_zeros();
+            let bucket = |w: &str| (str_hash::str_hash(w) >> (64 - bits)) as usize;
+            words.sort_by_key(|w| bucket(w));
+            let mut per = vec![0u8; 1 << bits];
+            for w in &words {
+                assert!(w.len() < 128, "data/{file}: {w:?} is over 127 bytes");
+                per[bucket(w)] = per[bucket(w)].checked_add(1).expect("under 256 words a bucket");
+                recs.push(w.len() as u8);
+                fields.push_str(w);
+            }
+            common_buckets = per;
+            n = words.len();
         }
         put(&mut counts, n);
     }
@@ -320,7 +431,7 @@ fn main() {
         FILES.len(),
         names.concat()
     );
-    for (name, bytes) in [("lex_index.bin", lex_index.bytes()), ("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes()), ("lexicon_files.rs", files.into_bytes())] {
+    for (name, bytes) in [("lex_index.bin", lex_index.bytes()), ("lexicon_keys.bin", key_indexes.bytes()), ("common_buckets.bin", common_buckets), ("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes()), ("lexicon_files.rs", files.into_bytes())] {
         let dest = Path::new(&dir).join(name);
         fs::write(&dest, bytes).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     }
