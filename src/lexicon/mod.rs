@@ -830,6 +830,7 @@ impl Lexicon {
     /// word) of an entry, its values are given, so the start hashes and
     /// places each key once (what [`Lexicon::add`] would make of every
     /// entry; the test `builtin_matches_parse` compares them).
+    // out of line: a small function of its own for V8 to tier up (Records::entry)
     #[inline(never)]
     fn place_keys(&mut self) {
         assert_eq!(&KEYS[..4], b"KLK1", "lexicon keys: bad magic");

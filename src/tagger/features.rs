@@ -207,6 +207,7 @@ impl LexIndex {
     /// classes, then for each record the entry whose key (or first word)
     /// is its key, as a gap from the previous one, its class set, the
     /// length of the longest phrase it opens, and its phrase class.
+    // out of line: a small function of its own for V8 to tier up (Records::entry)
     #[inline(never)]
     fn from_records(lex: &Lexicon, b: &'static [u8]) -> LexIndex {
         assert_eq!(&b[..4], b"KLI1", "build.rs's lexicon index: bad magic");
