@@ -21,7 +21,8 @@
 //! ```text
 //! "KTT1"                      magic
 //! f32 scale, f32 mu, f32 × (NTAGS+1)×NTAGS transitions, u32 n   as above
-//! 65536 × u8                  how many features have each value of the hash's top 16 bits
+//! 32768 × u8                  how many features have each value of the hash's top 16 bits,
+//!                             4 bits each (bucket 2k in the low half of byte k)
 //! n × u16                     the low 16 bits of each hash, ascending (so, by bucket)
 //! n × NTAGS × i8              weights, feature by feature (a row is 9 adjacent bytes)
 //! ```
@@ -233,7 +234,7 @@ impl Parts {
     /// ascending and distinct, as [`Parts::from_bytes`] gives them.
     pub fn table_bytes(&self) -> Vec<u8> {
         let n = self.features.len();
-        let mut out = Vec::with_capacity(4 + 8 + 4 * NTAGS * (NTAGS + 1) + 4 + BUCKETS + n * (2 + NTAGS));
+        let mut out = Vec::with_capacity(4 + 8 + 4 * NTAGS * (NTAGS + 1) + 4 + BUCKETS / 2 + n * (2 + NTAGS));
         out.extend_from_slice(TABLE_MAGIC);
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&self.mu.to_le_bytes());
@@ -245,11 +246,11 @@ impl Parts {
         out.extend_from_slice(&(n as u32).to_le_bytes());
         let mut counts = vec![0u8; BUCKETS];
         for (h, _) in &self.features {
-            let c = &mut counts[(h >> 16) as usize];
-            // at most 255 features share a bucket (0.46 on average)
-            *c = c.checked_add(1).expect("fewer than 256 features a bucket of the tagger model");
+            counts[(h >> 16) as usize] += 1;
+            // at most 15 features share a bucket (0.45 on average with 29 K features; 9 or so would be the most with 100 K)
+            assert!(counts[(h >> 16) as usize] < 16, "more than 15 features of the tagger model share their top 16 bits");
         }
-        out.extend_from_slice(&counts);
+        out.extend(counts.chunks_exact(2).map(|c| c[0] | c[1] << 4));
         for (h, _) in &self.features {
             out.extend_from_slice(&(*h as u16).to_le_bytes());
         }
@@ -301,7 +302,7 @@ impl Model {
     /// halves, the rows through a 256-entry code book).
     pub fn from_table(b: &[u8]) -> Result<Model, String> {
         let head = 4 + 8 + 4 * NTAGS * (NTAGS + 1) + 4;
-        if b.len() < head + BUCKETS || &b[..4] != TABLE_MAGIC {
+        if b.len() < head + BUCKETS / 2 || &b[..4] != TABLE_MAGIC {
             return Err("not a tagger model table (bad magic or truncated)".into());
         }
         let f32_at = |i: usize| f32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes"));
@@ -313,15 +314,17 @@ impl Model {
             }
         }
         let n = u32::from_le_bytes(b[head - 4..head].try_into().expect("4 bytes")) as usize;
-        let (lo_at, rows_at) = (head + BUCKETS, head + BUCKETS + 2 * n);
+        let (lo_at, rows_at) = (head + BUCKETS / 2, head + BUCKETS / 2 + 2 * n);
         if b.len() != rows_at + NTAGS * n {
             return Err(format!("the tagger model table has {} bytes, {} expected for {n} features", b.len(), rows_at + NTAGS * n));
         }
         let mut start: Box<[u32; BUCKETS + 1]> = vec![0u32; BUCKETS + 1].into_boxed_slice().try_into().expect("BUCKETS + 1 starts");
         let mut at = 0u32;
-        for (s, &c) in start[1..].iter_mut().zip(&b[head..head + BUCKETS]) {
-            at += c as u32;
-            *s = at;
+        for (s, &c) in start[1..].chunks_exact_mut(2).zip(&b[head..head + BUCKETS / 2]) {
+            at += (c & 15) as u32;
+            s[0] = at;
+            at += (c >> 4) as u32;
+            s[1] = at;
         }
         if at as usize != n {
             return Err(format!("the tagger model table's buckets hold {at} features, not {n}"));
