@@ -21,8 +21,9 @@
 //! ```text
 //! "KTT1"                      magic
 //! f32 scale, f32 mu, f32 × (NTAGS+1)×NTAGS transitions, u32 n   as above
-//! 32768 × u8                  how many features have each value of the hash's top 16 bits,
-//!                             4 bits each (bucket 2k in the low half of byte k)
+//! u8 w                        4 or 8: bits of a count below
+//! 65536 × w bits              how many features have each value of the hash's top 16 bits
+//!                             (w = 4, whenever no count is over 15: bucket 2k in the low half of byte k)
 //! n × u16                     the low 16 bits of each hash, ascending (so, by bucket)
 //! n × NTAGS × i8              weights, feature by feature (a row is 9 adjacent bytes)
 //! ```
@@ -234,7 +235,7 @@ impl Parts {
     /// ascending and distinct, as [`Parts::from_bytes`] gives them.
     pub fn table_bytes(&self) -> Vec<u8> {
         let n = self.features.len();
-        let mut out = Vec::with_capacity(4 + 8 + 4 * NTAGS * (NTAGS + 1) + 4 + BUCKETS / 2 + n * (2 + NTAGS));
+        let mut out = Vec::with_capacity(4 + 8 + 4 * NTAGS * (NTAGS + 1) + 4 + 1 + BUCKETS / 2 + n * (2 + NTAGS));
         out.extend_from_slice(TABLE_MAGIC);
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&self.mu.to_le_bytes());
@@ -246,11 +247,17 @@ impl Parts {
         out.extend_from_slice(&(n as u32).to_le_bytes());
         let mut counts = vec![0u8; BUCKETS];
         for (h, _) in &self.features {
-            counts[(h >> 16) as usize] += 1;
-            // at most 15 features share a bucket (0.45 on average with 29 K features; 9 or so would be the most with 100 K)
-            assert!(counts[(h >> 16) as usize] < 16, "more than 15 features of the tagger model share their top 16 bits");
+            let c = &mut counts[(h >> 16) as usize];
+            *c = c.checked_add(1).expect("fewer than 256 features a bucket of the tagger model");
         }
-        out.extend(counts.chunks_exact(2).map(|c| c[0] | c[1] << 4));
+        // 0.45 features a bucket on average (29 K features): 4 bits a count will do unless hashes cluster
+        if counts.iter().all(|&c| c < 16) {
+            out.push(4);
+            out.extend(counts.chunks_exact(2).map(|c| c[0] | c[1] << 4));
+        } else {
+            out.push(8);
+            out.extend_from_slice(&counts);
+        }
         for (h, _) in &self.features {
             out.extend_from_slice(&(*h as u16).to_le_bytes());
         }
@@ -302,9 +309,11 @@ impl Model {
     /// halves, the rows through a 256-entry code book).
     pub fn from_table(b: &[u8]) -> Result<Model, String> {
         let head = 4 + 8 + 4 * NTAGS * (NTAGS + 1) + 4;
-        if b.len() < head + BUCKETS / 2 || &b[..4] != TABLE_MAGIC {
+        if b.len() < head + 1 + BUCKETS / 2 || &b[..4] != TABLE_MAGIC || !matches!(b[head], 4 | 8) {
             return Err("not a tagger model table (bad magic or truncated)".into());
         }
+        let (wide, counts_at) = (b[head] == 8, head + 1);
+        let counts_len = if wide { BUCKETS } else { BUCKETS / 2 };
         let f32_at = |i: usize| f32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes"));
         let (scale, mu) = (f32_at(4), f32_at(8));
         let mut trans = [[0f32; NTAGS]; NTAGS + 1];
@@ -314,17 +323,24 @@ impl Model {
             }
         }
         let n = u32::from_le_bytes(b[head - 4..head].try_into().expect("4 bytes")) as usize;
-        let (lo_at, rows_at) = (head + BUCKETS / 2, head + BUCKETS / 2 + 2 * n);
+        let (lo_at, rows_at) = (counts_at + counts_len, counts_at + counts_len + 2 * n);
         if b.len() != rows_at + NTAGS * n {
             return Err(format!("the tagger model table has {} bytes, {} expected for {n} features", b.len(), rows_at + NTAGS * n));
         }
         let mut start: Box<[u32; BUCKETS + 1]> = vec![0u32; BUCKETS + 1].into_boxed_slice().try_into().expect("BUCKETS + 1 starts");
         let mut at = 0u32;
-        for (s, &c) in start[1..].chunks_exact_mut(2).zip(&b[head..head + BUCKETS / 2]) {
-            at += (c & 15) as u32;
-            s[0] = at;
-            at += (c >> 4) as u32;
-            s[1] = at;
+        if wide {
+            for (s, &c) in start[1..].iter_mut().zip(&b[counts_at..lo_at]) {
+                at += c as u32;
+                *s = at;
+            }
+        } else {
+            for (s, &c) in start[1..].chunks_exact_mut(2).zip(&b[counts_at..lo_at]) {
+                at += (c & 15) as u32;
+                s[0] = at;
+                at += (c >> 4) as u32;
+                s[1] = at;
+            }
         }
         if at as usize != n {
             return Err(format!("the tagger model table's buckets hold {at} features, not {n}"));
