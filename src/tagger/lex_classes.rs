@@ -16,9 +16,15 @@ impl Fnv {
     fn byte(self, b: u8) -> Fnv {
         Fnv((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
     }
+    /// The bytes one after the other, four a step (the same hash: fewer
+    /// loop tests than one byte a step).
     #[inline]
     fn bytes(mut self, bs: &[u8]) -> Fnv {
-        for &b in bs {
+        let mut quads = bs.chunks_exact(4);
+        for q in &mut quads {
+            self = self.byte(q[0]).byte(q[1]).byte(q[2]).byte(q[3]);
+        }
+        for &b in quads.remainder() {
             self = self.byte(b);
         }
         self
