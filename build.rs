@@ -167,10 +167,13 @@ mod lex_classes {
 struct KeyIndexes {
     /// Per index: key → its place in `keys`.
     at: [std::collections::HashMap<String, usize>; 5],
-    /// Per index, in order of creation: (entry whose key, or first word when
-    /// `true`, is the key; the most words; the ids).
-    keys: [Vec<(usize, bool, u8, Vec<usize>)>; 5],
+    /// Per index, in order of creation.
+    keys: [Vec<KeyRow>; 5],
 }
+
+/// A key of [`KeyIndexes`]: the entry whose key (or first word, when
+/// `true`) it is, the most words of a phrase it opens, the ids of its entries.
+type KeyRow = (usize, bool, u8, Vec<usize>);
 
 impl KeyIndexes {
     /// Index 0..3 for names, titles, heads (phrase lists), 3 given, 4 family.
