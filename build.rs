@@ -85,7 +85,8 @@ mod lex_classes {
     #[derive(Default)]
     pub struct Builder {
         at: std::collections::HashMap<u64, usize>,
-        recs: Vec<(Rec, usize, bool)>,
+        /// (record, entry, first word, key hash)
+        recs: Vec<(Rec, usize, bool, u64)>,
         /// The entry being indexed: its id and the hash of its whole key.
         entry: (usize, u64),
     }
@@ -95,7 +96,7 @@ mod lex_classes {
             let h = h.max(1);
             let (recs, (id, whole)) = (&mut self.recs, self.entry);
             let i = *self.at.entry(h).or_insert_with(|| {
-                recs.push((Rec::default(), id, h != whole.max(1)));
+                recs.push((Rec::default(), id, h != whole.max(1), h));
                 recs.len() - 1
             });
             &mut self.recs[i].0
@@ -117,41 +118,52 @@ mod lex_classes {
             index_into(self, key, tag, &classes, matches!(list, "name" | "title" | "head"), matches!(list, "name" | "title"));
         }
 
-        /// The records in the form `LexIndex::builtin` reads (see there).
+        /// The index in the form `LexIndex::builtin` reads in place (see
+        /// `LexTable` there): the distinct records, then a bucket count
+        /// (4 bits) for each value of the top `bits` bits of the key hash,
+        /// and per key in bucket order its fingerprint (the next 8 bits),
+        /// its entry (u16: id × 2, plus 1 for a first word) and its record
+        /// (1 byte, or 2 when there are over 256 records).
         pub fn bytes(&self) -> Vec<u8> {
-            let (mut sets, mut phrases): (Vec<&[u64]>, Vec<u64>) = (Vec::new(), vec![0]);
-            let mut out = b"KLI1".to_vec();
-            let mut body = Vec::new();
-            let mut prev = 0;
-            for (r, id, first) in &self.recs {
-                let set = &r.classes[..r.len as usize];
-                let s = sets.iter().position(|x| *x == set).unwrap_or_else(|| {
-                    sets.push(set);
-                    sets.len() - 1
+            let mut combos: Vec<Rec> = Vec::new();
+            let n = self.recs.len();
+            let bits = n.next_power_of_two().max(16).trailing_zeros();
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| self.recs[i].3);
+            let mut counts = vec![0u8; 1 << bits];
+            let (mut fps, mut refs, mut which) = (Vec::new(), Vec::new(), Vec::new());
+            for &i in &order {
+                let (rec, id, first, h) = &self.recs[i];
+                counts[(h >> (64 - bits)) as usize] += 1;
+                fps.push((h >> (56 - bits)) as u8);
+                assert!(*id < 1 << 15, "the tagger's lexicon index refers to entries by 15 bits");
+                refs.extend_from_slice(&((id << 1 | *first as usize) as u16).to_le_bytes());
+                let c = combos.iter().position(|x| x == rec).unwrap_or_else(|| {
+                    combos.push(*rec);
+                    combos.len() - 1
                 });
-                let p = phrases.iter().position(|&x| x == r.phrase).unwrap_or_else(|| {
-                    phrases.push(r.phrase);
-                    phrases.len() - 1
-                });
-                super::put(&mut body, ((id - prev) << 1) | *first as usize);
-                prev = *id;
-                super::put(&mut body, s);
-                body.push(r.max_words);
-                super::put(&mut body, p);
+                which.push(c);
             }
-            super::put(&mut out, sets.len());
-            for set in &sets {
-                out.push(set.len() as u8);
-                for h in *set {
+            // a record number in one byte when there are at most 256 distinct records (129 now)
+            let wide = combos.len() > 256;
+            let which: Vec<u8> = if wide { which.iter().flat_map(|&c| (c as u16).to_le_bytes()).collect() } else { which.iter().map(|&c| c as u8).collect() };
+            assert!(counts.iter().all(|&c| c < 16), "over 15 keys of the tagger's lexicon index in one bucket");
+            let mut out = b"KLI2".to_vec();
+            super::put(&mut out, combos.len());
+            for r in &combos {
+                out.push(r.len);
+                for h in &r.classes[..r.len as usize] {
                     out.extend_from_slice(&h.to_le_bytes());
                 }
+                out.push(r.max_words);
+                out.extend_from_slice(&r.phrase.to_le_bytes());
             }
-            super::put(&mut out, phrases.len());
-            for h in &phrases {
-                out.extend_from_slice(&h.to_le_bytes());
-            }
-            super::put(&mut out, self.recs.len());
-            out.extend_from_slice(&body);
+            out.push(bits as u8);
+            out.push(1 + wide as u8);
+            out.extend(counts.chunks_exact(2).map(|c| c[0] | c[1] << 4));
+            out.extend_from_slice(&fps);
+            out.extend_from_slice(&refs);
+            out.extend_from_slice(&which);
             out
         }
     }

@@ -113,6 +113,49 @@ pub struct LexIndex {
     slots: Vec<(u64, u32)>,
     mask: usize,
     recs: Vec<Rec>,
+    /// The embedded lexicon's index, read in place ([`LexIndex::builtin`]);
+    /// `slots` and `recs` are then empty.
+    table: Option<LexTable>,
+}
+
+/// build.rs's index of the embedded lexicon, read in place: the keys in
+/// buckets of their hash's top bits, each with an 8-bit fingerprint (the
+/// next bits), the entry whose key (or first word) it is, and its record.
+/// A lookup compares fingerprints in one bucket (0.7 keys on average) and
+/// confirms a match by hashing that entry's key: the same 64-bit identity
+/// as the table `LexIndex::new` builds, and nothing to build at start but
+/// where each bucket starts.
+#[derive(Debug, Clone)]
+struct LexTable {
+    lex: &'static Lexicon,
+    starts: Vec<u32>,
+    shift: u32,
+    fps: &'static [u8],
+    refs: &'static [u8],
+    /// Record numbers, `wide` bytes each (1 or 2).
+    which: &'static [u8],
+    wide: usize,
+    combos: Vec<Rec>,
+}
+
+impl LexTable {
+    #[inline]
+    fn get(&self, h: u64) -> Option<&Rec> {
+        let b = (h >> self.shift) as usize;
+        let fp = (h >> (self.shift - 8)) as u8;
+        for i in self.starts[b] as usize..self.starts[b + 1] as usize {
+            if self.fps[i] == fp {
+                let r = u16::from_le_bytes([self.refs[2 * i], self.refs[2 * i + 1]]) as usize;
+                let key = self.lex.entries[r >> 1].key;
+                let key = if r & 1 == 1 { key.split(' ').next().unwrap_or(key) } else { key };
+                if hash(key).max(1) == h {
+                    let c = if self.wide == 1 { self.which[i] as usize } else { u16::from_le_bytes([self.which[2 * i], self.which[2 * i + 1]]) as usize };
+                    return Some(&self.combos[c]);
+                }
+            }
+        }
+        None
+    }
 }
 
 impl LexIndex {
@@ -126,7 +169,7 @@ impl LexIndex {
     /// with the same class inputs are computed once ([`ClassMemo`]).
     pub fn new(lex: &Lexicon) -> LexIndex {
         let cap = (lex.entries.len() * 2).next_power_of_two().max(16);
-        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(lex.entries.len()) };
+        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(lex.entries.len()), table: None };
         let mut memo = ClassMemo::default();
         let mut view = (None, AttrView::default());
         for e in &lex.entries {
@@ -202,59 +245,47 @@ impl LexIndex {
         IX.get_or_init(|| LexIndex::from_records(Lexicon::builtin(), LEX_INDEX))
     }
 
-    /// Reads build.rs's records of the index of `lex` (format in build.rs,
-    /// `lex_classes::Builder::bytes`): the distinct class sets and phrase
-    /// classes, then for each record the entry whose key (or first word)
-    /// is its key, as a gap from the previous one, its class set, the
-    /// length of the longest phrase it opens, and its phrase class.
-    // out of line: a small function of its own for V8 to tier up (Records::entry)
-    #[inline(never)]
-    fn from_records(lex: &Lexicon, b: &'static [u8]) -> LexIndex {
-        assert_eq!(&b[..4], b"KLI1", "build.rs's lexicon index: bad magic");
+    /// Reads build.rs's index of `lex` in place (format in build.rs,
+    /// `lex_classes::Builder::bytes`; [`LexTable`]): the distinct records,
+    /// and where each bucket starts from the 4-bit counts.
+    fn from_records(lex: &'static Lexicon, b: &'static [u8]) -> LexIndex {
+        assert_eq!(&b[..4], b"KLI2", "build.rs's lexicon index: bad magic");
         let mut r = ByteReader { b, at: 4 };
-        let sets: Vec<Rec> = (0..r.varint())
+        let combos: Vec<Rec> = (0..r.varint())
             .map(|_| {
                 let mut rec = Rec { len: r.byte(), ..Rec::default() };
                 for c in &mut rec.classes[..rec.len as usize] {
                     *c = r.u64();
                 }
+                rec.max_words = r.byte();
+                rec.phrase = r.u64();
                 rec
             })
             .collect();
-        let phrases: Vec<u64> = (0..r.varint()).map(|_| r.u64()).collect();
-        let n = r.varint();
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(n) };
-        let mut id = 0;
-        for _ in 0..n {
-            let g = r.varint();
-            id += g >> 1;
-            let key = lex.entries[id].key;
-            let key = if g & 1 == 1 { key.split(' ').next().unwrap_or(key) } else { key };
-            let mut rec = sets[r.varint()];
-            rec.max_words = r.byte();
-            rec.phrase = phrases[r.varint()];
-            ix.place(hash(key), rec);
+        let bits = r.byte() as u32;
+        let wide = r.byte() as usize;
+        let counts = &b[r.at..r.at + (1 << bits) / 2];
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        let mut at = 0u32;
+        for (s, &c) in starts[1..].chunks_exact_mut(2).zip(counts) {
+            at += (c & 15) as u32;
+            s[0] = at;
+            at += (c >> 4) as u32;
+            s[1] = at;
         }
-        assert_eq!(r.at, b.len(), "build.rs's lexicon index: stray bytes");
-        ix
-    }
-
-    /// Adds the record of a key hash the table does not hold yet.
-    #[inline]
-    fn place(&mut self, h: u64, rec: Rec) {
-        let h = h.max(1);
-        let mut s = (h as usize) & self.mask;
-        while self.slots[s].0 != 0 {
-            s = (s + 1) & self.mask;
-        }
-        self.slots[s] = (h, self.recs.len() as u32);
-        self.recs.push(rec);
+        let (n, from) = (at as usize, r.at + counts.len());
+        assert_eq!(b.len(), from + (3 + wide) * n, "build.rs's lexicon index: bad length");
+        let (fps, refs, which) = (&b[from..from + n], &b[from + n..from + 3 * n], &b[from + 3 * n..]);
+        let table = LexTable { lex, starts, shift: 64 - bits, fps, refs, which, wide, combos };
+        LexIndex { slots: Vec::new(), mask: 0, recs: Vec::new(), table: Some(table) }
     }
 
     #[inline]
     fn get(&self, h: u64) -> Option<&Rec> {
         let h = h.max(1);
+        if let Some(t) = &self.table {
+            return t.get(h);
+        }
         let mut s = (h as usize) & self.mask;
         loop {
             let (k, r) = self.slots[s];
@@ -266,6 +297,12 @@ impl LexIndex {
             }
             s = (s + 1) & self.mask;
         }
+    }
+
+    /// How many keys.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.table.as_ref().map_or(self.recs.len(), |t| t.fps.len())
     }
 
     fn classes<'r>(&self, r: &'r Rec) -> &'r [u64] {
@@ -1144,9 +1181,13 @@ mod tests {
     fn lex_index_builtin_is_new() {
         // build.rs's records of the embedded lexicon must give the index LexIndex::new builds
         let (built, new) = (LexIndex::builtin(), LexIndex::new(Lexicon::builtin()));
-        assert_eq!(built.recs.len(), new.recs.len(), "build.rs's lexicon index has another number of keys than LexIndex::new: build.rs must index entries as index_entry does");
+        assert_eq!(built.len(), new.len(), "build.rs's lexicon index has another number of keys than LexIndex::new: build.rs must index entries as index_entry does");
         for &(k, r) in new.slots.iter().filter(|s| s.0 != 0) {
             assert_eq!(built.get(k), Some(&new.recs[r as usize]), "key hash {k:x}: build.rs's record differs from LexIndex::new's");
+        }
+        // and finds nothing else (40 K hashes of words and numbers it does not hold)
+        for h in (0..20_000u64).map(|i| hash(&format!("كلمة{i}"))).chain((0..20_000u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))) {
+            assert_eq!(built.get(h).is_some(), new.get(h).is_some(), "hash {h:x}: build.rs's table and LexIndex::new disagree on an absent key");
         }
     }
 
