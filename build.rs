@@ -66,6 +66,226 @@ fn put(out: &mut Vec<u8>, mut v: usize) {
 #[path = "src/lexicon/attr_filter.rs"]
 mod attr_filter;
 
+#[path = "src/lexicon/str_hash.rs"]
+mod str_hash;
+
+/// The tagger model's reader and table writer, shared with the crate.
+#[path = "src/tagger/model.rs"]
+#[allow(dead_code)]
+mod tagger_model;
+
+/// The tagger's lexicon index, shared with src/tagger/features.rs.
+#[allow(dead_code)]
+mod lex_classes {
+    include!("src/tagger/lex_classes.rs");
+
+    /// The index of the embedded lexicon as build.rs makes it: the records
+    /// in order of creation, each with the entry whose key (or first word,
+    /// `true`) is its key.
+    #[derive(Default)]
+    pub struct Builder {
+        at: std::collections::HashMap<u64, usize>,
+        /// (record, entry, first word, key hash)
+        recs: Vec<(Rec, usize, bool, u64)>,
+        /// The entry being indexed: its id and the hash of its whole key.
+        entry: (usize, u64),
+    }
+
+    impl RecTable for Builder {
+        fn rec_mut(&mut self, h: u64) -> &mut Rec {
+            let h = h.max(1);
+            let (recs, (id, whole)) = (&mut self.recs, self.entry);
+            let i = *self.at.entry(h).or_insert_with(|| {
+                recs.push((Rec::default(), id, h != whole.max(1), h));
+                recs.len() - 1
+            });
+            &mut self.recs[i].0
+        }
+    }
+
+    impl Builder {
+        /// Indexes entry `id` (file `list`; `attr` reads its attributes) as
+        /// `LexIndex::index_entry` does.
+        pub fn entry(&mut self, id: usize, key: &str, tag: &str, name: &str, list: &str, attr: impl Fn(&str) -> Option<String>) {
+            if attr("src").as_deref() == Some("corpus") {
+                return;
+            }
+            let Some(tag) = [tag, name].into_iter().find(|s| is_tag(s)) else { return };
+            let sub = attr("part").or_else(|| attr("kind")).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| attr(k).is_some()).map(str::to_string));
+            let mut classes = Vec::new();
+            tag_classes(tag, list, sub.as_deref(), &mut |h| classes.push(h));
+            self.entry = (id, hash(key));
+            index_into(self, key, tag, &classes, matches!(list, "name" | "title" | "head"), matches!(list, "name" | "title"));
+        }
+
+        /// The index in the form `LexIndex::builtin` reads in place (see
+        /// `LexTable` there): the distinct records, then a bucket count
+        /// (4 bits) for each value of the top `bits` bits of the key hash,
+        /// and per key in bucket order its fingerprint (the next 8 bits),
+        /// its entry (u16: id × 2, plus 1 for a first word) and its record
+        /// (1 byte, or 2 when there are over 256 records).
+        pub fn bytes(&self) -> Vec<u8> {
+            let mut combos: Vec<Rec> = Vec::new();
+            let n = self.recs.len();
+            let bits = n.next_power_of_two().max(16).trailing_zeros();
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| self.recs[i].3);
+            let mut counts = vec![0u8; 1 << bits];
+            let (mut fps, mut refs, mut which) = (Vec::new(), Vec::new(), Vec::new());
+            for &i in &order {
+                let (rec, id, first, h) = &self.recs[i];
+                counts[(h >> (64 - bits)) as usize] += 1;
+                fps.push((h >> (56 - bits)) as u8);
+                assert!(*id < 1 << 15, "the tagger's lexicon index refers to entries by 15 bits");
+                refs.extend_from_slice(&((id << 1 | *first as usize) as u16).to_le_bytes());
+                let c = combos.iter().position(|x| x == rec).unwrap_or_else(|| {
+                    combos.push(*rec);
+                    combos.len() - 1
+                });
+                which.push(c);
+            }
+            // a record number in one byte when there are at most 256 distinct records (129 now)
+            let wide = combos.len() > 256;
+            let which: Vec<u8> = if wide { which.iter().flat_map(|&c| (c as u16).to_le_bytes()).collect() } else { which.iter().map(|&c| c as u8).collect() };
+            assert!(counts.iter().all(|&c| c < 16), "over 15 keys of the tagger's lexicon index in one bucket");
+            let mut out = b"KLI2".to_vec();
+            super::put(&mut out, combos.len());
+            for r in &combos {
+                out.push(r.len);
+                for h in &r.classes[..r.len as usize] {
+                    out.extend_from_slice(&h.to_le_bytes());
+                }
+                out.push(r.max_words);
+                out.extend_from_slice(&r.phrase.to_le_bytes());
+            }
+            out.push(bits as u8);
+            out.push(1 + wide as u8);
+            out.extend(counts.chunks_exact(2).map(|c| c[0] | c[1] << 4));
+            out.extend_from_slice(&fps);
+            out.extend_from_slice(&refs);
+            out.extend_from_slice(&which);
+            out
+        }
+    }
+}
+
+/// The lexicon's key indexes as `Lexicon::add` builds them, so that the
+/// start only hashes and places each key (`Lexicon::from_records`): for
+/// each phrase list (names, titles, heads) every distinct key (a whole
+/// key or the first word of a phrase) with the most words of a phrase it
+/// opens and the ids of the entries whose key it is; for the given and
+/// family names every distinct key with the first entry that has it.
+#[derive(Default)]
+struct KeyIndexes {
+    /// Per index: key → its place in `keys`.
+    at: [std::collections::HashMap<String, usize>; 5],
+    /// Per index, in order of creation.
+    keys: [Vec<KeyRow>; 5],
+}
+
+/// A key of [`KeyIndexes`]: the entry whose key (or first word, when
+/// `true`) it is, the most words of a phrase it opens, the ids of its entries.
+type KeyRow = (usize, bool, u8, Vec<usize>);
+
+impl KeyIndexes {
+    /// Index 0..3 for names, titles, heads (phrase lists), 3 given, 4 family.
+    fn index_of(list: &str) -> Option<usize> {
+        ["name", "title", "head", "given", "family"].iter().position(|l| *l == list)
+    }
+
+    fn key(&mut self, ix: usize, key: &str, id: usize, first: bool) -> usize {
+        let keys = &mut self.keys[ix];
+        *self.at[ix].entry(key.to_string()).or_insert_with(|| {
+            keys.push((id, first, 0, Vec::new()));
+            keys.len() - 1
+        })
+    }
+
+    /// `Lexicon::add` of entry `id` of list `list`.
+    fn add(&mut self, id: usize, key: &str, list: &str) {
+        let Some(ix) = Self::index_of(list) else { return };
+        if ix >= 3 {
+            // given and family names: the first entry of a key wins
+            let k = self.key(ix, key, id, false);
+            let ids = &mut self.keys[ix][k].3;
+            if ids.is_empty() {
+                ids.push(id);
+            }
+            return;
+        }
+        // PhraseIndex::add
+        let k = match key.find(' ') {
+            None => {
+                let k = self.key(ix, key, id, false);
+                self.keys[ix][k].2 = self.keys[ix][k].2.max(1);
+                k
+            }
+            Some(first_len) => {
+                let words = 2 + key[first_len + 1..].bytes().filter(|&b| b == b' ').count();
+                let f = self.key(ix, &key[..first_len], id, true);
+                let m = &mut self.keys[ix][f].2;
+                *m = (*m as usize).max(words).min(255) as u8;
+                self.key(ix, key, id, false)
+            }
+        };
+        self.keys[ix][k].3.push(id);
+    }
+
+    /// The form `Lexicon::from_records` reads: per index, the number of
+    /// keys, then per key the gap from the previous key's entry (times 2,
+    /// plus 1 for a first word); for a phrase list then the most words
+    /// (a byte), the number of ids and the ids as gaps from the key's
+    /// entry and from each other.
+    fn bytes(&self) -> Vec<u8> {
+        let mut out = b"KLK1".to_vec();
+        for (ix, keys) in self.keys.iter().enumerate() {
+            put(&mut out, keys.len());
+            let mut prev = 0;
+            for (id, first, max_words, ids) in keys {
+                put(&mut out, ((id - prev) << 1) | *first as usize);
+                prev = *id;
+                if ix < 3 {
+                    out.push(*max_words);
+                    put(&mut out, ids.len());
+                    let mut last = *id;
+                    for &i in ids {
+                        put(&mut out, i - last);
+                        last = i;
+                    }
+                } else {
+                    assert_eq!(ids, &[*id], "a given or family name's key is its first entry's");
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The list name of a lexicon file, as `lexicon::Part::of_file` and the
+/// tagger's `entry_classes` name it.
+fn list_of(file: &str) -> &'static str {
+    match file {
+        "titles.tsv" => "title",
+        "org_heads.tsv" => "head",
+        "given_names.tsv" => "given",
+        "family_names.tsv" => "family",
+        "common_words.tsv" => "common",
+        _ => "name",
+    }
+}
+
+/// `$OUT_DIR/tagger_table.bin`: `data/tagger.bin` in the table form the
+/// analyzer reads in place (`Parts::table_bytes`, format in src/tagger/model.rs).
+fn tagger_table(root: &str, dir: &str) {
+    println!("cargo:rerun-if-changed=src/tagger/model.rs");
+    let path = Path::new(root).join("data/tagger.bin");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let parts = tagger_model::Parts::from_bytes(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let dest = Path::new(dir).join("tagger_table.bin");
+    fs::write(&dest, parts.table_bytes()).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+}
+
 /// A seed under which every attribute name of the data has its own bit,
 /// and the name of each bit.
 fn attr_seed(all: &std::collections::BTreeSet<String>) -> (u32, [String; 63]) {
@@ -89,6 +309,7 @@ fn attr_seed(all: &std::collections::BTreeSet<String>) -> (u32, [String; 63]) {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon/attr_filter.rs");
+    println!("cargo:rerun-if-changed=src/tagger/lex_classes.rs");
     let root = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let mut tags: Vec<String> = Vec::new();
     // the distinct attribute columns, in order of first use, and the index of each
@@ -112,6 +333,10 @@ fn main() {
         }
     }
     let (seed, bit_names) = attr_seed(&all_names);
+    // the tagger's index of the lexicon: entry ids count the entries of every file but the word list
+    let (mut lex_index, mut entry_id) = (lex_classes::Builder::default(), 0usize);
+    let mut key_indexes = KeyIndexes::default();
+    let (mut words, mut common_buckets): (Vec<&str>, Vec<u8>) = Default::default();
     for (file, text) in FILES.iter().zip(&texts) {
         let words_only = *file == "common_words.tsv";
         let (mut n, mut header_seen) = (0usize, false);
@@ -128,8 +353,7 @@ fn main() {
             let mut cols: Vec<&str> = line.split('\t').take(5).collect();
             n += 1;
             if words_only {
-                put(&mut recs, cols[0].len());
-                fields.push_str(cols[0]);
+                words.push(cols[0]);
                 continue;
             }
             assert!(cols.len() >= 3, "data/{file}:{}: expected at least 3 tab-separated columns, got {}", no + 1, cols.len());
@@ -155,6 +379,34 @@ fn main() {
             put(&mut recs, english.len());
             fields.push_str(english);
             put(&mut recs, a);
+            // Entry::attr: the first `k=v` field (or bare `k`) of the column
+            let attr = |k: &str| {
+                attrs.split(';').find_map(|kv| match kv.split_once('=') {
+                    Some((a, v)) if a == k => Some(v.to_string()),
+                    None if kv == k => Some(String::new()),
+                    _ => None,
+                })
+            };
+            lex_index.entry(entry_id, key, tag, name, list_of(file), attr);
+            key_indexes.add(entry_id, key, list_of(file));
+            entry_id += 1;
+        }
+        if words_only {
+            // the word list: distinct words in order of their hash's top bits (lexicon::WordTable)
+            let mut seen = std::collections::HashSet::new();
+            words.retain(|w| seen.insert(*w));
+            let bits = words.len().next_power_of_two().max(16).trailing_zeros();
+            let bucket = |w: &str| (str_hash::str_hash(w) >> (64 - bits)) as usize;
+            words.sort_by_key(|w| bucket(w));
+            let mut per = vec![0u8; 1 << bits];
+            for w in &words {
+                assert!(w.len() < 128, "data/{file}: {w:?} is over 127 bytes");
+                per[bucket(w)] = per[bucket(w)].checked_add(1).expect("under 256 words a bucket");
+                recs.push(w.len() as u8);
+                fields.push_str(w);
+            }
+            common_buckets = per;
+            n = words.len();
         }
         put(&mut counts, n);
     }
@@ -171,6 +423,7 @@ fn main() {
     out.extend_from_slice(&counts);
     out.extend_from_slice(&recs);
     let dir = env::var("OUT_DIR").expect("OUT_DIR");
+    tagger_table(&root, &dir);
     let arena: String = tags.concat() + &attr_cols.concat() + &fields;
     let consts = format!(
         "// generated by build.rs (cargo build) from the attribute names of data/*.tsv\n\
@@ -193,7 +446,7 @@ fn main() {
         FILES.len(),
         names.concat()
     );
-    for (name, bytes) in [("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes()), ("lexicon_files.rs", files.into_bytes())] {
+    for (name, bytes) in [("lex_index.bin", lex_index.bytes()), ("lexicon_keys.bin", key_indexes.bytes()), ("common_buckets.bin", common_buckets), ("lexicon.bin", out), ("lexicon.txt", arena.into_bytes()), ("lexicon_attrs.rs", consts.into_bytes()), ("lexicon_files.rs", files.into_bytes())] {
         let dest = Path::new(&dir).join(name);
         fs::write(&dest, bytes).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     }

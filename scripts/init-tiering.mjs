@@ -5,7 +5,8 @@
 // the start in the background and compete with it on a busy machine. Also
 // `new Analyzer()` with V8's recompiles on the main thread (--wasm-sync-tier-up,
 // so that they are timed) and with none (--liftoff-only).
-//   scripts/build.sh && node scripts/init-tiering.mjs [--runs N] [--pkg DIR]
+//   scripts/build.sh && node scripts/init-tiering.mjs [--runs N] [--pkg DIR] [--list]
+// (--list prints V8's line for each TurboFan compile: which functions ran long.)
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, serve } from "../tests/e2e/run.mjs";
 import { join, dirname, relative } from "node:path";
@@ -44,6 +45,8 @@ for (let i = 0; i < runs; i++) {
   const { parts, trace } = await once("--trace-wasm-compilation-times");
   const turbofan = [...trace.matchAll(/using TurboFan, took (\d+) μs/g)].map((m) => Number(m[1]) / 1000);
   traced.push({ analyzerMs: parts.analyzerMs, n: turbofan.length, ms: turbofan.reduce((a, b) => a + b, 0) });
+  // --list: which functions V8 recompiled, and how long each took
+  if (args.includes("--list")) for (const line of trace.split("\n").filter((l) => l.includes("using TurboFan"))) console.log(`  ${line.trim()}`);
 }
 const sync = [], liftoff = [];
 for (let i = 0; i < runs; i++) {

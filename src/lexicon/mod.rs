@@ -12,6 +12,8 @@
 //! command that made it there).
 
 mod attr_filter;
+mod str_hash;
+pub(crate) use str_hash::str_hash;
 
 use crate::entities::EntityType;
 use crate::hash::FxHashMap;
@@ -356,36 +358,6 @@ impl<V> Default for StrMap<V> {
     }
 }
 
-/// The hash of a key for [`StrMap`]: FxHash over 8-byte words (the tail
-/// read as the last 8 bytes, short keys as two overlapping halves, the
-/// length mixed in), so a word of the lexicon costs two or three
-/// multiplications.
-#[inline]
-pub(crate) fn str_hash(s: &str) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let b = s.as_bytes();
-    let mut h = (b.len() as u64).wrapping_mul(K);
-    let n = b.len();
-    let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 <= n {
-            h = (h.rotate_left(5) ^ word(i)).wrapping_mul(K);
-            i += 8;
-        }
-        if i < n {
-            // the last 8 bytes, overlapping the previous word
-            h = (h.rotate_left(5) ^ word(n - 8)).wrapping_mul(K);
-        }
-    } else if n >= 4 {
-        let w = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes")) as u64;
-        h = (h.rotate_left(5) ^ (w(0) | (w(n - 4) << 32))).wrapping_mul(K);
-    } else if n > 0 {
-        h = (h.rotate_left(5) ^ (b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16)).wrapping_mul(K);
-    }
-    h
-}
-
 impl<V> StrMap<V> {
     /// A map sized for `n` keys.
     pub(crate) fn with_capacity(n: usize) -> Self {
@@ -440,6 +412,24 @@ impl<V> StrMap<V> {
         &mut self.items[i].1
     }
 
+    /// Adds a key the map does not hold (build.rs made the keys distinct),
+    /// without looking for it first.
+    #[inline]
+    fn place(&mut self, key: &'static str, v: V) {
+        debug_assert!(self.get(key).is_none(), "{key:?} placed twice");
+        if (self.items.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let h = str_hash(key);
+        let mask = self.slots.len() - 1;
+        let mut s = (h >> self.shift) as usize;
+        while self.slots[s].1 != 0 {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = ((h as u32) | 1, self.items.len() as u32 + 1);
+        self.items.push((key, v));
+    }
+
     fn grow(&mut self) {
         let cap = self.slots.len() * 2;
         self.slots = vec![(0, 0); cap];
@@ -452,6 +442,76 @@ impl<V> StrMap<V> {
                 s = (s + 1) & mask;
             }
             self.slots[s] = ((h as u32) | 1, n as u32 + 1);
+        }
+    }
+}
+
+/// The embedded word list as build.rs lays it out: the words in order of
+/// their hash's top bits (`str_hash`), so that the words of one bucket
+/// are adjacent in the arena; `lens` are their lengths (one byte each)
+/// and `starts[b]` the first word of bucket `b` and where its text starts.
+/// The start only sums lengths; a lookup compares the words of one bucket
+/// (0.8 on average) with the key, byte for byte.
+#[derive(Debug, Clone, Default)]
+struct WordTable {
+    starts: Vec<(u32, u32)>,
+    lens: &'static [u8],
+    text: &'static str,
+    shift: u32,
+}
+
+impl WordTable {
+    fn contains(&self, key: &str) -> bool {
+        let b = (str_hash(key) >> self.shift) as usize;
+        let ((i0, mut at), (i1, _)) = (self.starts[b], self.starts[b + 1]);
+        for &len in &self.lens[i0 as usize..i1 as usize] {
+            let end = at as usize + len as usize;
+            if len as usize == key.len() && &self.text.as_bytes()[at as usize..end] == key.as_bytes() {
+                return true;
+            }
+            at = end as u32;
+        }
+        false
+    }
+}
+
+/// The words of an ordinary-word list: parsed ones in a map, the embedded
+/// ones in build.rs's table.
+#[derive(Debug, Clone)]
+enum Words {
+    Map(StrMap<()>),
+    Table(WordTable),
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::Map(StrMap::default())
+    }
+}
+
+impl Words {
+    fn contains(&self, key: &str) -> bool {
+        match self {
+            Words::Map(m) => m.get(key).is_some(),
+            Words::Table(t) => t.contains(key),
+        }
+    }
+
+    /// How many distinct words.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        match self {
+            Words::Map(m) => m.len(),
+            Words::Table(t) => t.lens.len(),
+        }
+    }
+
+    fn insert(&mut self, key: &'static str) {
+        match self {
+            Words::Map(m) => {
+                m.get_or_insert_with(key, || ());
+            }
+            Words::Table(_) => unreachable!("the embedded word list is complete"),
         }
     }
 }
@@ -573,7 +633,7 @@ pub struct Lexicon {
     heads: PhraseIndex,
     given: StrMap<u32>,
     family: StrMap<u32>,
-    common: StrMap<()>,
+    common: Words,
     /// ISO country code → English name of the country.
     countries: FxHashMap<&'static str, &'static str>,
     /// ISO country code → canonical Arabic name of the country.
@@ -589,6 +649,12 @@ pub struct Lexicon {
 /// tags and no name that equals its key (smaller than the TSV files).
 const ARENA: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.txt"));
 const RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+/// The keys of each index as [`Lexicon::add`] makes them, computed by
+/// build.rs (`KeyIndexes`, format there): the start places them.
+const KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_keys.bin"));
+/// How many words of the word list fall in each bucket of the top bits of
+/// their `str_hash` (a power of two of them; build.rs, [`WordTable`]).
+const COMMON_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_buckets.bin"));
 
 /// A reader of [`RECORDS`] and [`ARENA`] together.
 struct Records {
@@ -598,6 +664,21 @@ struct Records {
 }
 
 impl Records {
+    /// The next varint of [`KEYS`].
+    #[inline]
+    fn keys_next(&mut self) -> usize {
+        let (mut v, mut shift) = (0, 0);
+        loop {
+            let b = KEYS[self.at];
+            self.at += 1;
+            v |= ((b & 0x7f) as usize) << shift;
+            if b < 0x80 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
+
     #[inline]
     fn next(&mut self) -> usize {
         let b = RECORDS[self.at];
@@ -656,13 +737,26 @@ impl Records {
         Entry { key, tag, kind, name, english, attrs, part, attr_bits }
     }
 
-    /// The `n` keys of a word list, into `set`.
+    /// The `n` words of the word list (one length byte each, in bucket
+    /// order) and where each bucket of [`COMMON_BUCKETS`] starts.
     #[inline(never)]
-    fn words(&mut self, n: usize, set: &mut StrMap<()>) {
-        for _ in 0..n {
-            let key = self.field();
-            set.get_or_insert_with(key, || ());
+    fn words(&mut self, n: usize) -> WordTable {
+        let lens = &RECORDS[self.at..self.at + n];
+        self.at += n;
+        let nb = COMMON_BUCKETS.len();
+        assert!(nb.is_power_of_two(), "build.rs's word buckets");
+        let mut starts = Vec::with_capacity(nb + 1);
+        let (mut i, mut at) = (0usize, 0usize);
+        for &c in COMMON_BUCKETS {
+            starts.push((i as u32, at as u32));
+            for &len in &lens[i..i + c as usize] {
+                at += len as usize;
+            }
+            i += c as usize;
         }
+        starts.push((i as u32, at as u32));
+        assert_eq!(i, n, "build.rs's word buckets hold every word");
+        WordTable { starts, lens, text: self.take(at), shift: 64 - nb.trailing_zeros() }
     }
 }
 
@@ -674,7 +768,7 @@ impl Lexicon {
         for (name, content) in files {
             if Part::of_file(name) == Part::Common {
                 for key in parse_keys(name, content)? {
-                    lex.common.get_or_insert_with(key, || ());
+                    lex.common.insert(key);
                 }
                 continue;
             }
@@ -713,24 +807,84 @@ impl Lexicon {
             counts[Part::of_file(name) as usize] += n;
         }
         lex.entries.reserve_exact(counts.iter().sum::<usize>() - counts[Part::Common as usize]);
-        lex.names = PhraseIndex::with_capacity(counts[Part::Name as usize]);
-        lex.titles = PhraseIndex::with_capacity(counts[Part::Title as usize]);
-        lex.heads = PhraseIndex::with_capacity(counts[Part::Head as usize]);
-        lex.given = StrMap::with_capacity(counts[Part::Given as usize]);
-        lex.family = StrMap::with_capacity(counts[Part::Family as usize]);
-        lex.common = StrMap::with_capacity(counts[Part::Common as usize]);
         for (name, &n) in FILE_NAMES.iter().zip(&per_file) {
             let part = Part::of_file(name);
             if part == Part::Common {
-                r.words(n, &mut lex.common);
+                lex.common = Words::Table(r.words(n));
                 continue;
             }
             for _ in 0..n {
                 let e = r.entry(&tags, &attrs, part);
-                lex.add(e);
+                // the countries of Lexicon::add; the key indexes come from KEYS below
+                if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.has_attr("country") {
+                    lex.add_country(&e, lex.entries.len() as u32);
+                }
+                lex.entries.push(e);
             }
         }
+        lex.place_keys();
         lex
+    }
+
+    /// Fills the key indexes from [`KEYS`]: each key is the key (or first
+    /// word) of an entry, its values are given, so the start hashes and
+    /// places each key once (what [`Lexicon::add`] would make of every
+    /// entry; the test `builtin_matches_parse` compares them).
+    // out of line: a small function of its own for V8 to tier up (Records::entry)
+    #[inline(never)]
+    fn place_keys(&mut self) {
+        assert_eq!(&KEYS[..4], b"KLK1", "lexicon keys: bad magic");
+        let mut r = Records { at: 4, rest: "" };
+        let entries = &self.entries;
+        let key_of = |g: usize, id: usize| {
+            let key = entries[id].key;
+            if g & 1 == 1 {
+                &key[..find_byte(key.as_bytes(), 0, b' ')]
+            } else {
+                key
+            }
+        };
+        for ix in [&mut self.names, &mut self.titles, &mut self.heads] {
+            let n = r.keys_next();
+            *ix = PhraseIndex::with_capacity(n);
+            let mut id = 0;
+            for _ in 0..n {
+                let g = r.keys_next();
+                id += g >> 1;
+                let key = key_of(g, id);
+                let max_words = KEYS[r.at] as usize;
+                r.at += 1;
+                let ids = match r.keys_next() {
+                    0 => Ids::None,
+                    1 => Ids::One((id + r.keys_next()) as u32),
+                    k => {
+                        let mut last = id;
+                        Ids::Many(
+                            (0..k)
+                                .map(|_| {
+                                    last += r.keys_next();
+                                    last as u32
+                                })
+                                .collect(),
+                        )
+                    }
+                };
+                if max_words > 0 {
+                    ix.first_filter.insert(key);
+                }
+                ix.index.place(key, Phrase { ids, max_words });
+            }
+        }
+        for map in [&mut self.given, &mut self.family] {
+            let n = r.keys_next();
+            *map = StrMap::with_capacity(n);
+            let mut id = 0;
+            for _ in 0..n {
+                id += r.keys_next() >> 1;
+                map.place(key_of(0, id), id as u32);
+            }
+        }
+        assert_eq!(r.at, KEYS.len(), "lexicon keys: stray bytes");
     }
 
     /// Adds one entry (not inlined: see [`Records::entry`]).
@@ -747,9 +901,7 @@ impl Lexicon {
             Part::Family => {
                 self.family.get_or_insert_with(e.key, || id);
             }
-            Part::Common => {
-                self.common.get_or_insert_with(e.key, || ());
-            }
+            Part::Common => self.common.insert(e.key),
         }
         if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.has_attr("country") {
             self.add_country(&e, id);
@@ -820,7 +972,7 @@ impl Lexicon {
 
     /// Whether the corpora use `key` as an ordinary word.
     pub fn is_common(&self, key: &str) -> bool {
-        self.common.get(key).is_some()
+        self.common.contains(key)
     }
 
     /// The English name of the country with ISO code `cc`: the common
@@ -866,6 +1018,19 @@ mod tests {
             assert_eq!(a.attr_bits & UNKNOWN_NAME, 0, "build.rs gives every attribute name of the data its own bit ({:?})", a.attrs);
         }
         assert_eq!((built.common.len(), built.country_ids.clone()), (parsed.common.len(), parsed.country_ids.clone()), "word list and countries must agree");
+        // build.rs's key indexes (KEYS) must be what Lexicon::add makes of the entries
+        for (name, b, p) in [("names", &built.names, &parsed.names), ("titles", &built.titles, &parsed.titles), ("heads", &built.heads, &parsed.heads)] {
+            assert_eq!(b.index.len(), p.index.len(), "{name}: build.rs's index has another number of keys than Lexicon::add's");
+            for (key, phrase) in &p.index.items {
+                assert_eq!((b.ids(key), b.max_words(key)), (phrase.ids.as_slice(), phrase.max_words), "{name}: key {key:?} in build.rs's index");
+            }
+        }
+        for (name, b, p) in [("given", &built.given, &parsed.given), ("family", &built.family, &parsed.family)] {
+            assert_eq!(b.len(), p.len(), "{name}: build.rs's index has another number of keys than Lexicon::add's");
+            for (key, id) in &p.items {
+                assert_eq!(b.get(key), Some(id), "{name}: key {key:?} in build.rs's index");
+            }
+        }
         for (name, content) in FILES {
             for key in parse_keys(name, content).unwrap() {
                 assert!(built.is_common(key) == (Part::of_file(name) == Part::Common) || built.is_common(key), "{key:?} of data/{name}");

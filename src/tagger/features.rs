@@ -47,8 +47,6 @@ use crate::lexicon::{Entry, Lexicon, Part};
 use crate::text::{Token, TokenKind};
 use std::sync::OnceLock;
 
-/// Most lexicon classes kept per word.
-const MAX_LEX: usize = 8;
 /// Most clitic readings (besides the bare word) kept per word.
 const MAX_STEMS: usize = 4;
 /// Most document-level classes kept per word and side.
@@ -70,29 +68,9 @@ const PREFIXES: &[(&str, bool)] = &[
 /// Pronoun suffixes, as in [`crate::text::clitics::suffix_readings`].
 const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي"];
 
-/// 64-bit FNV-1a, streamed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Fnv(u64);
-
-impl Fnv {
-    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
-    #[inline]
-    fn byte(self, b: u8) -> Fnv {
-        Fnv((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
-    }
-    #[inline]
-    fn bytes(mut self, bs: &[u8]) -> Fnv {
-        for &b in bs {
-            self = self.byte(b);
-        }
-        self
-    }
-}
-
-/// The FNV-1a hash of a string.
-fn hash(s: &str) -> u64 {
-    Fnv::START.bytes(s.as_bytes()).0
-}
+// MAX_LEX, Fnv, hash, is_tag, Rec, add_to and the indexing of one entry,
+// shared with build.rs (which builds the embedded lexicon's index).
+include!("lex_classes.rs");
 
 /// A feature under construction: template number and pieces combined by
 /// multiply-rotate.
@@ -127,18 +105,6 @@ impl Feat {
 const BOS: u64 = 0x5eed_0000_0000_0001;
 const EOS: u64 = 0x5eed_0000_0000_0002;
 
-/// What a lexicon key gives the tagger.
-#[derive(Clone, Copy, Debug, Default)]
-struct Rec {
-    /// Classes of the key as a word: `classes[..len]`.
-    classes: [u64; MAX_LEX],
-    len: u8,
-    /// The most words of a phrase starting with this word (names and titles).
-    max_words: u8,
-    /// The class of the phrase whose whole key this is (0: none).
-    phrase: u64,
-}
-
 /// The lexicon as the tagger sees it: FNV hash of a key → its classes,
 /// the length of the longest phrase it opens, and the class of the phrase
 /// it is. Built once per lexicon ([`LexIndex::builtin`] for the embedded
@@ -148,6 +114,49 @@ pub struct LexIndex {
     slots: Vec<(u64, u32)>,
     mask: usize,
     recs: Vec<Rec>,
+    /// The embedded lexicon's index, read in place ([`LexIndex::builtin`]);
+    /// `slots` and `recs` are then empty.
+    table: Option<LexTable>,
+}
+
+/// build.rs's index of the embedded lexicon, read in place: the keys in
+/// buckets of their hash's top bits, each with an 8-bit fingerprint (the
+/// next bits), the entry whose key (or first word) it is, and its record.
+/// A lookup compares fingerprints in one bucket (0.7 keys on average) and
+/// confirms a match by hashing that entry's key: the same 64-bit identity
+/// as the table `LexIndex::new` builds, and nothing to build at start but
+/// where each bucket starts.
+#[derive(Debug, Clone)]
+struct LexTable {
+    lex: &'static Lexicon,
+    starts: Vec<u32>,
+    shift: u32,
+    fps: &'static [u8],
+    refs: &'static [u8],
+    /// Record numbers, `wide` bytes each (1 or 2).
+    which: &'static [u8],
+    wide: usize,
+    combos: Vec<Rec>,
+}
+
+impl LexTable {
+    #[inline]
+    fn get(&self, h: u64) -> Option<&Rec> {
+        let b = (h >> self.shift) as usize;
+        let fp = (h >> (self.shift - 8)) as u8;
+        for i in self.starts[b] as usize..self.starts[b + 1] as usize {
+            if self.fps[i] == fp {
+                let r = u16::from_le_bytes([self.refs[2 * i], self.refs[2 * i + 1]]) as usize;
+                let key = self.lex.entries[r >> 1].key;
+                let key = if r & 1 == 1 { key.split(' ').next().unwrap_or(key) } else { key };
+                if hash(key).max(1) == h {
+                    let c = if self.wide == 1 { self.which[i] as usize } else { u16::from_le_bytes([self.which[2 * i], self.which[2 * i + 1]]) as usize };
+                    return Some(&self.combos[c]);
+                }
+            }
+        }
+        None
+    }
 }
 
 impl LexIndex {
@@ -161,7 +170,7 @@ impl LexIndex {
     /// with the same class inputs are computed once ([`ClassMemo`]).
     pub fn new(lex: &Lexicon) -> LexIndex {
         let cap = (lex.entries.len() * 2).next_power_of_two().max(16);
-        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(lex.entries.len()) };
+        let mut ix = LexIndex { slots: vec![(0, 0); cap], mask: cap - 1, recs: Vec::with_capacity(lex.entries.len()), table: None };
         let mut memo = ClassMemo::default();
         let mut view = (None, AttrView::default());
         for e in &lex.entries {
@@ -187,28 +196,12 @@ impl LexIndex {
             return;
         }
         let Some(tag) = class_tag(e) else { return };
-        let b = e.key.as_bytes();
-        let first_len = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
-        if first_len == b.len() {
-            let classes = memo.classes(e, tag, &view.1);
-            let rec = self.rec_mut(hash(e.key));
-            for &h in classes {
-                add_to(&mut rec.classes, &mut rec.len, h);
-            }
-        } else if matches!(e.part, Part::Name | Part::Title | Part::Head) {
-            let rec = self.rec_mut(hash(e.key));
-            if rec.phrase == 0 {
-                rec.phrase = hash(tag);
-            }
-            if matches!(e.part, Part::Name | Part::Title) {
-                let words = 2 + b[first_len + 1..].iter().filter(|&&c| c == b' ').count();
-                let rec = self.rec_mut(hash(&e.key[..first_len]));
-                rec.max_words = rec.max_words.max(words.min(255) as u8);
-            }
-        }
+        let classes = if e.key.contains(' ') { &[][..] } else { memo.classes(e, tag, &view.1) };
+        index_into(self, e.key, tag, classes, matches!(e.part, Part::Name | Part::Title | Part::Head), matches!(e.part, Part::Name | Part::Title));
     }
+}
 
-    /// The record of key hash `h`, made empty when new.
+impl RecTable for LexIndex {
     fn rec_mut(&mut self, h: u64) -> &mut Rec {
         let h = h.max(1);
         if (self.recs.len() + 1) * 2 > self.slots.len() {
@@ -229,6 +222,9 @@ impl LexIndex {
         }
     }
 
+}
+
+impl LexIndex {
     fn grow(&mut self) {
         let cap = self.slots.len() * 2;
         let old = std::mem::replace(&mut self.slots, vec![(0, 0); cap]);
@@ -242,15 +238,55 @@ impl LexIndex {
         }
     }
 
-    /// The index of the embedded lexicon, built once per process.
+    /// The index of the embedded lexicon, built once per process from the
+    /// records build.rs computed with the same code ([`index_into`]):
+    /// each key is hashed and placed, nothing else is computed.
     pub fn builtin() -> &'static LexIndex {
         static IX: OnceLock<LexIndex> = OnceLock::new();
-        IX.get_or_init(|| LexIndex::new(Lexicon::builtin()))
+        IX.get_or_init(|| LexIndex::from_records(Lexicon::builtin(), LEX_INDEX))
+    }
+
+    /// Reads build.rs's index of `lex` in place (format in build.rs,
+    /// `lex_classes::Builder::bytes`; [`LexTable`]): the distinct records,
+    /// and where each bucket starts from the 4-bit counts.
+    fn from_records(lex: &'static Lexicon, b: &'static [u8]) -> LexIndex {
+        assert_eq!(&b[..4], b"KLI2", "build.rs's lexicon index: bad magic");
+        let mut r = ByteReader { b, at: 4 };
+        let combos: Vec<Rec> = (0..r.varint())
+            .map(|_| {
+                let mut rec = Rec { len: r.byte(), ..Rec::default() };
+                for c in &mut rec.classes[..rec.len as usize] {
+                    *c = r.u64();
+                }
+                rec.max_words = r.byte();
+                rec.phrase = r.u64();
+                rec
+            })
+            .collect();
+        let bits = r.byte() as u32;
+        let wide = r.byte() as usize;
+        let counts = &b[r.at..r.at + (1 << bits) / 2];
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        let mut at = 0u32;
+        for (s, &c) in starts[1..].chunks_exact_mut(2).zip(counts) {
+            at += (c & 15) as u32;
+            s[0] = at;
+            at += (c >> 4) as u32;
+            s[1] = at;
+        }
+        let (n, from) = (at as usize, r.at + counts.len());
+        assert_eq!(b.len(), from + (3 + wide) * n, "build.rs's lexicon index: bad length");
+        let (fps, refs, which) = (&b[from..from + n], &b[from + n..from + 3 * n], &b[from + 3 * n..]);
+        let table = LexTable { lex, starts, shift: 64 - bits, fps, refs, which, wide, combos };
+        LexIndex { slots: Vec::new(), mask: 0, recs: Vec::new(), table: Some(table) }
     }
 
     #[inline]
     fn get(&self, h: u64) -> Option<&Rec> {
         let h = h.max(1);
+        if let Some(t) = &self.table {
+            return t.get(h);
+        }
         let mut s = (h as usize) & self.mask;
         loop {
             let (k, r) = self.slots[s];
@@ -264,14 +300,50 @@ impl LexIndex {
         }
     }
 
+    /// How many keys.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.table.as_ref().map_or(self.recs.len(), |t| t.fps.len())
+    }
+
     fn classes<'r>(&self, r: &'r Rec) -> &'r [u64] {
         &r.classes[..r.len as usize]
     }
 }
 
-/// Whether `s` looks like a type tag of a data file (`GPE`, `PERS`, `OCC`).
-fn is_tag(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+/// The tagger's index of the embedded lexicon, as build.rs computes it
+/// ([`LexIndex::from_records`]).
+const LEX_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lex_index.bin"));
+
+/// A reader of build.rs's little-endian records.
+struct ByteReader {
+    b: &'static [u8],
+    at: usize,
+}
+
+impl ByteReader {
+    fn byte(&mut self) -> u8 {
+        self.at += 1;
+        self.b[self.at - 1]
+    }
+
+    fn u64(&mut self) -> u64 {
+        self.at += 8;
+        u64::from_le_bytes(self.b[self.at - 8..self.at].try_into().expect("8 bytes"))
+    }
+
+    /// A LEB128 varint.
+    fn varint(&mut self) -> usize {
+        let (mut v, mut shift) = (0usize, 0);
+        loop {
+            let x = self.byte();
+            v |= ((x & 0x7f) as usize) << shift;
+            if x < 0x80 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
 }
 
 /// The type tag of an entry (whichever of its second and third columns
@@ -284,7 +356,6 @@ fn class_tag(e: &Entry) -> Option<&'static str> {
 /// list, and the tag refined by the entry's `part` or `kind` attribute or
 /// its `country`, `capital` or `pop` (city) attribute.
 fn entry_classes(e: &Entry, tag: &str, add: &mut impl FnMut(u64)) {
-    add(hash(tag));
     let list = match e.part {
         Part::Name => "name",
         Part::Title => "title",
@@ -293,11 +364,7 @@ fn entry_classes(e: &Entry, tag: &str, add: &mut impl FnMut(u64)) {
         Part::Family => "family",
         Part::Common => "common",
     };
-    add(Fnv::START.bytes(tag.as_bytes()).byte(0xff).bytes(list.as_bytes()).0);
-    let sub = ["part", "kind"].iter().find_map(|k| e.attr(k)).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| e.attr(k).is_some()));
-    if let Some(sub) = sub {
-        add(Fnv::START.bytes(tag.as_bytes()).byte(0xfe).bytes(sub.as_bytes()).0);
-    }
+    tag_classes(tag, list, class_sub(|k| e.attr(k)), add);
 }
 
 /// [`entry_classes`] of the last entry, kept while the next entries have
@@ -426,16 +493,6 @@ fn shape_of(kind: TokenKind, key: &str) -> u8 {
         _ => 5,
     };
     kind * 8 + bucket
-}
-
-/// Adds `h` to a small set kept in an array.
-#[inline]
-fn add_to<const N: usize>(set: &mut [u64; N], n: &mut u8, h: u64) {
-    let k = *n as usize;
-    if k < N && !set[..k].contains(&h) {
-        set[k] = h;
-        *n += 1;
-    }
 }
 
 /// The classes of one lexicon key into `w`.
@@ -1266,6 +1323,20 @@ mod tests {
             assert_eq!(hash(w), crate::tagger::clusters::word_hash(&[w]), "{w:?}: the tagger's word hash and clusters::word_hash must agree");
         }
         assert_eq!(hash("الوزير"), crate::tagger::clusters::word_hash(&["ال", "وزير"]), "word_hash hashes the concatenation of its parts");
+    }
+
+    #[test]
+    fn lex_index_builtin_is_new() {
+        // build.rs's records of the embedded lexicon must give the index LexIndex::new builds
+        let (built, new) = (LexIndex::builtin(), LexIndex::new(Lexicon::builtin()));
+        assert_eq!(built.len(), new.len(), "build.rs's lexicon index has another number of keys than LexIndex::new: build.rs must index entries as index_entry does");
+        for &(k, r) in new.slots.iter().filter(|s| s.0 != 0) {
+            assert_eq!(built.get(k), Some(&new.recs[r as usize]), "key hash {k:x}: build.rs's record differs from LexIndex::new's");
+        }
+        // and finds nothing else (40 K hashes of words and numbers it does not hold)
+        for h in (0..20_000u64).map(|i| hash(&format!("كلمة{i}"))).chain((0..20_000u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))) {
+            assert_eq!(built.get(h).is_some(), new.get(h).is_some(), "hash {h:x}: build.rs's table and LexIndex::new disagree on an absent key");
+        }
     }
 
     #[test]

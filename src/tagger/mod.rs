@@ -21,14 +21,25 @@ use std::sync::OnceLock;
 /// The embedded model file.
 pub const MODEL_BYTES: &[u8] = include_bytes!("../../data/tagger.bin");
 
-/// The embedded model, loaded once per process.
+/// [`MODEL_BYTES`] in the table form the analyzer reads in place, made by
+/// build.rs (`model::Parts::table_bytes`).
+const MODEL_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tagger_table.bin"));
+
+/// The embedded model, loaded once per process (read in place from
+/// build.rs's table of it).
 ///
 /// Outside the browser, the environment variable `KASHIF_TAGGER_MODEL`
 /// names another model file to use instead (for evaluating a model
 /// trained on a held-out split: `scripts/eval-tagger.sh`).
 pub fn builtin() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| load_embedded("KASHIF_TAGGER_MODEL", MODEL_BYTES, "data/tagger.bin", Model::from_bytes))
+    MODEL.get_or_init(|| {
+        #[cfg(not(target_arch = "wasm32"))]
+        if std::env::var_os("KASHIF_TAGGER_MODEL").is_some() {
+            return load_embedded("KASHIF_TAGGER_MODEL", MODEL_BYTES, "data/tagger.bin", Model::from_bytes);
+        }
+        Model::from_table(MODEL_TABLE).unwrap_or_else(|e| panic!("build.rs's table of data/tagger.bin: {e}"))
+    })
 }
 
 /// Parses an embedded data file once, or, outside the browser, the file
@@ -296,6 +307,22 @@ mod tests {
     fn embedded_model_loads() {
         let m = Model::from_bytes(MODEL_BYTES).unwrap_or_else(|e| panic!("data/tagger.bin: {e}; retrain with `cargo run --release --bin train -- tagger`"));
         assert!(m.len() > 1000, "data/tagger.bin has only {} features: was it trained?", m.len());
+    }
+
+    #[test]
+    fn build_table_is_the_model_file() {
+        // build.rs's table must give every feature of data/tagger.bin the weights the file gives it
+        let parts = model::Parts::from_bytes(MODEL_BYTES).expect("data/tagger.bin parses");
+        let table = Model::from_table(MODEL_TABLE).expect("build.rs's table loads");
+        assert_eq!(table.len(), parts.features.len(), "build.rs's table has another number of features than data/tagger.bin: rebuild");
+        for (h, codes) in &parts.features {
+            assert_eq!(table.emissions(&[*h]), codes.map(|q| parts.weight(q)), "feature {h}: build.rs's table must hold the file's weights");
+        }
+        for (p, c) in [(None, 0), (None, 1), (Some(1), 2), (Some(8), 0)] {
+            assert_eq!(table.transition(p, c), parts.trans[p.unwrap_or(NTAGS)][c], "transition {p:?} → {c}");
+        }
+        let absent = (1..).map(|k: u32| k.wrapping_mul(0x9E37_79B9)).find(|h| parts.features.binary_search_by_key(h, |f| f.0).is_err()).expect("a hash");
+        assert!(!table.has(absent), "feature {absent} is not in the file but is found in the table");
     }
 
     #[test]
