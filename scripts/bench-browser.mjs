@@ -94,6 +94,7 @@ if (args.includes("--json")) {
   if (p.fetchMs !== undefined) console.log(`  fetch and instantiate timed again in parts: download ${p.fetchMs.toFixed(1)} + compile ${p.compileMs.toFixed(1)} + instantiate ${p.instantiateOnlyMs.toFixed(1)} ms (compileStreaming, download and compile overlapped: ${p.streamingMs.toFixed(1)}; a request for a small file: ${p.requestMs.toFixed(1)}); the first analysis after init ${p.firstAnalyzeMs.toFixed(1)} ms`);
   console.log(`  the wasm served gzip-encoded (as static hosts do), median of 5 more fresh pages: ${r.initGzipMedianMs.toFixed(1)} ms = fetch and instantiate ${g.instantiateMs.toFixed(1)} + new Analyzer() ${g.analyzerMs.toFixed(1)}`);
   console.log(`  before it, import() of the JS glue (pkg/kashif.js): ${p.importMs.toFixed(1)} ms; page script to ready: median ${r.readyMedianMs.toFixed(1)} ms`);
+  console.log(`seeds after a warm-up of ${r.warmUp.rounds} untimed rounds (${r.warmUp.ms.toFixed(0)} ms; V8 tiers up meanwhile); first = the seed's first analysis, in the warm-up`);
   console.log("seed                        chars  entities   median      worst      first");
   for (const s of r.seeds) {
     console.log(`${s.id.padEnd(26)} ${String(s.length).padStart(6)} ${String(s.entities).padStart(9)} ${ms(s.medianMs).padStart(10)} ${ms(s.worstMs).padStart(10)} ${ms(s.firstMs).padStart(10)}`);
