@@ -663,39 +663,38 @@ struct Records {
     rest: &'static str,
 }
 
+/// The LEB128 varint of `bytes` at `*at`, which moves past it (most are
+/// one byte: that case returns first).
+#[inline]
+fn varint(bytes: &[u8], at: &mut usize) -> usize {
+    let b = bytes[*at];
+    *at += 1;
+    if b < 0x80 {
+        return b as usize;
+    }
+    let (mut v, mut shift) = ((b & 0x7f) as usize, 7);
+    loop {
+        let b = bytes[*at];
+        *at += 1;
+        v |= ((b & 0x7f) as usize) << shift;
+        if b < 0x80 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
 impl Records {
     /// The next varint of [`KEYS`].
     #[inline]
     fn keys_next(&mut self) -> usize {
-        let (mut v, mut shift) = (0, 0);
-        loop {
-            let b = KEYS[self.at];
-            self.at += 1;
-            v |= ((b & 0x7f) as usize) << shift;
-            if b < 0x80 {
-                return v;
-            }
-            shift += 7;
-        }
+        varint(KEYS, &mut self.at)
     }
 
+    /// The next varint of [`RECORDS`].
     #[inline]
     fn next(&mut self) -> usize {
-        let b = RECORDS[self.at];
-        self.at += 1;
-        if b < 0x80 {
-            return b as usize;
-        }
-        let (mut v, mut shift) = ((b & 0x7f) as usize, 7);
-        loop {
-            let b = RECORDS[self.at];
-            self.at += 1;
-            v |= ((b & 0x7f) as usize) << shift;
-            if b < 0x80 {
-                return v;
-            }
-            shift += 7;
-        }
+        varint(RECORDS, &mut self.at)
     }
 
     /// The next field of the arena, `len` bytes long. build.rs wrote the
