@@ -106,14 +106,13 @@ mod lex_classes {
     impl Builder {
         /// Indexes entry `id` (file `list`; `attr` reads its attributes) as
         /// `LexIndex::index_entry` does.
-        pub fn entry(&mut self, id: usize, key: &str, tag: &str, name: &str, list: &str, attr: impl Fn(&str) -> Option<String>) {
-            if attr("src").as_deref() == Some("corpus") {
+        pub fn entry<'a>(&mut self, id: usize, key: &str, tag: &str, name: &str, list: &str, attr: impl Fn(&str) -> Option<&'a str>) {
+            if attr("src") == Some("corpus") {
                 return;
             }
             let Some(tag) = [tag, name].into_iter().find(|s| is_tag(s)) else { return };
-            let sub = attr("part").or_else(|| attr("kind")).or_else(|| ["country", "capital", "pop"].into_iter().find(|k| attr(k).is_some()).map(str::to_string));
             let mut classes = Vec::new();
-            tag_classes(tag, list, sub.as_deref(), &mut |h| classes.push(h));
+            tag_classes(tag, list, class_sub(attr), &mut |h| classes.push(h));
             self.entry = (id, hash(key));
             index_into(self, key, tag, &classes, matches!(list, "name" | "title" | "head"), matches!(list, "name" | "title"));
         }
@@ -382,8 +381,8 @@ fn main() {
             // Entry::attr: the first `k=v` field (or bare `k`) of the column
             let attr = |k: &str| {
                 attrs.split(';').find_map(|kv| match kv.split_once('=') {
-                    Some((a, v)) if a == k => Some(v.to_string()),
-                    None if kv == k => Some(String::new()),
+                    Some((a, v)) if a == k => Some(v),
+                    None if kv == k => Some(""),
                     _ => None,
                 })
             };

@@ -666,7 +666,7 @@ struct Records {
 /// The LEB128 varint of `bytes` at `*at`, which moves past it (most are
 /// one byte: that case returns first).
 #[inline]
-fn varint(bytes: &[u8], at: &mut usize) -> usize {
+pub(crate) fn varint(bytes: &[u8], at: &mut usize) -> usize {
     let b = bytes[*at];
     *at += 1;
     if b < 0x80 {
@@ -682,6 +682,13 @@ fn varint(bytes: &[u8], at: &mut usize) -> usize {
         }
         shift += 7;
     }
+}
+
+/// Whether an entry is a country's, for [`Lexicon::add_country`] (tested
+/// where entries are added, so that the cold function is called only for them).
+#[inline]
+fn is_country(e: &Entry) -> bool {
+    e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.has_attr("country")
 }
 
 impl Records {
@@ -815,7 +822,7 @@ impl Lexicon {
             for _ in 0..n {
                 let e = r.entry(&tags, &attrs, part);
                 // the countries of Lexicon::add; the key indexes come from KEYS below
-                if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.has_attr("country") {
+                if is_country(&e) {
                     lex.add_country(&e, lex.entries.len() as u32);
                 }
                 lex.entries.push(e);
@@ -902,13 +909,13 @@ impl Lexicon {
             }
             Part::Common => self.common.insert(e.key),
         }
-        if e.kind == Some(EntityType::Gpe) && !e.english.is_empty() && e.has_attr("country") {
+        if is_country(&e) {
             self.add_country(&e, id);
         }
         self.entries.push(e);
     }
 
-    /// [`Lexicon::add`] of a country, kept out of it: two hash map
+    /// [`Lexicon::add`] of a country ([`is_country`]), kept out of it: two hash map
     /// insertions a few hundred entries use would make the function that
     /// every entry runs through several times larger (see [`Records::entry`]).
     #[cold]

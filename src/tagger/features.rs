@@ -267,13 +267,7 @@ impl LexIndex {
         let wide = r.byte() as usize;
         let counts = &b[r.at..r.at + (1 << bits) / 2];
         let mut starts = vec![0u32; (1 << bits) + 1];
-        let mut at = 0u32;
-        for (s, &c) in starts[1..].chunks_exact_mut(2).zip(counts) {
-            at += (c & 15) as u32;
-            s[0] = at;
-            at += (c >> 4) as u32;
-            s[1] = at;
-        }
+        let at = super::model::bucket_starts(counts, true, &mut starts);
         let (n, from) = (at as usize, r.at + counts.len());
         assert_eq!(b.len(), from + (3 + wide) * n, "build.rs's lexicon index: bad length");
         let (fps, refs, which) = (&b[from..from + n], &b[from + n..from + 3 * n], &b[from + 3 * n..]);
@@ -334,15 +328,7 @@ impl ByteReader {
 
     /// A LEB128 varint.
     fn varint(&mut self) -> usize {
-        let (mut v, mut shift) = (0usize, 0);
-        loop {
-            let x = self.byte();
-            v |= ((x & 0x7f) as usize) << shift;
-            if x < 0x80 {
-                return v;
-            }
-            shift += 7;
-        }
+        crate::lexicon::varint(self.b, &mut self.at)
     }
 }
 
@@ -818,11 +804,6 @@ impl Features {
             for (t, &n) in c.iter().enumerate() {
                 by_type[t.div_ceil(2)] += n as u32;
             }
-            // no other occurrence, or none tagged a name: no feature
-            if by_type[1..].iter().sum::<u32>() == 0 {
-                self.majors.push(5);
-                continue;
-            }
             let major = (0..5).fold(0, |b, t| if by_type[t] > by_type[b] { t } else { b });
             self.majors.push(major as u8);
             push(k - first, Feat::new(50).with(major as u64).finish());
@@ -832,12 +813,10 @@ impl Features {
                 }
             }
         }
-        if NEIGHBOUR_LABELS {
-            for i in 0..last - first {
-                for (d, k) in [(0u64, i.wrapping_sub(1)), (1, i + 1)] {
-                    if let Some(&m) = self.majors.get(k).filter(|&&m| (1..5).contains(&m)) {
-                        push(i, Feat::new(52).with(d).with(m as u64).finish());
-                    }
+        for i in 0..last - first {
+            for (d, k) in [(0u64, i.wrapping_sub(1)), (1, i + 1)] {
+                if let Some(&m) = self.majors.get(k).filter(|&&m| (1..5).contains(&m)) {
+                    push(i, Feat::new(52).with(d).with(m as u64).finish());
                 }
             }
         }
@@ -1139,8 +1118,6 @@ fn neighbours_c(c: &Ctx, push: &mut impl FnMut(Feat)) {
         }
     }
 }
-
-const NEIGHBOUR_LABELS: bool = true;
 
 /// Whether `model` has second-pass features ([`Features::label_features`]):
 /// without them the text is tagged once.

@@ -36,7 +36,6 @@
 // Loops over tag indices read better than iterator chains over 9×9 matrices.
 #![allow(clippy::needless_range_loop)]
 
-
 /// The tags, BIO over the four ANERcorp types. MISC is learned (it helps
 /// tell names apart) but never reported.
 pub const TAGS: [&str; NTAGS] = ["O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
@@ -328,20 +327,7 @@ impl Model {
             return Err(format!("the tagger model table has {} bytes, {} expected for {n} features", b.len(), rows_at + NTAGS * n));
         }
         let mut start: Box<[u32; BUCKETS + 1]> = vec![0u32; BUCKETS + 1].into_boxed_slice().try_into().expect("BUCKETS + 1 starts");
-        let mut at = 0u32;
-        if wide {
-            for (s, &c) in start[1..].iter_mut().zip(&b[counts_at..lo_at]) {
-                at += c as u32;
-                *s = at;
-            }
-        } else {
-            for (s, &c) in start[1..].chunks_exact_mut(2).zip(&b[counts_at..lo_at]) {
-                at += (c & 15) as u32;
-                s[0] = at;
-                at += (c >> 4) as u32;
-                s[1] = at;
-            }
-        }
+        let at = bucket_starts(&b[counts_at..lo_at], !wide, &mut start[..]);
         if at as usize != n {
             return Err(format!("the tagger model table's buckets hold {at} features, not {n}"));
         }
@@ -413,6 +399,29 @@ impl Model {
     }
 }
 
+/// Where each bucket of a build.rs table starts, from how many keys each
+/// holds (`counts`: a byte each, or two 4-bit counts a byte when
+/// `nibbles`, bucket 2k in the low half of byte k): `start[b]..start[b +
+/// 1]` are bucket b's keys (`start[0]` is 0). Returns how many keys in all.
+/// Used by the tagger model's table and the tagger's lexicon index.
+pub fn bucket_starts(counts: &[u8], nibbles: bool, start: &mut [u32]) -> u32 {
+    let mut at = 0u32;
+    if nibbles {
+        for (s, &c) in start[1..].chunks_exact_mut(2).zip(counts) {
+            at += (c & 15) as u32;
+            s[0] = at;
+            at += (c >> 4) as u32;
+            s[1] = at;
+        }
+    } else {
+        for (s, &c) in start[1..].iter_mut().zip(counts) {
+            at += c as u32;
+            *s = at;
+        }
+    }
+    at
+}
+
 /// `f32::max` for an `m` that is not NaN, by a comparison: in wasm
 /// `f32::max` is a call (`fmaxf`, for its NaN rules), this is a select.
 /// The same value: a NaN `v` leaves `m`.
@@ -464,8 +473,7 @@ fn step(score: &[f32; NTAGS], t: &[[f32; NTAGS]; NTAGS + 1]) -> ([f32; NTAGS], [
 /// scores of each token and a transition function. `back` is scratch
 /// space (reused to avoid allocating).
 pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
-    let mut fwd = Vec::new();
-    decode(emis, &constrained(trans), back, &mut fwd, out);
+    viterbi_in(emis, trans, back, &mut Vec::new(), out);
 }
 
 /// [`viterbi`] with the caller's buffer for the forward scores.

@@ -34,23 +34,6 @@ pub struct Prepared<'a> {
     words: std::cell::OnceCell<Words>,
 }
 
-/// FxHash of a key's bytes, eight at a time.
-fn word_hash(b: &[u8]) -> u64 {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(SEED);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(SEED);
-    }
-    h ^ (h >> 29)
-}
-
 /// The distinct token keys of a text: the stages that look at each word
 /// (key phrases, themes, the category's features) analyse a word once per
 /// text and index their per-word results by [`Words::id`].
@@ -75,15 +58,15 @@ impl<'a> Prepared<'a> {
     /// The distinct keys of the tokens (one hash per token, once per text).
     pub fn words(&self) -> &Words {
         self.words.get_or_init(|| {
-            // open addressing over the distinct ids, FxHash of the key's bytes
+            // open addressing over the distinct ids, by the top bits of the lexicon's key hash
             let cap = (self.tokens.len() * 2).next_power_of_two().max(16);
-            let mask = cap - 1;
+            let (mask, shift) = (cap - 1, 64 - cap.trailing_zeros());
             let mut slots = vec![u32::MAX; cap];
             let mut first: Vec<u32> = Vec::new();
             let mut id = Vec::with_capacity(self.tokens.len());
             for (i, t) in self.tokens.iter().enumerate() {
                 let key = t.key.as_bytes();
-                let mut at = word_hash(key) as usize & mask;
+                let mut at = (crate::lexicon::str_hash(&t.key) >> shift) as usize;
                 let w = loop {
                     let s = slots[at];
                     if s == u32::MAX {
