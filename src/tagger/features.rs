@@ -532,6 +532,19 @@ fn tail_starts(s: &str) -> [usize; 4] {
     starts
 }
 
+/// Whether `key` starts with `p`, byte by byte (for the short clitics: no
+/// call to `memcmp`, and most words differ at the first byte or second).
+#[inline]
+fn starts_with_bytes(key: &[u8], p: &[u8]) -> bool {
+    key.len() >= p.len() && key.iter().zip(p).all(|(a, b)| a == b)
+}
+
+/// Whether `key` ends with `p`, byte by byte from the end.
+#[inline]
+fn ends_with_bytes(key: &[u8], p: &[u8]) -> bool {
+    key.len() >= p.len() && key.iter().rev().zip(p.iter().rev()).all(|(a, b)| a == b)
+}
+
 /// Whether `s` has at least two characters.
 #[inline]
 fn two_chars(s: &str) -> bool {
@@ -579,7 +592,10 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let mut longest: Option<(&'static str, bool, &str)> = None;
     let may_have_prefix = may_have_prefix(key);
     for &(prefix, lam) in PREFIXES.iter().filter(|_| may_have_prefix) {
-        let Some(rest) = key.strip_prefix(prefix) else { continue };
+        if !starts_with_bytes(key.as_bytes(), prefix.as_bytes()) {
+            continue;
+        }
+        let rest = &key[prefix.len()..];
         if !two_chars(rest) {
             continue;
         }
@@ -606,7 +622,7 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
         None => key.starts_with("ال"),
     };
     let may_have_suffix = may_have_suffix(key);
-    let suf = SUFFIXES.iter().rev().filter(|_| may_have_suffix).find(|s| key.ends_with(*s) && n >= s.chars().count() + 3).copied().unwrap_or("");
+    let suf = SUFFIXES.iter().rev().filter(|_| may_have_suffix).find(|s| ends_with_bytes(key.as_bytes(), s.as_bytes()) && n >= s.chars().count() + 3).copied().unwrap_or("");
     w.pattern = Fnv::START.bytes(longest.map_or("", |l| l.0).as_bytes()).byte(0xff).byte(art as u8).bytes(suf.as_bytes()).0;
     // The core: the longest reading's stem (or the word) without its article.
     let core = match longest {
