@@ -30,6 +30,29 @@ pub const CLUSTER_BYTES: &[u8] = include_bytes!("../../data/clusters.bin");
 pub struct Clusters {
     keys: Vec<u32>,
     paths: Vec<u16>,
+    /// `lead[b]..lead[b + 1]`: the keys whose top [`LEAD_BITS`] bits are
+    /// `b` (about 2 of them), so a lookup compares a few keys instead of
+    /// searching all (empty: no key).
+    lead: Vec<u32>,
+}
+
+/// Bits of a key that pick its run of [`Clusters::lead`].
+const LEAD_BITS: u32 = 12;
+
+/// Where each run of keys with the same top [`LEAD_BITS`] bits starts in
+/// `keys` (ascending), plus the end; keys of more than 24 bits are in none.
+fn lead_of(keys: &[u32]) -> Vec<u32> {
+    // how many keys each run has, then where each starts
+    let mut lead = vec![0u32; (1 << LEAD_BITS) + 1];
+    for &k in keys {
+        if let Some(n) = lead.get_mut((k >> (24 - LEAD_BITS)) as usize + 1) {
+            *n += 1;
+        }
+    }
+    for b in 1..lead.len() {
+        lead[b] += lead[b - 1];
+    }
+    lead
 }
 
 /// The 64-bit FNV-1a hash of a word written as the concatenation of
@@ -51,7 +74,8 @@ impl Clusters {
     pub fn new(mut entries: Vec<(u32, u16)>) -> Clusters {
         entries.sort_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
-        Clusters { keys: entries.iter().map(|e| e.0).collect(), paths: entries.iter().map(|e| e.1).collect() }
+        let keys: Vec<u32> = entries.iter().map(|e| e.0).collect();
+        Clusters { lead: lead_of(&keys), keys, paths: entries.iter().map(|e| e.1).collect() }
     }
 
     /// How many words the table holds.
@@ -67,7 +91,11 @@ impl Clusters {
     /// The path of a word (by its 64-bit FNV-1a hash), if it has one.
     #[inline]
     pub fn get(&self, word_hash: u64) -> Option<u16> {
-        self.keys.binary_search(&key_of(word_hash)).ok().map(|i| self.paths[i])
+        let k = key_of(word_hash);
+        let b = (k >> (24 - LEAD_BITS)) as usize;
+        let (Some(&s), Some(&e)) = (self.lead.get(b), self.lead.get(b + 1)) else { return None };
+        let (s, e) = (s as usize, e as usize);
+        self.keys[s..e].iter().position(|&x| x == k).map(|i| self.paths[s + i])
     }
 
     /// The file form of the table.
@@ -126,7 +154,7 @@ impl Clusters {
             return Err(format!("cluster table: {} bytes of paths, expected {}", b.len() - pos, 2 * n));
         }
         let paths = b[pos..].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-        Ok(Clusters { keys, paths })
+        Ok(Clusters { lead: lead_of(&keys), keys, paths })
     }
 
     /// The embedded table, loaded once per process. Outside the browser,
@@ -158,6 +186,10 @@ mod tests {
         assert_eq!(d.paths, c.paths, "paths must survive the file form");
         assert_eq!(d.get(0x00ab_cdef_u64 << 40), Some(0b1_0110), "lookup by the top 24 bits of the hash");
         assert_eq!(d.get(5u64 << 40), None, "a word not in the table has no path");
+        for (k, p) in [(7u64, 0b1_1), (0x00ff_ffff, 0b1_0000_0000_0001)] {
+            assert_eq!(d.get(k << 40 | 0xff_ffff_ffff), Some(p), "key {k:x}: the last and first runs of keys are found too");
+        }
+        assert_eq!(Clusters::default().get(7 << 40), None, "an empty table finds nothing");
     }
 
     #[test]
@@ -177,5 +209,12 @@ mod tests {
     fn embedded_table_loads() {
         let c = Clusters::from_bytes(CLUSTER_BYTES).unwrap_or_else(|e| panic!("data/clusters.bin: {e}; rebuild with `cargo run --release --bin train -- clusters`"));
         assert!(c.len() > 1000, "data/clusters.bin has only {} words", c.len());
+        // the runs of keys find what a search of all keys finds
+        for (i, &k) in c.keys.iter().enumerate() {
+            for probe in [k, k + 1, k.wrapping_sub(1)].into_iter().filter(|&p| p < 1 << 24) {
+                let want = c.keys.binary_search(&probe).ok().map(|j| c.paths[j]);
+                assert_eq!(c.get((probe as u64) << 40), want, "key {probe:x} (near entry {i}): Clusters::get must find what a binary search finds");
+            }
+        }
     }
 }

@@ -462,7 +462,8 @@ struct Word {
     cluster: u16,
 }
 
-fn shape_of(kind: TokenKind, key: &str) -> u8 {
+/// The shape of a key of `chars` characters of kind `kind`.
+fn shape_of(kind: TokenKind, chars: usize) -> u8 {
     let kind = match kind {
         TokenKind::Arabic => 0,
         TokenKind::Number => 1,
@@ -470,7 +471,7 @@ fn shape_of(kind: TokenKind, key: &str) -> u8 {
         TokenKind::Symbol => 3,
         TokenKind::Punct => 4,
     };
-    let bucket = match key.chars().count() {
+    let bucket = match chars {
         0..=2 => 0,
         3 => 1,
         4 => 2,
@@ -496,34 +497,58 @@ fn add_rec_classes(w: &mut Word, ix: &LexIndex, r: &Rec) {
     }
 }
 
-/// Byte offset of the `n`th character of `s` (its length past the end).
-fn char_at(s: &str, n: usize) -> usize {
+/// Byte offsets of the ends of the first 1, 2, 3, 4 characters of `s`
+/// (its length past the end), and how many characters it has, up to 4.
+fn head_ends(s: &str) -> ([usize; 4], usize) {
     // A character starts at every byte that is not a UTF-8 continuation byte.
-    let mut seen = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b & 0xC0 != 0x80 {
-            if seen == n {
-                return i;
+    let b = s.as_bytes();
+    let (mut ends, mut k) = ([b.len(); 4], 0);
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        if c & 0xC0 != 0x80 {
+            ends[k] = i;
+            k += 1;
+            if k == 4 {
+                break;
             }
-            seen += 1;
         }
     }
-    s.len()
+    (ends, if b.is_empty() { 0 } else { (k + 1).min(4) })
 }
 
-/// Byte offset of the `n`th character from the end of `s` (`n` ≥ 1; 0
-/// when `s` has fewer): `char_at(s, count - n)`, scanning from the end.
-fn char_from_end(s: &str, n: usize) -> usize {
-    let mut seen = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate().rev() {
-        if b & 0xC0 != 0x80 {
-            seen += 1;
-            if seen == n {
-                return i;
+/// Byte offsets of the starts of the last 1, 2, 3, 4 characters of `s`
+/// (0 when it has fewer).
+fn tail_starts(s: &str) -> [usize; 4] {
+    let b = s.as_bytes();
+    let (mut starts, mut k) = ([0; 4], 0);
+    for (i, &c) in b.iter().enumerate().rev() {
+        if c & 0xC0 != 0x80 {
+            starts[k] = i;
+            k += 1;
+            if k == 4 {
+                break;
             }
         }
     }
-    0
+    starts
+}
+
+/// Whether `key` starts with `p`, byte by byte (for the short clitics: no
+/// call to `memcmp`, and most words differ at the first byte or second).
+#[inline]
+fn starts_with_bytes(key: &[u8], p: &[u8]) -> bool {
+    key.len() >= p.len() && key.iter().zip(p).all(|(a, b)| a == b)
+}
+
+/// Whether `key` ends with `p`, byte by byte from the end.
+#[inline]
+fn ends_with_bytes(key: &[u8], p: &[u8]) -> bool {
+    key.len() >= p.len() && key.iter().rev().zip(p.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// Whether `s` has at least two characters.
+#[inline]
+fn two_chars(s: &str) -> bool {
+    s.chars().nth(1).is_some()
 }
 
 /// Whether `key` starts with a letter some proclitic of [`PREFIXES`]
@@ -543,21 +568,22 @@ fn may_have_suffix(key: &str) -> bool {
 /// Analyses one word key.
 fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let key = t.key.as_str();
-    let mut w = Word { word: hash(key), shape: shape_of(t.kind, key), lettered: matches!(t.kind, TokenKind::Arabic | TokenKind::Latin), ..Word::default() };
+    let n = key.chars().count();
+    let mut w = Word { word: hash(key), shape: shape_of(t.kind, n), lettered: matches!(t.kind, TokenKind::Arabic | TokenKind::Latin), ..Word::default() };
     if !w.lettered {
         return w;
     }
-    let n = key.chars().count();
+    let (heads, tails) = (head_ends(key).0, tail_starts(key));
     for len in 1..=4usize.min(n) {
-        w.pre[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[..char_at(key, len)]).0;
-        w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[char_from_end(key, len)..]).0;
+        w.pre[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[..heads[len - 1]]).0;
+        w.suf[len - 1] = Fnv::START.byte(len as u8).bytes(&key.as_bytes()[tails[len - 1]..]).0;
     }
     w.nfix = 4usize.min(n) as u8;
     if let Some(r) = ix.get(w.word) {
         w.max_words[0] = r.max_words;
         add_rec_classes(&mut w, ix, r);
     }
-    if let Some(b) = key.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+    if let Some(b) = key.strip_prefix("ال").filter(|r| two_chars(r)) {
         w.bare = hash(b);
         let h = w.bare;
         add_classes(&mut w, ix, h);
@@ -566,8 +592,11 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
     let mut longest: Option<(&'static str, bool, &str)> = None;
     let may_have_prefix = may_have_prefix(key);
     for &(prefix, lam) in PREFIXES.iter().filter(|_| may_have_prefix) {
-        let Some(rest) = key.strip_prefix(prefix) else { continue };
-        if rest.chars().count() < 2 {
+        if !starts_with_bytes(key.as_bytes(), prefix.as_bytes()) {
+            continue;
+        }
+        let rest = &key[prefix.len()..];
+        if !two_chars(rest) {
             continue;
         }
         let st = if lam { Fnv::START.bytes("ال".as_bytes()).bytes(rest.as_bytes()) } else { Fnv::START.bytes(rest.as_bytes()) };
@@ -582,7 +611,7 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
             w.max_words[k + 1] = r.max_words;
             add_rec_classes(&mut w, ix, r);
         }
-        let bare = if lam { Some(rest) } else { rest.strip_prefix("ال").filter(|r| r.chars().count() >= 2) };
+        let bare = if lam { Some(rest) } else { rest.strip_prefix("ال").filter(|r| two_chars(r)) };
         if let Some(b) = bare {
             add_classes(&mut w, ix, hash(b));
         }
@@ -593,19 +622,20 @@ fn analyse(t: &Token, ix: &LexIndex, cl: &Clusters) -> Word {
         None => key.starts_with("ال"),
     };
     let may_have_suffix = may_have_suffix(key);
-    let suf = SUFFIXES.iter().rev().filter(|_| may_have_suffix).find(|s| key.ends_with(*s) && n >= s.chars().count() + 3).copied().unwrap_or("");
+    let suf = SUFFIXES.iter().rev().filter(|_| may_have_suffix).find(|s| ends_with_bytes(key.as_bytes(), s.as_bytes()) && n >= s.chars().count() + 3).copied().unwrap_or("");
     w.pattern = Fnv::START.bytes(longest.map_or("", |l| l.0).as_bytes()).byte(0xff).byte(art as u8).bytes(suf.as_bytes()).0;
     // The core: the longest reading's stem (or the word) without its article.
     let core = match longest {
         Some((_, true, rest)) => rest,
-        Some((_, false, rest)) => rest.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(rest),
-        None => key.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(key),
+        Some((_, false, rest)) => rest.strip_prefix("ال").filter(|r| two_chars(r)).unwrap_or(rest),
+        None => key.strip_prefix("ال").filter(|r| two_chars(r)).unwrap_or(key),
     };
     w.core = hash(core);
-    let cn = core.chars().count();
-    for len in 2..=4usize.min(cn) {
-        w.core_pre[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[..char_at(core, len)]).0;
-        w.core_suf[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[char_from_end(core, len)..]).0;
+    // the core ends the key: its last characters are the key's (its suffixes, the key's)
+    let (core_heads, cn) = head_ends(core);
+    for len in 2..=cn {
+        w.core_pre[len - 2] = Fnv::START.byte(len as u8).bytes(&core.as_bytes()[..core_heads[len - 1]]).0;
+        w.core_suf[len - 2] = w.suf[len - 1];
     }
     w.ncore_fix = cn.clamp(1, 4) as u8 - 1;
     w.cluster = cl
@@ -1182,6 +1212,22 @@ mod tests {
         }
         for s in SUFFIXES {
             assert!(may_have_suffix(s), "pronoun suffix {s:?} ends with a letter may_have_suffix does not know: add it there");
+        }
+    }
+
+    #[test]
+    fn affix_bounds_match_the_characters() {
+        // head_ends / tail_starts must cut where the n-th character starts
+        for (name, s) in [("empty", ""), ("one letter", "ب"), ("two letters", "بو"), ("arabic word", "والطرابلسي"), ("latin", "Apple"), ("mixed widths", "aبc€d𝄞e"), ("four letters", "سوري")] {
+            let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            let count = s.chars().count();
+            let (heads, n) = head_ends(s);
+            let tails = tail_starts(s);
+            assert_eq!(n, count.min(4), "case {name:?}: characters counted up to 4");
+            for k in 1..=4 {
+                assert_eq!(heads[k - 1], starts[k.min(count)], "case {name:?}: end of the first {k} characters");
+                assert_eq!(tails[k - 1], if k <= count { starts[count - k] } else { 0 }, "case {name:?}: start of the last {k} characters");
+            }
         }
     }
 

@@ -79,7 +79,6 @@ pub struct TagSpan {
 pub struct Scratch {
     features: Features,
     emis: Vec<[f32; NTAGS]>,
-    back: Vec<[u8; NTAGS]>,
     path: Vec<usize>,
     fwd: Vec<[f32; NTAGS]>,
     bwd: Vec<[f32; NTAGS]>,
@@ -165,9 +164,9 @@ impl Scratch {
     /// [`Scratch::begin`] and [`Scratch::first_pass`], whose rule mentions
     /// are `rules` (as in [`tag`]); the result is in `self.path()`.
     pub fn tag_sentence(&mut self, doc: &[Token], rules: &[(usize, usize, EntityType)], first: usize, last: usize, ix: &LexIndex, model: &Model) {
-        let (mut back, mut fwd, mut path) = (std::mem::take(&mut self.back), std::mem::take(&mut self.fwd), std::mem::take(&mut self.path));
-        viterbi_in(self.final_emissions(doc, rules, first, last, ix, model), |p, c| model.transition(p, c), &mut back, &mut fwd, &mut path);
-        (self.back, self.fwd, self.path) = (back, fwd, path);
+        let (mut fwd, mut path) = (std::mem::take(&mut self.fwd), std::mem::take(&mut self.path));
+        viterbi_in(self.final_emissions(doc, rules, first, last, ix, model), model.bio(), &mut fwd, &mut path);
+        (self.fwd, self.path) = (fwd, path);
     }
 
     /// The tags of the first pass (one a token of the text; all O when the
@@ -227,10 +226,10 @@ pub fn tag_with(scratch: &mut Scratch, p: &Prepared, rules: &[(usize, usize, Ent
     scratch.begin(&p.tokens, ix);
     scratch.first_pass(&p.tokens, rules, p.sentences.iter().map(|s| (s.first, s.last)), ix, model);
     for s in &p.sentences {
-        let (mut back, mut fwd, mut bwd, mut path, mut costs) = (std::mem::take(&mut scratch.back), std::mem::take(&mut scratch.fwd), std::mem::take(&mut scratch.bwd), std::mem::take(&mut scratch.path), std::mem::take(&mut scratch.costs));
+        let (mut fwd, mut bwd, mut path, mut costs) = (std::mem::take(&mut scratch.fwd), std::mem::take(&mut scratch.bwd), std::mem::take(&mut scratch.path), std::mem::take(&mut scratch.costs));
         let emis = scratch.final_emissions(&p.tokens, rules, s.first, s.last, ix, model);
-        decode_with_costs(emis, |p, c| model.transition(p, c), &mut back, &mut fwd, &mut bwd, &mut path, &mut costs, |t| matches!(type_of(t), 1..=3));
-        (scratch.back, scratch.fwd, scratch.bwd, scratch.path, scratch.costs) = (back, fwd, bwd, path, costs);
+        decode_with_costs(emis, model.bio(), &mut fwd, &mut bwd, &mut path, &mut costs, |t| matches!(type_of(t), 1..=3));
+        (scratch.fwd, scratch.bwd, scratch.path, scratch.costs) = (fwd, bwd, path, costs);
         let path = &scratch.path;
         let mut i = 0;
         while i < path.len() {

@@ -87,6 +87,8 @@ pub struct Model {
     /// token adds about 20 rows, and nine floats add faster than nine
     /// codes looked up first (+8 % of an analysis when decoded per add).
     rows: Vec<[f32; NTAGS]>,
+    /// `trans` with the BIO constraints folded in, for decoding.
+    bio: Transitions,
 }
 
 const TABLE_MAGIC: &[u8; 4] = b"KTT1";
@@ -339,7 +341,8 @@ impl Model {
         // a copy of 2 bytes a feature (the bytes are not aligned for u16)
         let lo = b[lo_at..rows_at].chunks_exact(2).map(|k| u16::from_le_bytes([k[0], k[1]])).collect();
         let rows = b[rows_at..].chunks_exact(NTAGS).map(|q| std::array::from_fn(|t| book[q[t] as usize])).collect();
-        Ok(Model { trans, start, lo, rows })
+        let bio = Transitions::new(|p, c| trans[p.unwrap_or(NTAGS)][c]);
+        Ok(Model { trans, start, lo, rows, bio })
     }
 
     /// How many features the model has.
@@ -397,6 +400,12 @@ impl Model {
     pub fn transition(&self, prev: Option<usize>, cur: usize) -> f32 {
         self.trans[prev.unwrap_or(NTAGS)][cur]
     }
+
+    /// The transitions with the BIO constraints folded in, for
+    /// [`viterbi_in`] and [`decode_with_costs`].
+    pub fn bio(&self) -> &Transitions {
+        &self.bio
+    }
 }
 
 /// Where each bucket of a build.rs table starts, from how many keys each
@@ -434,58 +443,100 @@ pub(crate) fn max(m: f32, v: f32) -> f32 {
     }
 }
 
-/// The transition scores with the BIO constraints folded in: row `p`
-/// (row NTAGS: sentence start) to column `c`, −∞ where `c` may not follow.
-fn constrained(trans: impl Fn(Option<usize>, usize) -> f32) -> [[f32; NTAGS]; NTAGS + 1] {
-    let mut t = [[f32::NEG_INFINITY; NTAGS]; NTAGS + 1];
-    for (p, row) in t.iter_mut().enumerate() {
-        let prev = (p < NTAGS).then_some(p);
-        for (c, v) in row.iter_mut().enumerate() {
-            if allowed(prev, c) {
-                *v = trans(prev, c);
-            }
-        }
-    }
-    t
+/// The transition scores with the BIO constraints folded in (−∞ where a
+/// tag may not follow), both ways round: `from[p][c]`, row `p` (row
+/// NTAGS: sentence start) to column `c`, and `into[c][p]`, the same
+/// scores by column. Made once per model ([`Model::bio`]).
+#[derive(Debug, Clone)]
+pub struct Transitions {
+    from: [[f32; NTAGS]; NTAGS + 1],
+    into: [[f32; NTAGS + 1]; NTAGS],
 }
 
-/// One max-plus step: the best score of each tag `c` over the previous
-/// tags, and which previous tag gives it.
-#[inline]
-fn step(score: &[f32; NTAGS], t: &[[f32; NTAGS]; NTAGS + 1]) -> ([f32; NTAGS], [u8; NTAGS]) {
-    let mut next = [f32::NEG_INFINITY; NTAGS];
-    let mut bp = [0u8; NTAGS];
-    for p in 0..NTAGS {
-        let sp = score[p];
-        let row = &t[p];
-        for c in 0..NTAGS {
-            // Branch-free: the same as `if v > next[c] { … }`.
-            let v = sp + row[c];
-            let better = v > next[c];
-            next[c] = if better { v } else { next[c] };
-            bp[c] = if better { p as u8 } else { bp[c] };
+/// The tags any tag may be followed by (O and every B-): from every row.
+const OPEN: [usize; 5] = [0, 1, 3, 5, 7];
+
+impl Transitions {
+    /// The constrained table of a transition function (`None`: sentence start).
+    pub fn new(trans: impl Fn(Option<usize>, usize) -> f32) -> Transitions {
+        let mut from = [[f32::NEG_INFINITY; NTAGS]; NTAGS + 1];
+        let mut into = [[f32::NEG_INFINITY; NTAGS + 1]; NTAGS];
+        for (p, row) in from.iter_mut().enumerate() {
+            let prev = (p < NTAGS).then_some(p);
+            for (c, v) in row.iter_mut().enumerate() {
+                if allowed(prev, c) {
+                    *v = trans(prev, c);
+                    into[c][p] = *v;
+                }
+            }
         }
+        Transitions { from, into }
     }
-    (next, bp)
+
+    /// The best predecessor of tag `c` given the scores `prev` of the
+    /// token before: the first tag (in order) of the highest `prev[p] +
+    /// from[p][c]`, 0 when all are −∞ (what a max-plus step keeping
+    /// back-pointers would have kept).
+    #[inline]
+    fn best_before(&self, prev: &[f32; NTAGS], c: usize) -> usize {
+        let (mut m, mut bp) = (f32::NEG_INFINITY, 0);
+        let mut visit = |p: usize| {
+            let v = prev[p] + self.into[c][p];
+            if v > m {
+                (m, bp) = (v, p);
+            }
+        };
+        if is_inside(c) {
+            // only B-X and I-X may come before I-X
+            visit(c - 1);
+            visit(c);
+        } else {
+            (0..NTAGS).for_each(visit);
+        }
+        bp
+    }
+}
+
+/// One max-plus step plus the emissions `e`: the best score of each tag
+/// over the previous tags. Only allowed pairs are visited: O and B- after
+/// any tag, I-X after B-X and I-X (the others are −∞ in the table, and a
+/// maximum does not depend on the order).
+#[inline]
+fn step(score: &[f32; NTAGS], t: &Transitions, e: &[f32; NTAGS]) -> [f32; NTAGS] {
+    let mut next = [0f32; NTAGS];
+    for c in OPEN {
+        let col = &t.into[c];
+        let mut m = f32::NEG_INFINITY;
+        for p in 0..NTAGS {
+            m = max(m, score[p] + col[p]);
+        }
+        next[c] = m + e[c];
+    }
+    for c in [2, 4, 6, 8] {
+        let col = &t.into[c];
+        next[c] = max(max(f32::NEG_INFINITY, score[c - 1] + col[c - 1]), score[c] + col[c]) + e[c];
+    }
+    next
 }
 
 /// The best tag sequence under the BIO constraints, given the emission
-/// scores of each token and a transition function. `back` is scratch
-/// space (reused to avoid allocating).
-pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
-    viterbi_in(emis, trans, back, &mut Vec::new(), out);
+/// scores of each token and a transition function. `fwd` is scratch
+/// space (the forward scores, reused to avoid allocating).
+pub fn viterbi(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
+    decode(emis, &Transitions::new(trans), fwd, out);
 }
 
-/// [`viterbi`] with the caller's buffer for the forward scores.
-pub fn viterbi_in(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, back: &mut Vec<[u8; NTAGS]>, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
-    decode(emis, &constrained(trans), back, fwd, out);
+/// [`viterbi`] with a model's constrained transitions ([`Model::bio`]).
+pub fn viterbi_in(emis: &[[f32; NTAGS]], t: &Transitions, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
+    decode(emis, t, fwd, out);
 }
 
 /// Viterbi with the constrained transitions `t`, keeping the forward
-/// (max-product) scores of every token in `fwd` for [`costs`].
-fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[u8; NTAGS]>, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
+/// (max-product) scores of every token in `fwd`; the back-pointers are
+/// recomputed from them along the best path only ([`Transitions::best_before`]:
+/// the same additions and comparisons as a forward pass keeping them all).
+fn decode(emis: &[[f32; NTAGS]], t: &Transitions, fwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>) {
     out.clear();
-    back.clear();
     fwd.clear();
     let n = emis.len();
     if n == 0 {
@@ -493,17 +544,12 @@ fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[
     }
     let mut score = [0f32; NTAGS];
     for c in 0..NTAGS {
-        score[c] = t[NTAGS][c] + emis[0][c];
+        score[c] = t.from[NTAGS][c] + emis[0][c];
     }
-    back.push([0; NTAGS]);
+    fwd.reserve(n);
     fwd.push(score);
     for e in &emis[1..] {
-        let (mut next, bp) = step(&score, t);
-        for c in 0..NTAGS {
-            next[c] += e[c];
-        }
-        score = next;
-        back.push(bp);
+        score = step(&score, t, e);
         fwd.push(score);
     }
     let mut best = 0;
@@ -515,31 +561,21 @@ fn decode(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], back: &mut Vec<[
     out.resize(n, 0);
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i]] as usize;
+        out[i - 1] = t.best_before(&fwd[i - 1], out[i]);
     }
 }
 
 /// Viterbi ([`viterbi`]) and the cost of forcing each token to `O`
-/// ([`o_costs`]) in one forward pass and one backward pass. Costs are
-/// computed only from the first token whose best tag satisfies `wanted`
-/// on (the backward pass stops there; earlier costs are left 0, and with
-/// no such token there is no backward pass at all): the caller reads the
-/// costs of the spans it keeps only.
-#[allow(clippy::too_many_arguments)]
-pub fn decode_with_costs(
-    emis: &[[f32; NTAGS]],
-    trans: impl Fn(Option<usize>, usize) -> f32,
-    back: &mut Vec<[u8; NTAGS]>,
-    fwd: &mut Vec<[f32; NTAGS]>,
-    bwd: &mut Vec<[f32; NTAGS]>,
-    out: &mut Vec<usize>,
-    costs: &mut Vec<f32>,
-    wanted: impl Fn(usize) -> bool,
-) {
-    let t = constrained(trans);
-    decode(emis, &t, back, fwd, out);
+/// ([`o_costs`]) in one forward pass and one backward pass, with a
+/// model's constrained transitions ([`Model::bio`]). Costs are computed
+/// only from the first token whose best tag satisfies `wanted` on (the
+/// backward pass stops there; earlier costs are left 0, and with no such
+/// token there is no backward pass at all): the caller reads the costs of
+/// the spans it keeps only.
+pub fn decode_with_costs(emis: &[[f32; NTAGS]], t: &Transitions, fwd: &mut Vec<[f32; NTAGS]>, bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<usize>, costs: &mut Vec<f32>, wanted: impl Fn(usize) -> bool) {
+    decode(emis, t, fwd, out);
     let from = out.iter().position(|&tag| wanted(tag)).unwrap_or(out.len());
-    backward_costs(emis, &t, fwd, bwd, costs, from);
+    backward_costs(emis, t, fwd, bwd, costs, from);
 }
 
 /// For each token, how much lower the best path is when that token is
@@ -547,15 +583,15 @@ pub fn decode_with_costs(
 /// dropping the token from an entity. Max-product forward and backward
 /// passes under the same constraints as [`viterbi`].
 pub fn o_costs(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32, fwd: &mut Vec<[f32; NTAGS]>, bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>) {
-    let t = constrained(trans);
-    let (mut back, mut path) = (Vec::new(), Vec::new());
-    decode(emis, &t, &mut back, fwd, &mut path);
+    let t = Transitions::new(trans);
+    let mut path = Vec::new();
+    decode(emis, &t, fwd, &mut path);
     backward_costs(emis, &t, fwd, bwd, out, 0);
 }
 
 /// The backward pass of [`o_costs`], given the forward scores: the costs
 /// of the tokens `from..` (those before are 0, not computed).
-fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>, from: usize) {
+fn backward_costs(emis: &[[f32; NTAGS]], t: &Transitions, fwd: &[[f32; NTAGS]], bwd: &mut Vec<[f32; NTAGS]>, out: &mut Vec<f32>, from: usize) {
     const NEG: f32 = f32::NEG_INFINITY;
     let n = emis.len();
     out.clear();
@@ -577,9 +613,9 @@ fn backward_costs(emis: &[[f32; NTAGS]], t: &[[f32; NTAGS]; NTAGS + 1], fwd: &[[
         for p in 0..NTAGS {
             // The columns `p` may go to: O, every B-, and I- of its own type
             // (the others are −∞ in `t`; a maximum does not depend on order).
-            let row = &t[p];
+            let row = &t.from[p];
             let mut m = NEG;
-            for c in [0, 1, 3, 5, 7] {
+            for c in OPEN {
                 m = max(m, row[c] + nb[c]);
             }
             if p > 0 {
@@ -646,6 +682,63 @@ mod tests {
         assert_eq!(tags, ["O", "B-ORG", "I-ORG"], "the best path that respects BIO");
         for w in out.windows(2) {
             assert!(allowed(Some(w[0]), w[1]), "{} -> {} breaks BIO", TAGS[w[0]], TAGS[w[1]]);
+        }
+    }
+
+    #[test]
+    fn viterbi_matches_full_back_pointers() {
+        // decode() recomputes back-pointers along the best path only; it must
+        // pick what a full max-plus pass over all 9 × 9 pairs keeping every
+        // back-pointer picks (first maximum wins), ties included.
+        fn reference(emis: &[[f32; NTAGS]], trans: impl Fn(Option<usize>, usize) -> f32) -> Vec<usize> {
+            let t = |p: Option<usize>, c: usize| if allowed(p, c) { trans(p, c) } else { f32::NEG_INFINITY };
+            let mut score: [f32; NTAGS] = std::array::from_fn(|c| t(None, c) + emis[0][c]);
+            let mut back = vec![[0usize; NTAGS]];
+            for e in &emis[1..] {
+                let (mut next, mut bp) = ([f32::NEG_INFINITY; NTAGS], [0usize; NTAGS]);
+                for p in 0..NTAGS {
+                    for c in 0..NTAGS {
+                        let v = score[p] + t(Some(p), c);
+                        if v > next[c] {
+                            (next[c], bp[c]) = (v, p);
+                        }
+                    }
+                }
+                for c in 0..NTAGS {
+                    next[c] += e[c];
+                }
+                score = next;
+                back.push(bp);
+            }
+            let mut best = 0;
+            for c in 1..NTAGS {
+                if score[c] > score[best] {
+                    best = c;
+                }
+            }
+            let mut out = vec![best; emis.len()];
+            for i in (1..emis.len()).rev() {
+                out[i - 1] = back[i][out[i]];
+            }
+            out
+        }
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |levels: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % levels) as f32 - (levels / 2) as f32
+        };
+        let (mut fwd, mut out) = (Vec::new(), Vec::new());
+        for case in 0..400 {
+            // few levels: many exact ties, in emissions and transitions
+            let levels = if case % 2 == 0 { 3 } else { 1000 };
+            let n = 1 + case % 17;
+            let emis: Vec<[f32; NTAGS]> = (0..n).map(|_| std::array::from_fn(|_| next(levels))).collect();
+            let tr: Vec<f32> = (0..(NTAGS + 1) * NTAGS).map(|_| next(levels) / 4.0).collect();
+            let trans = |p: Option<usize>, c: usize| tr[p.unwrap_or(NTAGS) * NTAGS + c];
+            viterbi(&emis, trans, &mut fwd, &mut out);
+            assert_eq!(out, reference(&emis, trans), "case {case}: decode() must give the path of a full pass with back-pointers");
         }
     }
 
