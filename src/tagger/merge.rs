@@ -318,13 +318,26 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
     if tagged.is_empty() {
         return changed;
     }
+    let plain = crate::rules::persons::plain_ya(p.text);
+    let connector = |t: &Token| crate::rules::persons::classify_in(lex, t, p.text, plain) == crate::rules::persons::NameWord::Connector;
     let tagged: Vec<TagSpan> = tagged
         .into_iter()
         .filter(|s| {
-            let common_end = ends_in_common_word(&p.tokens[s.first..s.last], lex);
-            // nor does a person open with one (`سواحل زوارة`)
-            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(&p.tokens[s.first..s.last], lex);
-            let head = s.kind == EntityType::Org && opens_with_head(&p.tokens[s.first], lex);
+            let toks = &p.tokens[s.first..s.last];
+            let words: Vec<&Token> = toks.iter().filter(|t| is_word(t)).collect();
+            // A person's last word may be an ordinary word after a connector (`عبد الوحيد`,
+            // `علي عبد القوي`) or a sovereign's ordinal (`محمد الخامس`).
+            let name_end = s.kind == EntityType::Pers
+                && words.len() > 1
+                && (connector(words[words.len() - 2]) || crate::rules::persons::ORDINALS.contains(&words[words.len() - 1].key));
+            let common_end = !name_end && ends_in_common_word(toks, lex);
+            // nor does a person open with one (`سواحل زوارة`), unless it is a connector (`ابن بطوطة`)
+            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(toks, lex) && !words.first().is_some_and(|t| connector(t));
+            // An ORG opening with a head noun: the rules declined it, unless the tagger is sure and
+            // the name goes on with a word that is no ordinary word (`جامعة آستون`, `معهد ماساشوسيتس للتكنولوجيا`).
+            let head = s.kind == EntityType::Org
+                && opens_with_head(&p.tokens[s.first], lex)
+                && !(s.score >= KEEP_SCORE && words.len() > 1 && !is_common_word(words[1], lex));
             // A span without an Arabic word is dropped: Latin words are 98 of ANERcorp's 150,000 tokens.
             let arabic = p.tokens[s.first..s.last].iter().any(|t| t.kind == TokenKind::Arabic);
             // A sure ORG or place may end in an ordinary word (`واشنطن تايمز`).
@@ -333,7 +346,6 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
         .collect();
     // the words a narrower tagger person may leave out of a rule person: no listed name, no
     // connector, and no word of a person the tagger finds anywhere in the text (`يرلي كايا`)
-    let plain = crate::rules::persons::plain_ya(p.text);
     let mut tagged_names: Vec<&str> = tagged.iter().filter(|s| s.kind == EntityType::Pers).flat_map(|s| p.tokens[s.first..s.last].iter().map(|t| t.key.as_str())).collect();
     tagged_names.sort_unstable();
     let listed = |k: usize| {

@@ -318,6 +318,9 @@ pub struct Settings {
     /// Step of an update on a token whose gold tag is a name tag and that
     /// was predicted O (1: the plain perceptron).
     pub miss_weight: f32,
+    /// Margin of the training decode: every tag but the gold one gets this
+    /// much more score (cost-augmented decoding; 0: the plain perceptron).
+    pub margin: f32,
 }
 
 /// The features of every token of every sentence of `docs`, as
@@ -433,12 +436,19 @@ fn train(hashed: Vec<(Vec<Vec<u32>>, Vec<usize>)>, dev: &[Doc], ix: &LexIndex, s
             let gold = golds[k];
             let fs = &feats[k];
             emis.clear();
-            for tf in fs {
+            for (i, tf) in fs.iter().enumerate() {
                 let mut e = [0f32; NTAGS];
                 for &f in tf {
                     let row = &w[f as usize * NTAGS..][..NTAGS];
                     for (a, b) in e.iter_mut().zip(row) {
                         *a += b;
+                    }
+                }
+                if s.margin != 0.0 {
+                    for (t, a) in e.iter_mut().enumerate() {
+                        if t != gold[i] {
+                            *a += s.margin;
+                        }
                     }
                 }
                 emis.push(e);
@@ -677,7 +687,7 @@ fn write_predictions(dir: &Path, name: &str, sents: &[Gold], lex: &Lexicon, ix: 
 
 /// Trains the tagger model from the corpora under `shared`.
 pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
-    let mut settings = Settings { epochs: 12, min_count: 8, seed: 0x6b61_7368_6966, prune: 0, two_pass: 5, label_dropout: 0.25, rule_dropout: 0.0, miss_weight: 1.0 };
+    let mut settings = Settings { epochs: 12, min_count: 8, seed: 0x6b61_7368_6966, prune: 0, two_pass: 5, label_dropout: 0.25, rule_dropout: 0.0, miss_weight: 1.0, margin: 0.0 };
     let mut holdout = false;
     let mut with: Vec<String> = Vec::new();
     let mut out: Option<String> = None;
@@ -702,6 +712,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
             "--two-pass" => settings.two_pass = val()?.parse().map_err(|e| format!("--two-pass: {e}"))?,
             "--label-dropout" => settings.label_dropout = val()?.parse().map_err(|e| format!("--label-dropout: {e}"))?,
             "--rule-dropout" => settings.rule_dropout = val()?.parse().map_err(|e| format!("--rule-dropout: {e}"))?,
+            "--margin" => settings.margin = val()?.parse().map_err(|e| format!("--margin: {e}"))?,
             "--miss-weight" => settings.miss_weight = val()?.parse().map_err(|e| format!("--miss-weight: {e}"))?,
             "--jackknife" => jackknife = val()?.parse().map_err(|e| format!("--jackknife: {e}"))?,
             "--pred-out" => pred_out = Some(val()?),
@@ -838,7 +849,7 @@ mod tests {
 
     #[test]
     fn training_is_deterministic_and_learns_the_fixture() {
-        let s = Settings { epochs: 5, min_count: 1, seed: 7, prune: 0, two_pass: 2, label_dropout: 0.5, rule_dropout: 0.0, miss_weight: 1.0 };
+        let s = Settings { epochs: 5, min_count: 1, seed: 7, prune: 0, two_pass: 2, label_dropout: 0.5, rule_dropout: 0.0, miss_weight: 1.0, margin: 0.0 };
         let ix = LexIndex::builtin();
         let lex = Lexicon::builtin();
         let a = train_bytes(&[("anercorp", fixture())], &[], ix, lex, &s, &mut |_| {}).unwrap();
