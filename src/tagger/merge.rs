@@ -124,6 +124,19 @@ fn official(t: &Token) -> bool {
     clitics::readings(&t.key).iter().any(|r| OFFICIAL.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
 }
 
+/// Currencies and units (normalized, without article): a tagger span opening
+/// with one is no name (`شيكل`, `فرنك سويسري`, `برميل`). `ريال` (ريال مدريد)
+/// and `درهم` (Durham) are names too often to be here.
+const UNITS: &[&str] = &[
+    "دولار", "دولارات", "يورو", "دينار", "دنانير", "جنيه", "جنيهات", "ليره", "ليرات", "فرنك", "فرنكات", "شيكل", "شيكلات", "روبل", "روبيه", "بيزو",
+    "برميل", "براميل", "طن", "اطنان", "كيلومتر", "كيلومترات", "كيلوغرام", "كيلوجرام", "ميجابايت", "ميغابايت", "مليمتر", "ميغاواط", "ميجاوات", "هكتار",
+];
+
+/// Whether a word is a currency or unit ([`UNITS`]; any clitic reading, article or not).
+fn is_unit(t: &Token) -> bool {
+    clitics::readings(&t.key).iter().any(|r| UNITS.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
+}
+
 /// Words before a town that say it is a place (the tagger's veto spares
 /// the town after them).
 const PLACE_CUES: &[&str] = &["مدينه", "مدن", "بلده", "بلدات", "قريه", "قري", "ساحل", "سواحل", "شاطي", "شواطي", "ضواحي", "مخيم", "ميناء", "محافظه", "ولايه", "اقليم", "منطقه"];
@@ -338,10 +351,12 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
             let head = s.kind == EntityType::Org
                 && opens_with_head(&p.tokens[s.first], lex)
                 && !(s.score >= KEEP_SCORE && words.len() > 1 && !is_common_word(words[1], lex));
+            // nor does any name open with a currency or unit (`شيكل`, `فرنك سويسري`)
+            let unit = words.first().is_some_and(|t| is_unit(t));
             // A span without an Arabic word is dropped: Latin words are 98 of ANERcorp's 150,000 tokens.
             let arabic = p.tokens[s.first..s.last].iter().any(|t| t.kind == TokenKind::Arabic);
             // A sure ORG or place may end in an ordinary word (`واشنطن تايمز`).
-            arabic && !head && !common_start && (!common_end || (s.kind != EntityType::Pers && s.score >= KEEP_SCORE))
+            arabic && !head && !unit && !common_start && (!common_end || (s.kind != EntityType::Pers && s.score >= KEEP_SCORE))
         })
         .collect();
     // the words a narrower tagger person may leave out of a rule person: no listed name, no
@@ -431,6 +446,21 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
     use EntityType::*;
+
+    #[test]
+    fn units_are_no_names() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("a currency", "شيكل", true),
+            ("a currency with a clitic and the article", "بالدولار", true),
+            ("a unit", "برميل", true),
+            ("ريال opens ريال مدريد: not a unit here", "ريال", false),
+            ("a city", "طرابلس", false),
+        ];
+        for &(case, word, want) in cases {
+            let toks = tokenize(word);
+            assert_eq!(is_unit(&toks[0]), want, "{case}: is_unit({word}) should be {want}; see UNITS");
+        }
+    }
 
     #[test]
     fn table() {

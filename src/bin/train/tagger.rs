@@ -655,6 +655,40 @@ fn train_jackknifed(corpora: &[(&str, Vec<Gold>)], others: &[&[Gold]], n: usize,
     train(hashed, dev, ix, s, log).to_bytes()
 }
 
+/// Up to `max` sentences of `texts` tagged by `model` (rules reading
+/// `lex`), as CoNLL-like sentences: those with at least one span, every span
+/// of confidence at least `min_score`, and four tokens or more.
+fn silver(texts: &[String], lex: &Lexicon, ix: &LexIndex, model: &Model, max: usize, min_score: f32) -> Vec<Gold> {
+    let mut out = Vec::new();
+    for text in texts {
+        let p = Prepared::new(text);
+        let spans = kashif::tagger::tag(&p, &rule_spans(&p, lex), ix, model);
+        for s in &p.sentences {
+            let inside: Vec<_> = spans.iter().filter(|t| t.first >= s.first && t.last <= s.last).collect();
+            if inside.is_empty() || inside.iter().any(|t| t.score < min_score) || s.last - s.first < 4 {
+                continue;
+            }
+            let words: Vec<String> = p.tokens[s.first..s.last].iter().map(|t| t.text(text).to_string()).collect();
+            let mut tags = vec!["O".to_string(); words.len()];
+            for t in inside {
+                let ty = match t.kind {
+                    EntityType::Pers => "PERS",
+                    EntityType::Org => "ORG",
+                    _ => "LOC",
+                };
+                for k in t.first..t.last {
+                    tags[k - s.first] = format!("{}-{ty}", if k == t.first { "B" } else { "I" });
+                }
+            }
+            out.push((words, tags));
+            if out.len() >= max {
+                return out;
+            }
+        }
+    }
+    out
+}
+
 /// Writes score.py predictions for `sents` (documents of
 /// [`DOC_SENTENCES`], ids `{name}-0000`… as `conll2jsonl.py` numbers them):
 /// `system.jsonl` (rules + `model`, merged), `tagger.jsonl` (the tagger
@@ -695,6 +729,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     let mut rules_lexicon_full = false;
     let mut fold: Option<usize> = None;
     let mut jackknife = 0usize;
+    let (mut self_train, mut silver_score) = (0usize, 0.9f32);
     let mut pred_out: Option<String> = None;
     let mut pred_name = "anercorp-dev".to_string();
     let mut it = args.iter();
@@ -714,6 +749,8 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
             "--rule-dropout" => settings.rule_dropout = val()?.parse().map_err(|e| format!("--rule-dropout: {e}"))?,
             "--margin" => settings.margin = val()?.parse().map_err(|e| format!("--margin: {e}"))?,
             "--miss-weight" => settings.miss_weight = val()?.parse().map_err(|e| format!("--miss-weight: {e}"))?,
+            "--self-train" => self_train = val()?.parse().map_err(|e| format!("--self-train: {e}"))?,
+            "--silver-score" => silver_score = val()?.parse().map_err(|e| format!("--silver-score: {e}"))?,
             "--jackknife" => jackknife = val()?.parse().map_err(|e| format!("--jackknife: {e}"))?,
             "--pred-out" => pred_out = Some(val()?),
             "--pred-name" => pred_name = val()?,
@@ -796,7 +833,19 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         train_jackknifed(&corpora, &others, jackknife, &dev, ix, &settings, &mut |m| eprintln!("{m}"))
     } else {
         let lex = training_lexicon(rules_lexicon_full);
-        train_bytes(&corpora, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"))?
+        let bytes = train_bytes(&corpora, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"))?;
+        if self_train > 0 {
+            // Self-training: the model tags unlabelled news (the rules reading the lexicon a new
+            // text of this fold would meet), its surest sentences join the training text.
+            let model = Model::from_bytes(&bytes)?;
+            let silver = silver(&super::clusters::news_texts(shared)?, dev_lex, ix, &model, self_train, silver_score);
+            eprintln!("self-training: {} silver sentences (every span at least {silver_score})", silver.len());
+            let mut more = corpora.clone();
+            more.push(("anercorp", silver));
+            train_bytes(&more, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"))?
+        } else {
+            bytes
+        }
     };
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
