@@ -18,9 +18,14 @@
 //! 1. **Confidence.** A span below [`MIN_SCORE`] is dropped, and so is a
 //!    span whose last word is an ordinary word of the corpora
 //!    (`common_words.tsv`) that no name list knows, a person of two words
-//!    or more that opens with one (`سواحل زوارة`), and an ORG span that
-//!    opens with an organization head noun (`org_heads.tsv`: the rules'
-//!    grammar of such names already declined it) ([`apply`]). An ORG or
+//!    or more that opens with one (`سواحل زوارة`), any span opening with
+//!    a currency or unit ([`UNITS`]: `شيكل`, `فرنك سويسري`), and an ORG
+//!    span that opens with an organization head noun (`org_heads.tsv`: the
+//!    rules' grammar of such names already declined it) unless its
+//!    confidence is at least [`KEEP_SCORE`] and the word after the head is
+//!    no ordinary word (`جامعة آستون`) ([`apply`]). A person may end in an
+//!    ordinary word after a connector (`عبد الوحيد`) or in an ordinal
+//!    (`محمد الخامس`), and open with a connector (`ابن بطوطة`). An ORG or
 //!    a place of confidence at least [`KEEP_SCORE`] may end in an ordinary
 //!    word (`تايمز`, `الأهلي`). A span with no Arabic word is dropped (the
 //!    model saw 98 Latin tokens in training: `<script>` was a PERS).
