@@ -139,7 +139,7 @@ const UNITS: &[&str] = &[
 
 /// Whether a word is a currency or unit ([`UNITS`]; any clitic reading, article or not).
 fn is_unit(t: &Token) -> bool {
-    clitics::readings(&t.key).iter().any(|r| UNITS.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
+    clitics::readings_ref(&t.key).iter().any(|r| UNITS.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
 }
 
 /// Words before a town that say it is a place (the tagger's veto spares
@@ -342,22 +342,25 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
         .into_iter()
         .filter(|s| {
             let toks = &p.tokens[s.first..s.last];
-            let words: Vec<&Token> = toks.iter().filter(|t| is_word(t)).collect();
+            let mut words = toks.iter().filter(|t| is_word(t));
+            let first_word = words.next();
             // A person's last word may be an ordinary word after a connector (`عبد الوحيد`,
             // `علي عبد القوي`) or a sovereign's ordinal (`محمد الخامس`).
-            let name_end = s.kind == EntityType::Pers
-                && words.len() > 1
-                && (connector(words[words.len() - 2]) || crate::rules::persons::ORDINALS.contains(&words[words.len() - 1].key));
-            let common_end = !name_end && ends_in_common_word(toks, lex);
+            let name_end = || {
+                let mut back = toks.iter().rev().filter(|t| is_word(t));
+                let (last, before) = (back.next(), back.next());
+                s.kind == EntityType::Pers && before.is_some_and(|b| connector(b) || last.is_some_and(|l| crate::rules::persons::ORDINALS.contains(&l.key)))
+            };
+            let common_end = ends_in_common_word(toks, lex) && !name_end();
             // nor does a person open with one (`سواحل زوارة`), unless it is a connector (`ابن بطوطة`)
-            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(toks, lex) && !words.first().is_some_and(|t| connector(t));
+            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(toks, lex) && !first_word.is_some_and(|t| connector(t));
             // An ORG opening with a head noun: the rules declined it, unless the tagger is sure and
             // the name goes on with a word that is no ordinary word (`جامعة آستون`, `معهد ماساشوسيتس للتكنولوجيا`).
             let head = s.kind == EntityType::Org
                 && opens_with_head(&p.tokens[s.first], lex)
-                && !(s.score >= KEEP_SCORE && words.len() > 1 && !is_common_word(words[1], lex));
+                && !(s.score >= KEEP_SCORE && words.next().is_some_and(|t| !is_common_word(t, lex)));
             // nor does any name open with a currency or unit (`شيكل`, `فرنك سويسري`)
-            let unit = words.first().is_some_and(|t| is_unit(t));
+            let unit = first_word.is_some_and(is_unit);
             // A span without an Arabic word is dropped: Latin words are 98 of ANERcorp's 150,000 tokens.
             let arabic = p.tokens[s.first..s.last].iter().any(|t| t.kind == TokenKind::Arabic);
             // A sure ORG or place may end in an ordinary word (`واشنطن تايمز`).
