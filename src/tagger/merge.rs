@@ -353,7 +353,7 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
             };
             let common_end = ends_in_common_word(toks, lex) && !name_end();
             // nor does a person open with one (`سواحل زوارة`), unless it is a connector (`ابن بطوطة`)
-            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(toks, lex) && !first_word.is_some_and(|t| connector(t));
+            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(toks, lex) && !first_word.is_some_and(&connector);
             // An ORG opening with a head noun: the rules declined it, unless the tagger is sure and
             // the name goes on with a word that is no ordinary word (`جامعة آستون`, `معهد ماساشوسيتس للتكنولوجيا`).
             let head = s.kind == EntityType::Org
