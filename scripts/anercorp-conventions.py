@@ -4,6 +4,8 @@ measure what our spec's conventions cost on ANERcorp (never shipped; the
 analyzer's output follows spec/entities.md).
 
     python3 scripts/anercorp-conventions.py PRED.jsonl > PRED-anercorp.jsonl
+    python3 scripts/anercorp-conventions.py PRED.jsonl --gold GOLD.jsonl > …   # mentions without "text"
+                                                    # (cv-tagger.sh's predictions) take it from GOLD
 
 ANERcorp differs from our spec in three ways this undoes:
 1. a descriptive head noun opening an ORG or place is outside the name
@@ -58,11 +60,17 @@ def nationalities():
 
 def main():
     nat = nationalities()
+    texts = {}
+    if "--gold" in sys.argv:
+        for line in open(sys.argv[sys.argv.index("--gold") + 1], encoding="utf-8"):
+            g = json.loads(line)
+            texts[g["id"]] = g["text"].encode("utf-16-le")
     for line in open(sys.argv[1], encoding="utf-8"):
         d = json.loads(line)
-        text = d.get("text")
         ents = []
         for e in d.get("entities", []):
+            if "text" not in e and d.get("id") in texts:
+                e = dict(e, text=texts[d["id"]][2 * e["start"]:2 * e["end"]].decode("utf-16-le"))
             t = e.get("type")
             if t not in ("ORG", "GPE", "LOC", "FAC"):
                 ents.append(e)

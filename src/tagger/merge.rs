@@ -18,9 +18,14 @@
 //! 1. **Confidence.** A span below [`MIN_SCORE`] is dropped, and so is a
 //!    span whose last word is an ordinary word of the corpora
 //!    (`common_words.tsv`) that no name list knows, a person of two words
-//!    or more that opens with one (`سواحل زوارة`), and an ORG span that
-//!    opens with an organization head noun (`org_heads.tsv`: the rules'
-//!    grammar of such names already declined it) ([`apply`]). An ORG or
+//!    or more that opens with one (`سواحل زوارة`), any span opening with
+//!    a currency or unit ([`UNITS`]: `شيكل`, `فرنك سويسري`), and an ORG
+//!    span that opens with an organization head noun (`org_heads.tsv`: the
+//!    rules' grammar of such names already declined it) unless its
+//!    confidence is at least [`KEEP_SCORE`] and the word after the head is
+//!    no ordinary word (`جامعة آستون`) ([`apply`]). A person may end in an
+//!    ordinary word after a connector (`عبد الوحيد`) or in an ordinal
+//!    (`محمد الخامس`), and open with a connector (`ابن بطوطة`). An ORG or
 //!    a place of confidence at least [`KEEP_SCORE`] may end in an ordinary
 //!    word (`تايمز`, `الأهلي`). A span with no Arabic word is dropped (the
 //!    model saw 98 Latin tokens in training: `<script>` was a PERS).
@@ -122,6 +127,19 @@ const OFFICIAL: &[&str] = &["جمهوريه", "دوله", "مملكه", "اما�
 /// Whether a word belongs to the official name of a state ([`OFFICIAL`]).
 fn official(t: &Token) -> bool {
     clitics::readings(&t.key).iter().any(|r| OFFICIAL.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
+}
+
+/// Currencies and units (normalized, without article): a tagger span opening
+/// with one is no name (`شيكل`, `فرنك سويسري`, `برميل`). `ريال` (ريال مدريد)
+/// and `درهم` (Durham) are names too often to be here.
+const UNITS: &[&str] = &[
+    "دولار", "دولارات", "يورو", "دينار", "دنانير", "جنيه", "جنيهات", "ليره", "ليرات", "فرنك", "فرنكات", "شيكل", "شيكلات", "روبل", "روبيه", "بيزو",
+    "برميل", "براميل", "طن", "اطنان", "كيلومتر", "كيلومترات", "كيلوغرام", "كيلوجرام", "ميجابايت", "ميغابايت", "مليمتر", "ميغاواط", "ميجاوات", "هكتار",
+];
+
+/// Whether a word is a currency or unit ([`UNITS`]; any clitic reading, article or not).
+fn is_unit(t: &Token) -> bool {
+    clitics::readings_ref(&t.key).iter().any(|r| UNITS.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
 }
 
 /// Words before a town that say it is a place (the tagger's veto spares
@@ -318,22 +336,39 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
     if tagged.is_empty() {
         return changed;
     }
+    let plain = crate::rules::persons::plain_ya(p.text);
+    let connector = |t: &Token| crate::rules::persons::classify_in(lex, t, p.text, plain) == crate::rules::persons::NameWord::Connector;
     let tagged: Vec<TagSpan> = tagged
         .into_iter()
         .filter(|s| {
-            let common_end = ends_in_common_word(&p.tokens[s.first..s.last], lex);
-            // nor does a person open with one (`سواحل زوارة`)
-            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(&p.tokens[s.first..s.last], lex);
-            let head = s.kind == EntityType::Org && opens_with_head(&p.tokens[s.first], lex);
+            let toks = &p.tokens[s.first..s.last];
+            let mut words = toks.iter().filter(|t| is_word(t));
+            let first_word = words.next();
+            // A person's last word may be an ordinary word after a connector (`عبد الوحيد`,
+            // `علي عبد القوي`) or a sovereign's ordinal (`محمد الخامس`).
+            let name_end = || {
+                let mut back = toks.iter().rev().filter(|t| is_word(t));
+                let (last, before) = (back.next(), back.next());
+                s.kind == EntityType::Pers && before.is_some_and(|b| connector(b) || last.is_some_and(|l| crate::rules::persons::ORDINALS.contains(&l.key)))
+            };
+            let common_end = ends_in_common_word(toks, lex) && !name_end();
+            // nor does a person open with one (`سواحل زوارة`), unless it is a connector (`ابن بطوطة`)
+            let common_start = s.kind == EntityType::Pers && s.last - s.first > 1 && starts_with_common_word(toks, lex) && !first_word.is_some_and(&connector);
+            // An ORG opening with a head noun: the rules declined it, unless the tagger is sure and
+            // the name goes on with a word that is no ordinary word (`جامعة آستون`, `معهد ماساشوسيتس للتكنولوجيا`).
+            let head = s.kind == EntityType::Org
+                && opens_with_head(&p.tokens[s.first], lex)
+                && !(s.score >= KEEP_SCORE && words.next().is_some_and(|t| !is_common_word(t, lex)));
+            // nor does any name open with a currency or unit (`شيكل`, `فرنك سويسري`)
+            let unit = first_word.is_some_and(is_unit);
             // A span without an Arabic word is dropped: Latin words are 98 of ANERcorp's 150,000 tokens.
             let arabic = p.tokens[s.first..s.last].iter().any(|t| t.kind == TokenKind::Arabic);
             // A sure ORG or place may end in an ordinary word (`واشنطن تايمز`).
-            arabic && !head && !common_start && (!common_end || (s.kind != EntityType::Pers && s.score >= KEEP_SCORE))
+            arabic && !head && !unit && !common_start && (!common_end || (s.kind != EntityType::Pers && s.score >= KEEP_SCORE))
         })
         .collect();
     // the words a narrower tagger person may leave out of a rule person: no listed name, no
     // connector, and no word of a person the tagger finds anywhere in the text (`يرلي كايا`)
-    let plain = crate::rules::persons::plain_ya(p.text);
     let mut tagged_names: Vec<&str> = tagged.iter().filter(|s| s.kind == EntityType::Pers).flat_map(|s| p.tokens[s.first..s.last].iter().map(|t| t.key.as_str())).collect();
     tagged_names.sort_unstable();
     let listed = |k: usize| {
@@ -419,6 +454,21 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
     use EntityType::*;
+
+    #[test]
+    fn units_are_no_names() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("a currency", "شيكل", true),
+            ("a currency with a clitic and the article", "بالدولار", true),
+            ("a unit", "برميل", true),
+            ("ريال opens ريال مدريد: not a unit here", "ريال", false),
+            ("a city", "طرابلس", false),
+        ];
+        for &(case, word, want) in cases {
+            let toks = tokenize(word);
+            assert_eq!(is_unit(&toks[0]), want, "{case}: is_unit({word}) should be {want}; see UNITS");
+        }
+    }
 
     #[test]
     fn table() {

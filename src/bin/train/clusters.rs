@@ -42,6 +42,14 @@ const ROUNDS: usize = 12;
 /// `holdout`).
 fn texts(shared: &Path, holdout: bool, fold: Option<usize>) -> Result<Vec<String>, String> {
     let eval = shared.join("eval");
+    let mut out = news_texts(shared)?;
+    ner_texts(&eval, holdout, fold, &mut out)?;
+    Ok(out)
+}
+
+/// The unlabelled news texts: ASND contents, then ANT titles and texts.
+pub fn news_texts(shared: &Path) -> Result<Vec<String>, String> {
+    let eval = shared.join("eval");
     let mut out = Vec::new();
     for f in ["asnd-train.csv", "asnd-dev.csv"] {
         let path = eval.join("topics").join(f);
@@ -60,6 +68,10 @@ fn texts(shared: &Path, holdout: bool, fold: Option<usize>) -> Result<Vec<String
             }
         }
     }
+    Ok(out)
+}
+
+fn ner_texts(eval: &Path, holdout: bool, fold: Option<usize>, out: &mut Vec<String>) -> Result<(), String> {
     let ner = eval.join("ner");
     for f in ["anercorp-train.txt", "aqmar-dev.txt", "wojood-train.txt", "wojood-val.txt"] {
         let mut sents = super::tagger::read_conll(&ner.join(f))?;
@@ -73,7 +85,7 @@ fn texts(shared: &Path, holdout: bool, fold: Option<usize>) -> Result<Vec<String
         }
         out.extend(sents.into_iter().map(|(w, _)| w.join(" ")));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A minimal RFC 4180 reader: fields separated by commas, quoted fields

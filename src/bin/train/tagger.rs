@@ -318,6 +318,9 @@ pub struct Settings {
     /// Step of an update on a token whose gold tag is a name tag and that
     /// was predicted O (1: the plain perceptron).
     pub miss_weight: f32,
+    /// Margin of the training decode: every tag but the gold one gets this
+    /// much more score (cost-augmented decoding; 0: the plain perceptron).
+    pub margin: f32,
 }
 
 /// The features of every token of every sentence of `docs`, as
@@ -433,12 +436,19 @@ fn train(hashed: Vec<(Vec<Vec<u32>>, Vec<usize>)>, dev: &[Doc], ix: &LexIndex, s
             let gold = golds[k];
             let fs = &feats[k];
             emis.clear();
-            for tf in fs {
+            for (i, tf) in fs.iter().enumerate() {
                 let mut e = [0f32; NTAGS];
                 for &f in tf {
                     let row = &w[f as usize * NTAGS..][..NTAGS];
                     for (a, b) in e.iter_mut().zip(row) {
                         *a += b;
+                    }
+                }
+                if s.margin != 0.0 {
+                    for (t, a) in e.iter_mut().enumerate() {
+                        if t != gold[i] {
+                            *a += s.margin;
+                        }
                     }
                 }
                 emis.push(e);
@@ -645,6 +655,40 @@ fn train_jackknifed(corpora: &[(&str, Vec<Gold>)], others: &[&[Gold]], n: usize,
     train(hashed, dev, ix, s, log).to_bytes()
 }
 
+/// Up to `max` sentences of `texts` tagged by `model` (rules reading
+/// `lex`), as CoNLL-like sentences: those with at least one span, every span
+/// of confidence at least `min_score`, and four tokens or more.
+fn silver(texts: &[String], lex: &Lexicon, ix: &LexIndex, model: &Model, max: usize, min_score: f32) -> Vec<Gold> {
+    let mut out = Vec::new();
+    for text in texts {
+        let p = Prepared::new(text);
+        let spans = kashif::tagger::tag(&p, &rule_spans(&p, lex), ix, model);
+        for s in &p.sentences {
+            let inside: Vec<_> = spans.iter().filter(|t| t.first >= s.first && t.last <= s.last).collect();
+            if inside.is_empty() || inside.iter().any(|t| t.score < min_score) || s.last - s.first < 4 {
+                continue;
+            }
+            let words: Vec<String> = p.tokens[s.first..s.last].iter().map(|t| t.text(text).to_string()).collect();
+            let mut tags = vec!["O".to_string(); words.len()];
+            for t in inside {
+                let ty = match t.kind {
+                    EntityType::Pers => "PERS",
+                    EntityType::Org => "ORG",
+                    _ => "LOC",
+                };
+                for k in t.first..t.last {
+                    tags[k - s.first] = format!("{}-{ty}", if k == t.first { "B" } else { "I" });
+                }
+            }
+            out.push((words, tags));
+            if out.len() >= max {
+                return out;
+            }
+        }
+    }
+    out
+}
+
 /// Writes score.py predictions for `sents` (documents of
 /// [`DOC_SENTENCES`], ids `{name}-0000`… as `conll2jsonl.py` numbers them):
 /// `system.jsonl` (rules + `model`, merged), `tagger.jsonl` (the tagger
@@ -677,7 +721,7 @@ fn write_predictions(dir: &Path, name: &str, sents: &[Gold], lex: &Lexicon, ix: 
 
 /// Trains the tagger model from the corpora under `shared`.
 pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
-    let mut settings = Settings { epochs: 12, min_count: 8, seed: 0x6b61_7368_6966, prune: 0, two_pass: 5, label_dropout: 0.25, rule_dropout: 0.0, miss_weight: 1.0 };
+    let mut settings = Settings { epochs: 12, min_count: 8, seed: 0x6b61_7368_6966, prune: 0, two_pass: 5, label_dropout: 0.25, rule_dropout: 0.0, miss_weight: 1.0, margin: 0.0 };
     let mut holdout = false;
     let mut with: Vec<String> = Vec::new();
     let mut out: Option<String> = None;
@@ -685,6 +729,7 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
     let mut rules_lexicon_full = false;
     let mut fold: Option<usize> = None;
     let mut jackknife = 0usize;
+    let (mut self_train, mut silver_score) = (0usize, 0.9f32);
     let mut pred_out: Option<String> = None;
     let mut pred_name = "anercorp-dev".to_string();
     let mut it = args.iter();
@@ -702,7 +747,10 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
             "--two-pass" => settings.two_pass = val()?.parse().map_err(|e| format!("--two-pass: {e}"))?,
             "--label-dropout" => settings.label_dropout = val()?.parse().map_err(|e| format!("--label-dropout: {e}"))?,
             "--rule-dropout" => settings.rule_dropout = val()?.parse().map_err(|e| format!("--rule-dropout: {e}"))?,
+            "--margin" => settings.margin = val()?.parse().map_err(|e| format!("--margin: {e}"))?,
             "--miss-weight" => settings.miss_weight = val()?.parse().map_err(|e| format!("--miss-weight: {e}"))?,
+            "--self-train" => self_train = val()?.parse().map_err(|e| format!("--self-train: {e}"))?,
+            "--silver-score" => silver_score = val()?.parse().map_err(|e| format!("--silver-score: {e}"))?,
             "--jackknife" => jackknife = val()?.parse().map_err(|e| format!("--jackknife: {e}"))?,
             "--pred-out" => pred_out = Some(val()?),
             "--pred-name" => pred_name = val()?,
@@ -785,7 +833,19 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
         train_jackknifed(&corpora, &others, jackknife, &dev, ix, &settings, &mut |m| eprintln!("{m}"))
     } else {
         let lex = training_lexicon(rules_lexicon_full);
-        train_bytes(&corpora, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"))?
+        let bytes = train_bytes(&corpora, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"))?;
+        if self_train > 0 {
+            // Self-training: the model tags unlabelled news (the rules reading the lexicon a new
+            // text of this fold would meet), its surest sentences join the training text.
+            let model = Model::from_bytes(&bytes)?;
+            let silver = silver(&super::clusters::news_texts(shared)?, dev_lex, ix, &model, self_train, silver_score);
+            eprintln!("self-training: {} silver sentences (every span at least {silver_score})", silver.len());
+            let mut more = corpora.clone();
+            more.push(("anercorp", silver));
+            train_bytes(&more, &dev, ix, &lex, &settings, &mut |m| eprintln!("{m}"))?
+        } else {
+            bytes
+        }
     };
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
@@ -838,7 +898,7 @@ mod tests {
 
     #[test]
     fn training_is_deterministic_and_learns_the_fixture() {
-        let s = Settings { epochs: 5, min_count: 1, seed: 7, prune: 0, two_pass: 2, label_dropout: 0.5, rule_dropout: 0.0, miss_weight: 1.0 };
+        let s = Settings { epochs: 5, min_count: 1, seed: 7, prune: 0, two_pass: 2, label_dropout: 0.5, rule_dropout: 0.0, miss_weight: 1.0, margin: 0.0 };
         let ix = LexIndex::builtin();
         let lex = Lexicon::builtin();
         let a = train_bytes(&[("anercorp", fixture())], &[], ix, lex, &s, &mut |_| {}).unwrap();
