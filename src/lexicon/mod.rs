@@ -610,29 +610,40 @@ impl PhraseIndex {
         let mut ix = PhraseIndex::with_capacity(n);
         let mut id = 0;
         for _ in 0..n {
-            let g = varint(KEYS, at);
-            id += g >> 1;
-            let key = key_of(entries, id, g & 1 == 1);
-            let max_words = KEYS[*at];
-            *at += 1;
-            let ids = match varint(KEYS, at) {
-                0 => Ids::None,
-                1 => Ids::One((id + varint(KEYS, at)) as u32),
-                k => {
-                    let (start, mut last) = (ix.many.len() as u32, id);
-                    for _ in 0..k {
-                        last += varint(KEYS, at);
-                        ix.many.push(last as u32);
-                    }
-                    Ids::Many { start, len: k as u32 }
-                }
-            };
-            if max_words > 0 {
-                ix.first_filter.insert(key);
-            }
-            ix.index.place(key, Phrase { ids, max_words });
+            id = ix.key_from(entries, at, id);
         }
         ix
+    }
+
+    /// The next key of [`KEYS`] at `*at` (its entry a gap after `id`,
+    /// which it returns). Out of line: a start function that runs long
+    /// is recompiled by V8, and only the calls after the recompile use it,
+    /// so the loop over the keys calls a small function per key rather than
+    /// running long itself.
+    #[inline(never)]
+    fn key_from(&mut self, entries: &[Entry], at: &mut usize, mut id: usize) -> usize {
+        let g = varint(KEYS, at);
+        id += g >> 1;
+        let key = key_of(entries, id, g & 1 == 1);
+        let max_words = KEYS[*at];
+        *at += 1;
+        let ids = match varint(KEYS, at) {
+            0 => Ids::None,
+            1 => Ids::One((id + varint(KEYS, at)) as u32),
+            k => {
+                let (start, mut last) = (self.many.len() as u32, id);
+                for _ in 0..k {
+                    last += varint(KEYS, at);
+                    self.many.push(last as u32);
+                }
+                Ids::Many { start, len: k as u32 }
+            }
+        };
+        if max_words > 0 {
+            self.first_filter.insert(key);
+        }
+        self.index.place(key, Phrase { ids, max_words });
+        id
     }
 
     /// The most words of a phrase starting with `first` (0 when none does).
