@@ -830,18 +830,21 @@ impl Records {
         self.at += n;
         let nb = COMMON_BUCKETS.len();
         assert!(nb.is_power_of_two(), "build.rs's word buckets");
-        let mut starts = Vec::with_capacity(nb + 1);
-        let (mut i, mut at) = (0usize, 0usize);
-        for &c in COMMON_BUCKETS {
-            starts.push((i as u32, at as u32));
-            for &len in &lens[i..i + c as usize] {
-                at += len as usize;
+        // one pass over the counts and one over the lengths, no capacity test a bucket
+        let (mut words, mut at) = (lens.iter(), 0u32);
+        let mut i = 0u32;
+        let mut starts: Vec<(u32, u32)> = Vec::with_capacity(nb + 1);
+        starts.extend(COMMON_BUCKETS.iter().map(|&c| {
+            let start = (i, at);
+            i += c as u32;
+            for len in words.by_ref().take(c as usize) {
+                at += *len as u32;
             }
-            i += c as usize;
-        }
-        starts.push((i as u32, at as u32));
-        assert_eq!(i, n, "build.rs's word buckets hold every word");
-        WordTable { starts, lens, text: self.take(at), shift: 64 - nb.trailing_zeros() }
+            start
+        }));
+        starts.push((i, at));
+        assert_eq!(i as usize, n, "build.rs's word buckets hold every word");
+        WordTable { starts, lens, text: self.take(at as usize), shift: 64 - nb.trailing_zeros() }
     }
 }
 
