@@ -810,7 +810,7 @@ impl Records {
     /// compiler little, one loop with every step inlined costs it more
     /// than the whole start (DESIGN.md, "Built once").
     #[inline(never)]
-    fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part) -> Entry {
+    fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part, out: &mut Vec<Entry>) {
         let key = self.field();
         let (tag, kind) = tags[self.next()];
         let name = match self.next() {
@@ -819,7 +819,8 @@ impl Records {
         };
         let english = self.field();
         let (attrs, attr_bits) = attrs[self.next()];
-        Entry { key, tag, kind, name, english, attrs, part, attr_bits }
+        // pushed here, not returned: the entry is written once, where it stays
+        out.push(Entry { key, tag, kind, name, english, attrs, part, attr_bits });
     }
 
     /// The `n` words of the word list (one length byte each, in bucket
@@ -903,7 +904,7 @@ impl Lexicon {
             }
             for _ in 0..n {
                 // the key indexes and the countries of Lexicon::add come from KEYS below
-                lex.entries.push(r.entry(&tags, &attrs, part));
+                r.entry(&tags, &attrs, part, &mut lex.entries);
             }
         }
         lex.place_keys();
