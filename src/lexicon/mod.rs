@@ -455,7 +455,7 @@ impl<V> StrMap<V> {
 /// are adjacent in the arena; `lens` are their lengths (one byte each)
 /// and `starts[b]` the first word of bucket `b` and where its text starts.
 /// The start only sums lengths; a lookup compares the words of one bucket
-/// (0.8 on average) with the key, byte for byte.
+/// (1.6 on average) with the key, length first.
 #[derive(Debug, Clone, Default)]
 struct WordTable {
     starts: Vec<(u32, u32)>,
