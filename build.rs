@@ -180,6 +180,8 @@ struct KeyIndexes {
     at: [std::collections::HashMap<String, usize>; 5],
     /// Per index, in order of creation.
     keys: [Vec<KeyRow>; 5],
+    /// The entries that are countries (`lexicon::is_country`), in order.
+    countries: Vec<usize>,
 }
 
 /// A key of [`KeyIndexes`]: the entry whose key (or first word, when
@@ -230,13 +232,22 @@ impl KeyIndexes {
         self.keys[ix][k].3.push(id);
     }
 
-    /// The form `Lexicon::from_records` reads: per index, the number of
+    /// `Lexicon::add`'s country test (`is_country`) of entry `id`: a GPE
+    /// with an English name and a `country` attribute.
+    fn country(&mut self, id: usize, tag: &str, english: &str, has_country_attr: bool) {
+        if tag == "GPE" && !english.is_empty() && has_country_attr {
+            self.countries.push(id);
+        }
+    }
+
+    /// The form `Lexicon::place_keys` reads: per index, the number of
     /// keys, then per key the gap from the previous key's entry (times 2,
     /// plus 1 for a first word); for a phrase list then the most words
     /// (a byte), the number of ids and the ids as gaps from the key's
-    /// entry and from each other.
+    /// entry and from each other. Then the number of countries and their
+    /// entries as gaps.
     fn bytes(&self) -> Vec<u8> {
-        let mut out = b"KLK1".to_vec();
+        let mut out = b"KLK2".to_vec();
         for (ix, keys) in self.keys.iter().enumerate() {
             put(&mut out, keys.len());
             let mut prev = 0;
@@ -255,6 +266,12 @@ impl KeyIndexes {
                     assert_eq!(ids, &[*id], "a given or family name's key is its first entry's");
                 }
             }
+        }
+        put(&mut out, self.countries.len());
+        let mut prev = 0;
+        for &id in &self.countries {
+            put(&mut out, id - prev);
+            prev = id;
         }
         out
     }
@@ -388,13 +405,16 @@ fn main() {
             };
             lex_index.entry(entry_id, key, tag, name, list_of(file), attr);
             key_indexes.add(entry_id, key, list_of(file));
+            key_indexes.country(entry_id, tag, english, attr("country").is_some());
             entry_id += 1;
         }
         if words_only {
             // the word list: distinct words in order of their hash's top bits (lexicon::WordTable)
             let mut seen = std::collections::HashSet::new();
             words.retain(|w| seen.insert(*w));
-            let bits = words.len().next_power_of_two().max(16).trailing_zeros();
+            // about 1.6 words a bucket (13.5 K words, 8 K buckets): half the buckets of one a word
+            // halve what the start sums, and a lookup compares lengths before bytes
+            let bits = (words.len() / 2).next_power_of_two().max(16).trailing_zeros();
             let bucket = |w: &str| (str_hash::str_hash(w) >> (64 - bits)) as usize;
             words.sort_by_key(|w| bucket(w));
             let mut per = vec![0u8; 1 << bits];

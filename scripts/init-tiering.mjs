@@ -43,8 +43,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const traced = [];
 for (let i = 0; i < runs; i++) {
   const { parts, trace } = await once("--trace-wasm-compilation-times");
-  const turbofan = [...trace.matchAll(/using TurboFan, took (\d+) μs/g)].map((m) => Number(m[1]) / 1000);
-  traced.push({ analyzerMs: parts.analyzerMs, n: turbofan.length, ms: turbofan.reduce((a, b) => a + b, 0) });
+  const turbofan = [...trace.matchAll(/using TurboFan, took (\d+) μs.*?bodysize (\d+)/g)].map((m) => [Number(m[1]) / 1000, Number(m[2])]);
+  traced.push({ analyzerMs: parts.analyzerMs, n: turbofan.length, ms: turbofan.reduce((a, b) => a + b[0], 0), bytes: turbofan.reduce((a, b) => a + b[1], 0) });
   // --list: which functions V8 recompiled, and how long each took
   if (args.includes("--list")) for (const line of trace.split("\n").filter((l) => l.includes("using TurboFan"))) console.log(`  ${line.trim()}`);
 }
@@ -56,7 +56,7 @@ for (let i = 0; i < runs; i++) {
 files.close();
 const list = (xs) => xs.map((x) => x.toFixed(1)).join(", ");
 console.log(`${runs} fresh browsers each; load average (1 min) ${(await import("node:os")).loadavg()[0].toFixed(2)}`);
-console.log(`TurboFan compiles V8 reports during init (background): ${traced.map((t) => `${t.n} = ${t.ms.toFixed(1)} ms`).join("; ")}`);
+console.log(`TurboFan compiles V8 reports during init (background): ${traced.map((t) => `${t.n} = ${t.ms.toFixed(1)} ms (${(t.bytes / 1024).toFixed(1)} KB of wasm)`).join("; ")}`);
 console.log(`new Analyzer(): as shipped ${list(traced.map((t) => t.analyzerMs))} ms (median ${median(traced.map((t) => t.analyzerMs)).toFixed(1)})`);
 console.log(`  recompiles on the main thread (--wasm-sync-tier-up): ${list(sync)} ms (median ${median(sync).toFixed(1)})`);
 console.log(`  no recompiles (--liftoff-only): ${list(liftoff)} ms (median ${median(liftoff).toFixed(1)})`);

@@ -413,8 +413,10 @@ impl<V> StrMap<V> {
     }
 
     /// Adds a key the map does not hold (build.rs made the keys distinct),
-    /// without looking for it first.
-    #[inline]
+    /// without looking for it first. Not inlined: the start's loops over
+    /// the keys stay small, and V8 recompiles this small function, not them
+    /// (see `Lexicon::place_keys`).
+    #[inline(never)]
     fn place(&mut self, key: &'static str, v: V) {
         debug_assert!(self.get(key).is_none(), "{key:?} placed twice");
         if (self.items.len() + 1) * 2 > self.slots.len() {
@@ -430,6 +432,8 @@ impl<V> StrMap<V> {
         self.items.push((key, v));
     }
 
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let cap = self.slots.len() * 2;
         self.slots = vec![(0, 0); cap];
@@ -451,7 +455,7 @@ impl<V> StrMap<V> {
 /// are adjacent in the arena; `lens` are their lengths (one byte each)
 /// and `starts[b]` the first word of bucket `b` and where its text starts.
 /// The start only sums lengths; a lookup compares the words of one bucket
-/// (0.8 on average) with the key, byte for byte.
+/// (1.6 on average) with the key, length first.
 #[derive(Debug, Clone, Default)]
 struct WordTable {
     starts: Vec<(u32, u32)>,
@@ -522,6 +526,8 @@ impl Words {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseIndex {
     index: StrMap<Phrase>,
+    /// The ids of the keys that have more than one ([`Ids::Many`]).
+    many: Vec<u32>,
     /// The first words' lengths and last bytes: the rules ask at nearly
     /// every word, and most words fail this test before any hashing.
     first_filter: crate::hash::LenLastFilter,
@@ -533,30 +539,31 @@ pub struct PhraseIndex {
 #[derive(Debug, Clone)]
 struct Phrase {
     ids: Ids,
-    max_words: usize,
+    max_words: u8,
 }
 
-/// The ids of one key: almost always one, kept inline.
-#[derive(Debug, Clone)]
+/// The ids of one key: almost always one, kept inline; more are a range
+/// of [`PhraseIndex::many`] (no allocation a key).
+#[derive(Debug, Clone, Copy)]
 enum Ids {
     None,
     One(u32),
-    Many(Vec<u32>),
-}
-
-impl Ids {
-    fn as_slice(&self) -> &[u32] {
-        match self {
-            Ids::None => &[],
-            Ids::One(id) => std::slice::from_ref(id),
-            Ids::Many(v) => v,
-        }
-    }
+    Many { start: u32, len: u32 },
 }
 
 impl PhraseIndex {
     fn with_capacity(n: usize) -> PhraseIndex {
-        PhraseIndex { index: StrMap::with_capacity(n), first_filter: Default::default() }
+        PhraseIndex { index: StrMap::with_capacity(n), many: Vec::new(), first_filter: Default::default() }
+    }
+
+    /// The ids of a key's [`Phrase`].
+    #[inline]
+    fn ids_of<'a>(&'a self, p: &'a Phrase) -> &'a [u32] {
+        match &p.ids {
+            Ids::None => &[],
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many { start, len } => &self.many[*start as usize..(*start + *len) as usize],
+        }
     }
 
     fn add(&mut self, key: &'static str, id: u32) {
@@ -573,17 +580,70 @@ impl PhraseIndex {
             let first = &key[..first_len];
             self.first_filter.insert(first);
             let f = self.index.get_or_insert_with(first, new);
-            f.max_words = f.max_words.max(words);
+            f.max_words = f.max_words.max(words.min(255) as u8);
             self.index.get_or_insert_with(key, new)
         };
-        p.ids = match std::mem::replace(&mut p.ids, Ids::None) {
+        let many = &mut self.many;
+        p.ids = match p.ids {
             Ids::None => Ids::One(id),
-            Ids::One(a) => Ids::Many(vec![a, id]),
-            Ids::Many(mut v) => {
-                v.push(id);
-                Ids::Many(v)
+            Ids::One(a) => {
+                many.extend([a, id]);
+                Ids::Many { start: many.len() as u32 - 2, len: 2 }
+            }
+            Ids::Many { start, len } => {
+                // the key's ids move to the end of the list unless they are there already
+                if (start + len) as usize != many.len() {
+                    many.extend_from_within(start as usize..(start + len) as usize);
+                }
+                many.push(id);
+                Ids::Many { start: many.len() as u32 - len - 1, len: len + 1 }
             }
         };
+    }
+
+    /// One phrase index of [`KEYS`] from `*at` on (format in build.rs,
+    /// `KeyIndexes::bytes`): each key is the key or first word of the entry
+    /// it refers to.
+    #[inline(never)]
+    fn from_keys(entries: &[Entry], at: &mut usize) -> PhraseIndex {
+        let n = varint(KEYS, at);
+        let mut ix = PhraseIndex::with_capacity(n);
+        let mut id = 0;
+        for _ in 0..n {
+            id = ix.key_from(entries, at, id);
+        }
+        ix
+    }
+
+    /// The next key of [`KEYS`] at `*at` (its entry a gap after `id`,
+    /// which it returns). Out of line: a start function that runs long
+    /// is recompiled by V8, and only the calls after the recompile use it,
+    /// so the loop over the keys calls a small function per key rather than
+    /// running long itself.
+    #[inline(never)]
+    fn key_from(&mut self, entries: &[Entry], at: &mut usize, mut id: usize) -> usize {
+        let g = varint(KEYS, at);
+        id += g >> 1;
+        let key = key_of(entries, id, g & 1 == 1);
+        let max_words = KEYS[*at];
+        *at += 1;
+        let ids = match varint(KEYS, at) {
+            0 => Ids::None,
+            1 => Ids::One((id + varint(KEYS, at)) as u32),
+            k => {
+                let (start, mut last) = (self.many.len() as u32, id);
+                for _ in 0..k {
+                    last += varint(KEYS, at);
+                    self.many.push(last as u32);
+                }
+                Ids::Many { start, len: k as u32 }
+            }
+        };
+        if max_words > 0 {
+            self.first_filter.insert(key);
+        }
+        self.index.place(key, Phrase { ids, max_words });
+        id
     }
 
     /// The most words of a phrase starting with `first` (0 when none does).
@@ -591,13 +651,38 @@ impl PhraseIndex {
         if !self.first_filter.may_contain(first) {
             return 0;
         }
-        self.index.get(first).map_or(0, |p| p.max_words)
+        self.index.get(first).map_or(0, |p| p.max_words as usize)
     }
 
     /// Ids of the entries whose key is `key`.
     pub fn ids(&self, key: &str) -> &[u32] {
-        self.index.get(key).map_or(&[], |p| p.ids.as_slice())
+        self.index.get(key).map_or(&[], |p| self.ids_of(p))
     }
+}
+
+/// The key of entry `id`, or its first word (`first`), as [`KEYS`] refers to it.
+#[inline]
+fn key_of(entries: &[Entry], id: usize, first: bool) -> &'static str {
+    let key = entries[id].key;
+    if first {
+        &key[..find_byte(key.as_bytes(), 0, b' ')]
+    } else {
+        key
+    }
+}
+
+/// The index of given or family names of [`KEYS`] from `*at` on: each key
+/// with the first entry that has it.
+#[inline(never)]
+fn name_keys(entries: &[Entry], at: &mut usize) -> StrMap<u32> {
+    let n = varint(KEYS, at);
+    let mut map = StrMap::with_capacity(n);
+    let mut id = 0;
+    for _ in 0..n {
+        id += varint(KEYS, at) >> 1;
+        map.place(entries[id].key, id as u32);
+    }
+    map
 }
 
 /// The common English name of country `cc` from `data/country_names.tsv`
@@ -692,14 +777,8 @@ fn is_country(e: &Entry) -> bool {
 }
 
 impl Records {
-    /// The next varint of [`KEYS`].
-    #[inline]
-    fn keys_next(&mut self) -> usize {
-        varint(KEYS, &mut self.at)
-    }
-
     /// The next varint of [`RECORDS`].
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> usize {
         varint(RECORDS, &mut self.at)
     }
@@ -710,7 +789,7 @@ impl Records {
     /// builtin_matches_parse compares every field with the TSV parser's.
     /// split_at checks one boundary a field, where slicing by offsets
     /// would check two.
-    #[inline]
+    #[inline(always)]
     fn take(&mut self, len: usize) -> &'static str {
         let (s, rest) = self.rest.split_at(len);
         self.rest = rest;
@@ -718,7 +797,7 @@ impl Records {
     }
 
     /// The next field, its length read first.
-    #[inline]
+    #[inline(always)]
     fn field(&mut self) -> &'static str {
         let n = self.next();
         self.take(n)
@@ -731,7 +810,7 @@ impl Records {
     /// compiler little, one loop with every step inlined costs it more
     /// than the whole start (DESIGN.md, "Built once").
     #[inline(never)]
-    fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part) -> Entry {
+    fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part, out: &mut Vec<Entry>) {
         let key = self.field();
         let (tag, kind) = tags[self.next()];
         let name = match self.next() {
@@ -740,7 +819,8 @@ impl Records {
         };
         let english = self.field();
         let (attrs, attr_bits) = attrs[self.next()];
-        Entry { key, tag, kind, name, english, attrs, part, attr_bits }
+        // pushed here, not returned: the entry is written once, where it stays
+        out.push(Entry { key, tag, kind, name, english, attrs, part, attr_bits });
     }
 
     /// The `n` words of the word list (one length byte each, in bucket
@@ -751,18 +831,21 @@ impl Records {
         self.at += n;
         let nb = COMMON_BUCKETS.len();
         assert!(nb.is_power_of_two(), "build.rs's word buckets");
-        let mut starts = Vec::with_capacity(nb + 1);
-        let (mut i, mut at) = (0usize, 0usize);
-        for &c in COMMON_BUCKETS {
-            starts.push((i as u32, at as u32));
-            for &len in &lens[i..i + c as usize] {
-                at += len as usize;
+        // one pass over the counts and one over the lengths, no capacity test a bucket
+        let (mut words, mut at) = (lens.iter(), 0u32);
+        let mut i = 0u32;
+        let mut starts: Vec<(u32, u32)> = Vec::with_capacity(nb + 1);
+        starts.extend(COMMON_BUCKETS.iter().map(|&c| {
+            let start = (i, at);
+            i += c as u32;
+            for len in words.by_ref().take(c as usize) {
+                at += *len as u32;
             }
-            i += c as usize;
-        }
-        starts.push((i as u32, at as u32));
-        assert_eq!(i, n, "build.rs's word buckets hold every word");
-        WordTable { starts, lens, text: self.take(at), shift: 64 - nb.trailing_zeros() }
+            start
+        }));
+        starts.push((i, at));
+        assert_eq!(i as usize, n, "build.rs's word buckets hold every word");
+        WordTable { starts, lens, text: self.take(at as usize), shift: 64 - nb.trailing_zeros() }
     }
 }
 
@@ -820,12 +903,8 @@ impl Lexicon {
                 continue;
             }
             for _ in 0..n {
-                let e = r.entry(&tags, &attrs, part);
-                // the countries of Lexicon::add; the key indexes come from KEYS below
-                if is_country(&e) {
-                    lex.add_country(&e, lex.entries.len() as u32);
-                }
-                lex.entries.push(e);
+                // the key indexes and the countries of Lexicon::add come from KEYS below
+                r.entry(&tags, &attrs, part, &mut lex.entries);
             }
         }
         lex.place_keys();
@@ -835,62 +914,30 @@ impl Lexicon {
     /// Fills the key indexes from [`KEYS`]: each key is the key (or first
     /// word) of an entry, its values are given, so the start hashes and
     /// places each key once (what [`Lexicon::add`] would make of every
-    /// entry; the test `builtin_matches_parse` compares them).
-    // out of line: a small function of its own for V8 to tier up (Records::entry)
+    /// entry; the test `builtin_matches_parse` compares them); then the
+    /// countries, whose entries build.rs lists.
+    // out of line, and each index by a small function of its own: V8 recompiles
+    // a start function that runs long, and a small one costs it little (Records::entry)
     #[inline(never)]
     fn place_keys(&mut self) {
-        assert_eq!(&KEYS[..4], b"KLK1", "lexicon keys: bad magic");
-        let mut r = Records { at: 4, rest: "" };
-        let entries = &self.entries;
-        let key_of = |g: usize, id: usize| {
-            let key = entries[id].key;
-            if g & 1 == 1 {
-                &key[..find_byte(key.as_bytes(), 0, b' ')]
-            } else {
-                key
-            }
-        };
+        assert_eq!(&KEYS[..4], b"KLK2", "lexicon keys: bad magic");
+        let mut at = 4;
         for ix in [&mut self.names, &mut self.titles, &mut self.heads] {
-            let n = r.keys_next();
-            *ix = PhraseIndex::with_capacity(n);
-            let mut id = 0;
-            for _ in 0..n {
-                let g = r.keys_next();
-                id += g >> 1;
-                let key = key_of(g, id);
-                let max_words = KEYS[r.at] as usize;
-                r.at += 1;
-                let ids = match r.keys_next() {
-                    0 => Ids::None,
-                    1 => Ids::One((id + r.keys_next()) as u32),
-                    k => {
-                        let mut last = id;
-                        Ids::Many(
-                            (0..k)
-                                .map(|_| {
-                                    last += r.keys_next();
-                                    last as u32
-                                })
-                                .collect(),
-                        )
-                    }
-                };
-                if max_words > 0 {
-                    ix.first_filter.insert(key);
-                }
-                ix.index.place(key, Phrase { ids, max_words });
-            }
+            *ix = PhraseIndex::from_keys(&self.entries, &mut at);
         }
         for map in [&mut self.given, &mut self.family] {
-            let n = r.keys_next();
-            *map = StrMap::with_capacity(n);
-            let mut id = 0;
-            for _ in 0..n {
-                id += r.keys_next() >> 1;
-                map.place(key_of(0, id), id as u32);
-            }
+            *map = name_keys(&self.entries, &mut at);
         }
-        assert_eq!(r.at, KEYS.len(), "lexicon keys: stray bytes");
+        let (n, mut id) = (varint(KEYS, &mut at), 0);
+        self.country_ids.reserve_exact(n);
+        self.countries.reserve(n);
+        self.countries_ar.reserve(n);
+        for _ in 0..n {
+            id += varint(KEYS, &mut at);
+            let e = self.entries[id].clone();
+            self.add_country(&e, id as u32);
+        }
+        assert_eq!(at, KEYS.len(), "lexicon keys: stray bytes");
     }
 
     /// Adds one entry (not inlined: see [`Records::entry`]).
@@ -1028,7 +1075,7 @@ mod tests {
         for (name, b, p) in [("names", &built.names, &parsed.names), ("titles", &built.titles, &parsed.titles), ("heads", &built.heads, &parsed.heads)] {
             assert_eq!(b.index.len(), p.index.len(), "{name}: build.rs's index has another number of keys than Lexicon::add's");
             for (key, phrase) in &p.index.items {
-                assert_eq!((b.ids(key), b.max_words(key)), (phrase.ids.as_slice(), phrase.max_words), "{name}: key {key:?} in build.rs's index");
+                assert_eq!((b.ids(key), b.max_words(key)), (p.ids_of(phrase), phrase.max_words as usize), "{name}: key {key:?} in build.rs's index");
             }
         }
         for (name, b, p) in [("given", &built.given, &parsed.given), ("family", &built.family, &parsed.family)] {
