@@ -337,26 +337,26 @@ pub fn rule_spans(p: &Prepared, lex: &Lexicon) -> Vec<(usize, usize, EntityType)
 
 /// What a mention belongs to, for grouping.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum GroupKey {
+enum GroupKey<'a> {
     /// A person: the name words (connectors left out).
-    Person(Vec<String>),
+    Person(Vec<&'a str>),
     /// Anything else: type and identity (GeoNames id, country code, key).
-    Other(EntityType, String),
+    Other(EntityType, std::borrow::Cow<'a, str>),
 }
 
-fn person_words(key: &str) -> Vec<String> {
-    key.split(' ').filter(|w| !matches!(*w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "ابي")).map(str::to_string).collect()
+fn person_words(key: &str) -> Vec<&str> {
+    key.split(' ').filter(|w| !matches!(*w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "ابي")).collect()
 }
 
-fn other_key(c: &Candidate) -> String {
+fn other_key<'a>(c: &'a Candidate) -> std::borrow::Cow<'a, str> {
     match c.entry {
-        Some(e) => match (c.kind, e.attr("gid"), e.attr("cc")) {
+        Some(e) => std::borrow::Cow::Owned(match (c.kind, e.attr("gid"), e.attr("cc")) {
             (EntityType::Norp, _, Some(cc)) => format!("cc:{cc}:{}", e.attr("kind").unwrap_or_default()),
             (_, Some(gid), _) => format!("gid:{gid}"),
             (EntityType::Gpe, None, Some(cc)) if e.flag("country") => format!("cc:{cc}"),
             _ => crate::text::key(e.name),
-        },
-        None => c.key.clone(),
+        }),
+        None => std::borrow::Cow::Borrowed(&c.key),
     }
 }
 
@@ -437,7 +437,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
     for &i in &order {
         let GroupKey::Person(words) = &keys[i] else { continue };
         let Some(first) = words.first() else { continue };
-        let head = heads_by_word.get(first.as_str()).and_then(|hs| {
+        let head = heads_by_word.get(first).and_then(|hs| {
             hs.iter().copied().find(|&h| match &keys[h] {
                 GroupKey::Person(hw) => words.iter().all(|w| hw.contains(w)),
                 _ => false,
@@ -448,7 +448,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
             None => {
                 person_of[i] = Some(i);
                 for w in words {
-                    let v = heads_by_word.entry(w.as_str()).or_default();
+                    let v = heads_by_word.entry(w).or_default();
                     if !v.contains(&i) {
                         v.push(i);
                     }
@@ -457,14 +457,12 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::default();
+    // keyed by reference: the keys live as long as this table
+    let mut group_of_key: HashMap<&GroupKey, u32> = HashMap::default();
     let mut mentions = Vec::with_capacity(taken.len());
     for (i, c) in taken.iter().enumerate() {
-        let gkey = match person_of[i] {
-            Some(h) => keys[h].clone(),
-            None => keys[i].clone(),
-        };
-        let id = match group_of_key.get(&gkey) {
+        let gkey = &keys[person_of[i].unwrap_or(i)];
+        let id = match group_of_key.get(gkey) {
             Some(id) => *id,
             None => {
                 let id = groups.len() as u32;

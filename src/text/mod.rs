@@ -49,9 +49,8 @@ pub struct Words {
 impl<'a> Prepared<'a> {
     /// Tokenizes and splits `text`.
     pub fn new(text: &'a str) -> Prepared<'a> {
-        let tokens = tokenize(text);
+        let (tokens, utf16_len) = tokenize::tokenize_counting(text);
         let sentences = sentences::split(text, &tokens);
-        let utf16_len = tokenize::utf16_units(text.as_bytes());
         Prepared { text, tokens, sentences, utf16_len, words: std::cell::OnceCell::new() }
     }
 

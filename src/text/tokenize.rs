@@ -207,6 +207,12 @@ pub(crate) fn push_key(out: &mut String, s: &str) {
 
 /// Splits `text` into tokens. Linear in the length of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_counting(text).0
+}
+
+/// [`tokenize`], and the length of `text` in UTF-16 code units (counted
+/// on the way: the bytes after the last token are all that is left).
+pub(crate) fn tokenize_counting(text: &str) -> (Vec<Token>, u32) {
     let b = text.as_bytes();
     let n = b.len();
     let at = |i: usize| char_at(b, i);
@@ -340,7 +346,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (s16, e16) = (utf16_of(start), utf16_of(i));
         tokens.push(Token { kind, bytes: (start, i), start: s16, end: e16, key });
     }
-    tokens
+    let len = utf16_of(n);
+    (tokens, len)
 }
 
 #[cfg(test)]
