@@ -204,12 +204,12 @@ fn in_lexicon(key: &str) -> bool {
 
 /// The stem of `key` given the text's vocabulary: (stem, proclitic
 /// characters skipped, definite).
-fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
+fn stem_of<'k>(key: &'k str, vocab: &dyn Fn(&str) -> bool) -> (&'k str, usize, bool) {
     // More than three characters: count the leading bytes of UTF-8 sequences.
     let long = |w: &str| w.bytes().filter(|&b| (b as i8) >= -0x40).nth(3).is_some();
     // Byte-wise prefix tests (the patterns are whole characters).
     let starts = |w: &str, prefix: &str| w.as_bytes().starts_with(prefix.as_bytes());
-    let known = |w: &str| vocab.contains(w) || (in_lexicon(w) && !in_lexicon(key));
+    let known = |w: &str| vocab(w) || (in_lexicon(w) && !in_lexicon(key));
     // An article prefix (with or without a preposition) followed by two
     // letters or more (`وكالة` is no و + ك + الة); Arabic letters are two
     // bytes.
@@ -218,7 +218,7 @@ fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
     let mut skip = 0;
     // Conjunction; ف before a name of the lexicon only when the text
     // uses the name alone (`فرقة` is no ف + الرقة).
-    let known_after_conj = |w: &str| if starts(key, "ف") { vocab.contains(w) } else { known(w) };
+    let known_after_conj = |w: &str| if starts(key, "ف") { vocab(w) } else { known(w) };
     if (starts(rest, "و") || starts(rest, "ف")) && long(key) {
         let r = &rest[2..];
         if article(r, "ال") || article(r, "لل") || article(r, "بال") || article(r, "كال") || known_after_conj(r) {
@@ -300,13 +300,19 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     // The text's distinct words (each analysed once below), and their
     // article-less forms.
     let distinct = p.words();
-    let mut vocab: HashSet<&str> = HashSet::with_capacity_and_hasher(distinct.first.len() * 2, Default::default());
-    for t in distinct.first.iter().map(|&i| &p.tokens[i as usize]).filter(|t| t.kind == TokenKind::Arabic) {
-        vocab.insert(t.key.as_str());
-        if let Some(rest) = t.key.strip_prefix("ال") {
-            vocab.insert(rest);
+    // A word of the text's vocabulary: the key of an Arabic word of the
+    // text, or such a key without its article (`ال` + the word is a key).
+    let with_article = std::cell::RefCell::new(String::new());
+    let arabic = |w: &str| p.token_with_key(w).is_some_and(|i| p.tokens[i].kind == TokenKind::Arabic);
+    let vocab = |w: &str| {
+        arabic(w) || {
+            let mut buf = with_article.borrow_mut();
+            buf.clear();
+            buf.push_str("ال");
+            buf.push_str(w);
+            arabic(&buf)
         }
-    }
+    };
     /// What a word's key alone says, the same at each occurrence.
     #[derive(Clone, Copy)]
     struct KeyInfo<'a> {
@@ -730,7 +736,8 @@ mod tests {
 
     #[test]
     fn stems_follow_the_text() {
-        let vocab: HashSet<&str> = ["تركيا", "الهجره"].into_iter().collect();
+        let words: HashSet<&str> = ["تركيا", "الهجره"].into_iter().collect();
+        let vocab = |w: &str| words.contains(w);
         let cases: &[(&str, &str, &str, usize, bool)] = &[
             ("conjunction before a word the text uses", "وتركيا", "تركيا", 1, false),
             ("conjunction before the article", "والهجره", "هجره", 1, true),
