@@ -113,7 +113,12 @@ impl<'a> Prepared<'a> {
     /// token and the gap before it.
     pub fn byte_at(&self, pos: u32) -> usize {
         let k = self.tokens.partition_point(|t| t.start <= pos);
-        let (mut byte, mut at) = if k == 0 { (0, 0) } else { (self.tokens[k - 1].bytes.0, self.tokens[k - 1].start) };
+        let (mut byte, mut at) = match k.checked_sub(1).map(|k| &self.tokens[k]) {
+            None => (0, 0),
+            // a span's end is most often a token's end: no walk over the token
+            Some(t) if t.end <= pos => (t.bytes.1, t.end),
+            Some(t) => (t.bytes.0, t.start),
+        };
         for c in self.text[byte..].chars() {
             let w = c.len_utf16() as u32;
             if at + w > pos {
