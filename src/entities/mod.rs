@@ -249,7 +249,7 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             let surname = words.last().expect("names are not empty");
             for r in readings.iter() {
                 let stem: &str = &r.stem;
-                if !words.iter().any(|w| *w == stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
+                if !words.contains(&stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
                     continue;
                 }
                 let mut j = i + 1;
