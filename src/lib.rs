@@ -337,7 +337,7 @@ impl Analyzer {
 
 /// Builds every table the analysis uses, once per process: the lexicon's
 /// indexes, the tagger's model, lexicon index and word clusters, the
-/// category model, themes, key phrase stopwords, meeting cues and country
+/// category model, themes, meeting cues and country
 /// codes, date words. Each is read from a compact embedded form (see
 /// DESIGN.md, "Built once"); only a few small word sets of the rules are
 /// still built on first use.
@@ -349,9 +349,6 @@ fn build_tables(lex: &'static lexicon::Lexicon) {
         let _ = tagger::clusters::Clusters::builtin();
         let _ = topics::category::Model::builtin();
         let _ = topics::themes::Themes::builtin();
-        let _ = topics::keyphrases::stopwords();
-        let _ = topics::keyphrases::verbs();
-        let _ = topics::keyphrases::calendar();
         meetings::init_tables(lex);
         let _ = rules::dates::months_by_first_word();
         let _ = rules::dates::date_words();

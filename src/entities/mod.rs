@@ -176,22 +176,22 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
     use rules::persons::{classify_in, plain_ya, NameWord};
     let plain = plain_ya(p.text);
     let classify = |lex: &Lexicon, t: &crate::text::Token, text: &str| classify_in(lex, t, text, plain);
-    let mut names: Vec<Vec<String>> = Vec::new();
-    let mut seen_names: FxHashSet<Vec<String>> = FxHashSet::default();
+    let mut names: Vec<Vec<&str>> = Vec::new();
+    let mut seen_names: FxHashSet<Vec<&str>> = FxHashSet::default();
     // a given name alone is the person whose full name starts with it, when only one does
-    let mut firsts: Vec<(String, usize)> = Vec::new();
+    let mut firsts: Vec<(&str, usize)> = Vec::new();
     for c in taken.iter().filter(|c| c.kind == EntityType::Pers && c.last - c.first >= 2) {
         let t = &p.tokens[c.first];
         if classify(lex, t, p.text) == NameWord::Given {
             match firsts.iter_mut().find(|(k, _)| *k == t.key) {
                 Some(f) => f.1 += 1,
-                None => firsts.push((t.key.clone(), 1)),
+                None => firsts.push((&t.key, 1)),
             }
         }
     }
     for c in taken.iter().filter(|c| c.kind == EntityType::Pers) {
         let lastw = &p.tokens[c.last - 1];
-        let words: Vec<String> = p.tokens[c.first..c.last].iter().map(|t| t.key.clone()).collect();
+        let words: Vec<&str> = p.tokens[c.first..c.last].iter().map(|t| t.key.as_str()).collect();
         let multi = words.len() >= 2 && p.tokens[c.last - 2].key != "ال";
         // the last word of a full name, even a given name (محمود توفيق → توفيق)
         let surname_ok = match classify(lex, lastw, p.text) {
@@ -219,7 +219,7 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (ni, words) in names.iter().enumerate() {
         for w in words {
-            let v = by_word.entry(w.as_str()).or_default();
+            let v = by_word.entry(w).or_default();
             if !v.contains(&ni) {
                 v.push(ni);
             }
@@ -249,22 +249,22 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             let surname = words.last().expect("names are not empty");
             for r in readings.iter() {
                 let stem: &str = &r.stem;
-                if !words.iter().any(|w| w == stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
+                if !words.contains(&stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
                     continue;
                 }
                 let mut j = i + 1;
                 let mut key = stem.to_string();
-                let mut has_surname = stem == surname;
-                while j < n && j - i < words.len() && words.contains(&p.tokens[j].key) && cover[j].is_none_or(yields) && classify(lex, &p.tokens[j], p.text) != NameWord::Stop {
-                    has_surname |= &p.tokens[j].key == surname;
+                let mut has_surname = stem == *surname;
+                while j < n && j - i < words.len() && words.contains(&p.tokens[j].key.as_str()) && cover[j].is_none_or(yields) && classify(lex, &p.tokens[j], p.text) != NameWord::Stop {
+                    has_surname |= p.tokens[j].key == *surname;
                     key.push(' ');
                     key.push_str(&p.tokens[j].key);
                     j += 1;
                 }
-                let lone_first = j - i == 1 && stem == words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| k == stem && *n == 1);
+                let lone_first = j - i == 1 && stem == *words.first().expect("names are not empty") && firsts.iter().any(|(k, n)| *k == stem && *n == 1);
                 // عبد الله, أبو حمزة: the word after a connector is no mention by itself (الله)
                 // and الله alone is no one (نصر الله → not every الله of the text)
-                let after_connector = j - i == 1 && (stem == "الله" || words.iter().position(|w| w == stem).is_some_and(|x| x > 0 && matches!(words[x - 1].as_str(), "عبد" | "ابو" | "ابي" | "ابا" | "ام")));
+                let after_connector = j - i == 1 && (stem == "الله" || words.iter().position(|w| *w == stem).is_some_and(|x| x > 0 && matches!(words[x - 1], "عبد" | "ابو" | "ابي" | "ابا" | "ام")));
                 if (has_surname || j - i >= 2 || lone_first) && !after_connector && best.as_ref().is_none_or(|b| j - i > b.1 - i) {
                     best = Some((r.skip, j, key));
                 }
@@ -337,26 +337,26 @@ pub fn rule_spans(p: &Prepared, lex: &Lexicon) -> Vec<(usize, usize, EntityType)
 
 /// What a mention belongs to, for grouping.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum GroupKey {
+enum GroupKey<'a> {
     /// A person: the name words (connectors left out).
-    Person(Vec<String>),
+    Person(Vec<&'a str>),
     /// Anything else: type and identity (GeoNames id, country code, key).
-    Other(EntityType, String),
+    Other(EntityType, std::borrow::Cow<'a, str>),
 }
 
-fn person_words(key: &str) -> Vec<String> {
-    key.split(' ').filter(|w| !matches!(*w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "ابي")).map(str::to_string).collect()
+fn person_words(key: &str) -> Vec<&str> {
+    key.split(' ').filter(|w| !matches!(*w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "ابي")).collect()
 }
 
-fn other_key(c: &Candidate) -> String {
+fn other_key<'a>(c: &'a Candidate) -> std::borrow::Cow<'a, str> {
     match c.entry {
-        Some(e) => match (c.kind, e.attr("gid"), e.attr("cc")) {
+        Some(e) => std::borrow::Cow::Owned(match (c.kind, e.attr("gid"), e.attr("cc")) {
             (EntityType::Norp, _, Some(cc)) => format!("cc:{cc}:{}", e.attr("kind").unwrap_or_default()),
             (_, Some(gid), _) => format!("gid:{gid}"),
             (EntityType::Gpe, None, Some(cc)) if e.flag("country") => format!("cc:{cc}"),
             _ => crate::text::key(e.name),
-        },
-        None => c.key.clone(),
+        }),
+        None => std::borrow::Cow::Borrowed(&c.key),
     }
 }
 
@@ -437,7 +437,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
     for &i in &order {
         let GroupKey::Person(words) = &keys[i] else { continue };
         let Some(first) = words.first() else { continue };
-        let head = heads_by_word.get(first.as_str()).and_then(|hs| {
+        let head = heads_by_word.get(first).and_then(|hs| {
             hs.iter().copied().find(|&h| match &keys[h] {
                 GroupKey::Person(hw) => words.iter().all(|w| hw.contains(w)),
                 _ => false,
@@ -448,7 +448,7 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
             None => {
                 person_of[i] = Some(i);
                 for w in words {
-                    let v = heads_by_word.entry(w.as_str()).or_default();
+                    let v = heads_by_word.entry(w).or_default();
                     if !v.contains(&i) {
                         v.push(i);
                     }
@@ -457,14 +457,12 @@ pub fn group(p: &Prepared, lex: &Lexicon, taken: &[Candidate]) -> (Vec<Mention>,
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of_key: HashMap<GroupKey, u32> = HashMap::default();
+    // keyed by reference: the keys live as long as this table
+    let mut group_of_key: HashMap<&GroupKey, u32> = HashMap::default();
     let mut mentions = Vec::with_capacity(taken.len());
     for (i, c) in taken.iter().enumerate() {
-        let gkey = match person_of[i] {
-            Some(h) => keys[h].clone(),
-            None => keys[i].clone(),
-        };
-        let id = match group_of_key.get(&gkey) {
+        let gkey = &keys[person_of[i].unwrap_or(i)];
+        let id = match group_of_key.get(gkey) {
             Some(id) => *id,
             None => {
                 let id = groups.len() as u32;

@@ -44,14 +44,16 @@ pub struct Words {
     pub id: Vec<u32>,
     /// For each distinct key, the first token that has it.
     pub first: Vec<u32>,
+    /// The open-addressing table of the distinct keys (their numbers, by
+    /// the top bits of the key's `str_hash`; `u32::MAX` for empty slots).
+    slots: Vec<u32>,
 }
 
 impl<'a> Prepared<'a> {
     /// Tokenizes and splits `text`.
     pub fn new(text: &'a str) -> Prepared<'a> {
-        let tokens = tokenize(text);
+        let (tokens, utf16_len) = tokenize::tokenize_counting(text);
         let sentences = sentences::split(text, &tokens);
-        let utf16_len = tokenize::utf16_units(text.as_bytes());
         Prepared { text, tokens, sentences, utf16_len, words: std::cell::OnceCell::new() }
     }
 
@@ -81,8 +83,28 @@ impl<'a> Prepared<'a> {
                 };
                 id.push(w);
             }
-            Words { id, first }
+            Words { id, first, slots }
         })
+    }
+
+    /// The first token whose key is `key`, if any token has it (a lookup
+    /// in the table of [`Prepared::words`]).
+    pub fn token_with_key(&self, key: &str) -> Option<usize> {
+        let words = self.words();
+        let mask = words.slots.len().checked_sub(1)?;
+        let shift = 64 - words.slots.len().trailing_zeros();
+        let mut at = (crate::lexicon::str_hash(key) >> shift) as usize;
+        loop {
+            let s = words.slots[at];
+            if s == u32::MAX {
+                return None;
+            }
+            let first = words.first[s as usize] as usize;
+            if self.tokens[first].key == key {
+                return Some(first);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The byte offset in `text` of UTF-16 offset `pos` (clamped to the
@@ -91,7 +113,12 @@ impl<'a> Prepared<'a> {
     /// token and the gap before it.
     pub fn byte_at(&self, pos: u32) -> usize {
         let k = self.tokens.partition_point(|t| t.start <= pos);
-        let (mut byte, mut at) = if k == 0 { (0, 0) } else { (self.tokens[k - 1].bytes.0, self.tokens[k - 1].start) };
+        let (mut byte, mut at) = match k.checked_sub(1).map(|k| &self.tokens[k]) {
+            None => (0, 0),
+            // a span's end is most often a token's end: no walk over the token
+            Some(t) if t.end <= pos => (t.bytes.1, t.end),
+            Some(t) => (t.bytes.0, t.start),
+        };
         for c in self.text[byte..].chars() {
             let w = c.len_utf16() as u32;
             if at + w > pos {
@@ -135,7 +162,9 @@ mod tests {
             assert_eq!(w.first, *firsts, "case {name:?}: first token of each distinct key");
             for (i, &d) in w.id.iter().enumerate() {
                 assert_eq!(p.tokens[i].key, p.tokens[w.first[d as usize] as usize].key, "case {name:?}: token {i} and its word's first token must share a key");
+                assert_eq!(p.token_with_key(&p.tokens[i].key), Some(w.first[d as usize] as usize), "case {name:?}: token_with_key of token {i}'s key");
             }
+            assert_eq!(p.token_with_key("كلمه"), None, "case {name:?}: a key no token has");
         }
     }
 

@@ -161,6 +161,14 @@ const KEPT_D8: u64 = ((1u64 << 0x3B) - (1u64 << 0x27)) & !(1u64 << 0x29);
 /// The same for U+0640..U+067F (`D9 xx`): U+0641..U+064A but ى U+0649.
 const KEPT_D9: u64 = ((1u64 << 0x0B) - (1u64 << 0x01)) & !(1u64 << 0x09);
 
+/// Whether the two-byte character `x y` is one that normalization keeps
+/// as it is (the runs [`push_key`] copies whole).
+#[inline]
+fn kept_as_is(x: u8, y: u8) -> bool {
+    let y = y as u32 & 0x3F;
+    (x == 0xD8 && KEPT_D8 >> y & 1 != 0) || (x == 0xD9 && KEPT_D9 >> y & 1 != 0)
+}
+
 /// Appends the match key of `s` to `out` (as [`super::normalize::key`]):
 /// runs of characters that normalization keeps as they are are copied
 /// whole; two-byte characters of the Arabic block are decoded inline.
@@ -207,6 +215,12 @@ pub(crate) fn push_key(out: &mut String, s: &str) {
 
 /// Splits `text` into tokens. Linear in the length of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_counting(text).0
+}
+
+/// [`tokenize`], and the length of `text` in UTF-16 code units (counted
+/// on the way: the bytes after the last token are all that is left).
+pub(crate) fn tokenize_counting(text: &str) -> (Vec<Token>, u32) {
     let b = text.as_bytes();
     let n = b.len();
     let at = |i: usize| char_at(b, i);
@@ -234,8 +248,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let start = i;
         let kind;
+        // every character of the token one that normalization keeps as it
+        // is: its key is its text (only Arabic words are followed)
+        let mut plain = false;
         if is_arabic_letter(c) || (is_arabic_inner(c) && i + w < n && is_arabic_letter(at(i + w).0)) {
             kind = TokenKind::Arabic;
+            plain = w == 2 && kept_as_is(b[i], b[i + 1]);
             i += w;
             while i < n {
                 // ASCII (a space, most often) is no letter, mark or control
@@ -246,12 +264,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if (0xD8..=0xDB).contains(&b[i]) && i + 1 < n {
                     let d = char::from_u32(((b[i] as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F)).unwrap_or(char::REPLACEMENT_CHARACTER);
                     if is_arabic_letter(d) || is_arabic_inner(d) {
+                        plain &= kept_as_is(b[i], b[i + 1]);
                         i += 2;
                         continue;
                     }
                 }
                 let (d, dw) = at(i);
                 if is_arabic_letter(d) || is_arabic_inner(d) {
+                    plain = false;
                     i += dw;
                 } else if is_format_control(d) {
                     // A run of controls joins the word only when a letter follows.
@@ -264,6 +284,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         j += ew;
                     }
                     if j < n && is_arabic_letter(at(j).0) {
+                        plain = false;
                         i = j;
                     } else {
                         break;
@@ -332,15 +353,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Punct;
             i += w;
         }
-        let mut key = String::with_capacity(i - start);
-        push_key(&mut key, &text[start..i]);
+        let key = if plain {
+            // what push_key would copy, run by run
+            text[start..i].to_string()
+        } else {
+            let mut key = String::with_capacity(i - start);
+            push_key(&mut key, &text[start..i]);
+            key
+        };
         if key.is_empty() {
             continue;
         }
         let (s16, e16) = (utf16_of(start), utf16_of(i));
         tokens.push(Token { kind, bytes: (start, i), start: s16, end: e16, key });
     }
-    tokens
+    let len = utf16_of(n);
+    (tokens, len)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@
 use crate::tagger::clusters::{prefix, word_hash, Clusters};
 use crate::text::{Prepared, TokenKind};
 use crate::Category;
+use std::borrow::Cow;
 
 /// The categories, in the spec's order.
 pub const CLASSES: [&str; 11] =
@@ -291,18 +292,16 @@ pub struct Model {
     pub bias: Vec<f32>,
     /// Scale of the i8 weights per class.
     pub scale: Vec<f32>,
-    /// Quantized weights, bucket-major.
-    pub weights: Vec<i8>,
+    /// Quantized weights, bucket-major, each byte an `i8`: the embedded
+    /// model's are read in place from `data/category.bin` (nothing is
+    /// copied at start).
+    pub weights: Cow<'static, [u8]>,
     /// The optional features the model reads.
     pub set: FeatureSet,
-    /// The weights again with each bucket's row padded to [`LANES`]
-    /// classes (when there are that few), so that the dot product runs
-    /// on whole vector registers.
-    padded: Vec<[i8; LANES]>,
 }
 
-/// Row width of the padded weights.
-const LANES: usize = 12;
+/// The class count of the unrolled dot product (the shipped model's).
+const LANES: usize = 11;
 
 /// Runs a statement for every lane `0..LANES`, written out.
 macro_rules! lanes {
@@ -320,76 +319,82 @@ macro_rules! lanes {
         f(8);
         f(9);
         f(10);
-        f(11);
     }};
 }
-const _: () = assert!(LANES == 12, "lanes! writes out 12 lanes");
+const _: () = assert!(LANES == 11 && CLASSES.len() == LANES, "lanes! writes out 11 lanes");
+
+/// The header of `data/category.bin` and where its weights are.
+struct Parsed<'b> {
+    bits: u8,
+    classes: Vec<String>,
+    bias: Vec<f32>,
+    scale: Vec<f32>,
+    weights: &'b [u8],
+    set: FeatureSet,
+}
+
+/// Reads the binary format (see the module doc), the weights as a slice of `b`.
+fn parse(b: &[u8]) -> Result<Parsed<'_>, String> {
+    let mut at = 0usize;
+    let mut take = |n: usize| -> Result<&[u8], String> {
+        let s = b.get(at..at + n).ok_or("truncated file")?;
+        at += n;
+        Ok(s)
+    };
+    if take(4)? != b"KCAT" {
+        return Err("not a category model (magic KCAT missing)".into());
+    }
+    if take(1)?[0] != 2 {
+        return Err("unknown version: retrain with `cargo run --release --bin train -- category`".into());
+    }
+    let bits = take(1)?[0];
+    if !(8..=24).contains(&bits) {
+        return Err(format!("bits {bits} out of range"));
+    }
+    let n = take(1)?[0] as usize;
+    let mut classes = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = take(1)?[0] as usize;
+        classes.push(String::from_utf8(take(len)?.to_vec()).map_err(|_| "class name is not UTF-8")?);
+    }
+    let depths = take(1)?[0] as usize;
+    let cluster_depths = take(depths)?.to_vec();
+    let mut f32s = |k: usize| -> Result<Vec<f32>, String> {
+        let mut out = Vec::with_capacity(k);
+        for _ in 0..k {
+            out.push(f32::from_le_bytes(take(4)?.try_into().unwrap()));
+        }
+        Ok(out)
+    };
+    let bias = f32s(n)?;
+    let scale = f32s(n)?;
+    let weights = take(n << bits)?;
+    if at != b.len() {
+        return Err(format!("{} trailing bytes", b.len() - at));
+    }
+    Ok(Parsed { bits, classes, bias, scale, weights, set: FeatureSet { cluster_depths } })
+}
 
 impl Model {
-    /// The embedded model of `data/category.bin`.
+    /// The embedded model of `data/category.bin`, its weights read in place.
     pub fn builtin() -> &'static Model {
         static M: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
-        M.get_or_init(|| Model::from_bytes(MODEL).unwrap_or_else(|e| panic!("data/category.bin: {e}")))
+        M.get_or_init(|| {
+            let p = parse(MODEL).unwrap_or_else(|e| panic!("data/category.bin: {e}"));
+            Model { bits: p.bits, classes: p.classes, bias: p.bias, scale: p.scale, weights: Cow::Borrowed(p.weights), set: p.set }
+        })
     }
 
     /// A model from its parts (`weights` bucket-major, one row of
     /// `classes.len()` per bucket).
     pub fn new(bits: u8, classes: Vec<String>, bias: Vec<f32>, scale: Vec<f32>, weights: Vec<i8>, set: FeatureSet) -> Model {
-        let n = classes.len();
-        let padded = if n > 0 && n <= LANES {
-            // sized once and filled in place (the page's start pays for this)
-            let mut padded = vec![[0i8; LANES]; weights.len() / n];
-            for (r, row) in padded.iter_mut().zip(weights.chunks_exact(n)) {
-                r[..n].copy_from_slice(row);
-            }
-            padded
-        } else {
-            Vec::new()
-        };
-        Model { bits, classes, bias, scale, weights, set, padded }
+        Model { bits, classes, bias, scale, weights: Cow::Owned(weights.into_iter().map(|w| w as u8).collect()), set }
     }
 
     /// Reads the binary format (see the module doc).
     pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
-        let mut at = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], String> {
-            let s = b.get(at..at + n).ok_or("truncated file")?;
-            at += n;
-            Ok(s)
-        };
-        if take(4)? != b"KCAT" {
-            return Err("not a category model (magic KCAT missing)".into());
-        }
-        if take(1)?[0] != 2 {
-            return Err("unknown version: retrain with `cargo run --release --bin train -- category`".into());
-        }
-        let bits = take(1)?[0];
-        if !(8..=24).contains(&bits) {
-            return Err(format!("bits {bits} out of range"));
-        }
-        let n = take(1)?[0] as usize;
-        let mut classes = Vec::with_capacity(n);
-        for _ in 0..n {
-            let len = take(1)?[0] as usize;
-            classes.push(String::from_utf8(take(len)?.to_vec()).map_err(|_| "class name is not UTF-8")?);
-        }
-        let depths = take(1)?[0] as usize;
-        let cluster_depths = take(depths)?.to_vec();
-        let mut f32s = |k: usize| -> Result<Vec<f32>, String> {
-            let mut out = Vec::with_capacity(k);
-            for _ in 0..k {
-                out.push(f32::from_le_bytes(take(4)?.try_into().unwrap()));
-            }
-            Ok(out)
-        };
-        let bias = f32s(n)?;
-        let scale = f32s(n)?;
-        let len = n << bits;
-        let weights: Vec<i8> = take(len)?.iter().map(|&x| x as i8).collect();
-        if at != b.len() {
-            return Err(format!("{} trailing bytes", b.len() - at));
-        }
-        Ok(Model::new(bits, classes, bias, scale, weights, FeatureSet { cluster_depths }))
+        let p = parse(b)?;
+        Ok(Model { bits: p.bits, classes: p.classes, bias: p.bias, scale: p.scale, weights: Cow::Owned(p.weights.to_vec()), set: p.set })
     }
 
     /// Writes the binary format.
@@ -408,7 +413,7 @@ impl Model {
         for x in self.bias.iter().chain(&self.scale) {
             out.extend_from_slice(&x.to_le_bytes());
         }
-        out.extend(self.weights.iter().map(|&w| w as u8));
+        out.extend_from_slice(&self.weights);
         out
     }
 
@@ -416,23 +421,11 @@ impl Model {
     pub fn probabilities(&self, x: &[(u32, f32)]) -> Vec<f32> {
         let n = self.classes.len();
         let mut z: Vec<f32> = vec![0.0; n];
-        if self.padded.is_empty() {
-            for &(b, v) in x {
-                let row = &self.weights[b as usize * n..(b as usize + 1) * n];
-                for (zc, &w) in z.iter_mut().zip(row) {
-                    *zc += v * w as f32;
-                }
+        for &(b, v) in x {
+            let row = &self.weights[b as usize * n..(b as usize + 1) * n];
+            for (zc, &w) in z.iter_mut().zip(row) {
+                *zc += v * w as i8 as f32;
             }
-        } else {
-            // The same sums, over whole padded rows.
-            let mut acc = [0f32; LANES];
-            for &(b, v) in x {
-                let row = &self.padded[b as usize];
-                for c in 0..LANES {
-                    acc[c] += v * row[c] as f32;
-                }
-            }
-            z.copy_from_slice(&acc[..n]);
         }
         for ((zc, scale), bias) in z.iter_mut().zip(&self.scale).zip(&self.bias) {
             *zc = *zc * scale + bias;
@@ -445,7 +438,7 @@ impl Model {
     /// `probabilities(&features(p, bits, set))` gives them (up to rounding),
     /// without building the feature vector; `None` without Arabic words.
     pub fn probabilities_of(&self, p: &Prepared) -> Option<Vec<f32>> {
-        if self.padded.is_empty() {
+        if self.classes.len() != LANES {
             let x = features(p, self.bits, &self.set);
             return (!x.is_empty()).then(|| self.probabilities(&x));
         }
@@ -460,14 +453,15 @@ impl Model {
             let mut norm2 = 0f32;
             for &h in touched {
                 let n = drain(counts, h);
-                let row = &self.padded[h as usize];
+                let at = h as usize * LANES;
+                let row: &[u8; LANES] = self.weights[at..at + LANES].try_into().expect("a row of LANES weights");
                 if n == 1 {
                     n_ones += 1;
-                    lanes!(|c| ones[c] += row[c] as i32);
+                    lanes!(|c| ones[c] += row[c] as i8 as i32);
                 } else {
                     let v = log_tf(n);
                     norm2 += v * v;
-                    lanes!(|c| acc[c] += v * row[c] as f32);
+                    lanes!(|c| acc[c] += v * row[c] as i8 as f32);
                 }
             }
             lanes!(|c| acc[c] += ones[c] as f32);

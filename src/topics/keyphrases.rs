@@ -47,6 +47,7 @@
 use crate::text::{Prepared, TokenKind};
 use crate::{Keyphrase, Span};
 use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use super::word_table::{WordTable, CALENDAR, STOP, VERB};
 
 /// Longest candidate, in words.
 pub const MAX_WORDS: usize = 4;
@@ -102,51 +103,43 @@ fn tf_weight(n: usize) -> f32 {
 /// Above this many words, a candidate must occur at least twice.
 pub const LONG_TEXT_WORDS: usize = 150;
 
-const STOPWORDS_TXT: &str = include_str!("../../data/stopwords-ar.txt");
-
 /// Stopwords allowed inside a phrase (`الهجرة غير الشرعية`, `سيف بن زايد`).
 const INNER: &[&str] = &["غير", "بن"];
 
-/// A word list of `data/` (comment lines, a header line, then one key a
-/// line) as a set.
-fn word_set(txt: &'static str) -> HashSet<&'static str> {
-    txt.lines().skip_while(|l| l.starts_with('#')).skip(1).map(str::trim).filter(|l| !l.is_empty()).collect()
+/// The word lists of [`super::word_table::LISTS`] as `build.rs` lays them out
+/// ([`super::word_table`]): one lookup tells stopword, verb and calendar word.
+const WORDS_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kp_words.bin"));
+static WORDS: WordTable<'static> = WordTable::new(WORDS_TABLE);
+
+/// The lists holding a word (key form): [`super::word_table::STOP`] (the stopword
+/// list), [`super::word_table::VERB`] (frequent news words that never take the
+/// article: verbs, `data/verbs-ar.txt`, made by `scripts/verbs.py`) and
+/// [`super::word_table::CALENDAR`] (weekdays, months and the words that place a
+/// date, article-less), or'ed; 0 for none.
+pub fn word_flags(key: &str) -> u8 {
+    WORDS.get(key)
 }
 
-/// The stopword list, in key form.
-pub fn stopwords() -> &'static HashSet<&'static str> {
-    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| word_set(STOPWORDS_TXT))
-}
-
-const CALENDAR_TXT: &str = include_str!("../../data/stopwords-calendar-ar.txt");
-
-/// Weekdays, months and the words that place a date
-/// (`data/stopwords-calendar-ar.txt`), article-less key form.
-pub fn calendar() -> &'static HashSet<&'static str> {
-    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| word_set(CALENDAR_TXT))
-}
-
-const VERBS_TXT: &str = include_str!("../../data/verbs-ar.txt");
-
-/// Frequent news words that never take the article: verbs, in news text
-/// (`data/verbs-ar.txt`, made by `scripts/verbs.py`), in key form.
-pub fn verbs() -> &'static HashSet<&'static str> {
-    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| word_set(VERBS_TXT))
+/// The flags of a word behind و or ف: (the flags of the rest, the
+/// characters of the word), or (0, _) when it opens with neither.
+fn conj_flags(key: &str) -> (u8, usize) {
+    if key.starts_with(['و', 'ف']) {
+        (word_flags(&key[2..]), key.chars().count())
+    } else {
+        (0, 0)
+    }
 }
 
 /// Whether a word (key form) is in the verb list, also behind و or ف.
 pub fn is_verb(key: &str) -> bool {
-    let s = verbs();
-    s.contains(key) || (key.starts_with(['و', 'ف']) && key.chars().count() > 3 && s.contains(&key[2..]))
+    let (rest, n) = conj_flags(key);
+    word_flags(key) & VERB != 0 || (n > 3 && rest & VERB != 0)
 }
 
 /// Whether a word (key form) is a stopword, also behind و or ف.
 pub fn is_stopword(key: &str) -> bool {
-    let s = stopwords();
-    s.contains(key) || (key.starts_with(['و', 'ف']) && key.chars().count() > 2 && s.contains(&key[2..]))
+    let (rest, n) = conj_flags(key);
+    word_flags(key) & STOP != 0 || (n > 2 && rest & STOP != 0)
 }
 
 /// The UTF-16 ranges of the named mentions (people, organizations,
@@ -211,12 +204,12 @@ fn in_lexicon(key: &str) -> bool {
 
 /// The stem of `key` given the text's vocabulary: (stem, proclitic
 /// characters skipped, definite).
-fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
+fn stem_of<'k>(key: &'k str, vocab: &dyn Fn(&str) -> bool) -> (&'k str, usize, bool) {
     // More than three characters: count the leading bytes of UTF-8 sequences.
     let long = |w: &str| w.bytes().filter(|&b| (b as i8) >= -0x40).nth(3).is_some();
     // Byte-wise prefix tests (the patterns are whole characters).
     let starts = |w: &str, prefix: &str| w.as_bytes().starts_with(prefix.as_bytes());
-    let known = |w: &str| vocab.contains(w) || (in_lexicon(w) && !in_lexicon(key));
+    let known = |w: &str| vocab(w) || (in_lexicon(w) && !in_lexicon(key));
     // An article prefix (with or without a preposition) followed by two
     // letters or more (`وكالة` is no و + ك + الة); Arabic letters are two
     // bytes.
@@ -225,7 +218,7 @@ fn stem_of<'k>(key: &'k str, vocab: &HashSet<&str>) -> (&'k str, usize, bool) {
     let mut skip = 0;
     // Conjunction; ف before a name of the lexicon only when the text
     // uses the name alone (`فرقة` is no ف + الرقة).
-    let known_after_conj = |w: &str| if starts(key, "ف") { vocab.contains(w) } else { known(w) };
+    let known_after_conj = |w: &str| if starts(key, "ف") { vocab(w) } else { known(w) };
     if (starts(rest, "و") || starts(rest, "ف")) && long(key) {
         let r = &rest[2..];
         if article(r, "ال") || article(r, "لل") || article(r, "بال") || article(r, "كال") || known_after_conj(r) {
@@ -307,13 +300,19 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
     // The text's distinct words (each analysed once below), and their
     // article-less forms.
     let distinct = p.words();
-    let mut vocab: HashSet<&str> = HashSet::with_capacity_and_hasher(distinct.first.len() * 2, Default::default());
-    for t in distinct.first.iter().map(|&i| &p.tokens[i as usize]).filter(|t| t.kind == TokenKind::Arabic) {
-        vocab.insert(t.key.as_str());
-        if let Some(rest) = t.key.strip_prefix("ال") {
-            vocab.insert(rest);
+    // A word of the text's vocabulary: the key of an Arabic word of the
+    // text, or such a key without its article (`ال` + the word is a key).
+    let with_article = std::cell::RefCell::new(String::new());
+    let arabic = |w: &str| p.token_with_key(w).is_some_and(|i| p.tokens[i].kind == TokenKind::Arabic);
+    let vocab = |w: &str| {
+        arabic(w) || {
+            let mut buf = with_article.borrow_mut();
+            buf.clear();
+            buf.push_str("ال");
+            buf.push_str(w);
+            arabic(&buf)
         }
-    }
+    };
     /// What a word's key alone says, the same at each occurrence.
     #[derive(Clone, Copy)]
     struct KeyInfo<'a> {
@@ -354,13 +353,24 @@ pub fn extract_with_names(p: &Prepared, max: usize, names: &[(u32, u32)]) -> Vec
             Some(k) => k,
             None => {
                 let (stem, skip, definite) = stem_of(&t.key, &vocab);
-                let stop = is_stopword(&t.key) || t.key == "ال" || (definite && stopwords().contains(stem) && stem != "عام") || stem.chars().nth(1).is_none();
+                // the word's lists, behind و or ف and of its stem: one lookup each
+                let key_flags = word_flags(&t.key);
+                let (rest_flags, chars) = conj_flags(&t.key);
+                let stem_flags = if stem.len() == t.key.len() {
+                    key_flags
+                } else if t.key.len() == stem.len() + 2 && chars > 0 {
+                    rest_flags
+                } else {
+                    word_flags(stem)
+                };
+                let listed = |f: u8, min_chars: usize| key_flags & f != 0 || (chars > min_chars && rest_flags & f != 0);
+                let stop = listed(STOP, 2) || t.key == "ال" || (definite && stem_flags & STOP != 0 && stem != "عام") || stem.chars().nth(1).is_none();
                 let conj = skip > 0 && t.key.starts_with(['و', 'ف']);
                 // A verb (of the list, or by its shape) is no part of a
                 // phrase; it still counts in the statistics, as any word
                 // that is no stopword. Names are no verbs.
-                let verb = !definite && !stop && (is_verb(&t.key) || verb_shaped(stem)) && !in_lexicon(stem);
-                let calendar = !stop && calendar().contains(stem);
+                let verb = !definite && !stop && (listed(VERB, 3) || verb_shaped(stem)) && !in_lexicon(stem);
+                let calendar = !stop && stem_flags & CALENDAR != 0;
                 k.insert(KeyInfo { stem, skip, definite, stop, conj, verb, calendar, id: u32::MAX })
             }
         };
@@ -726,7 +736,8 @@ mod tests {
 
     #[test]
     fn stems_follow_the_text() {
-        let vocab: HashSet<&str> = ["تركيا", "الهجره"].into_iter().collect();
+        let words: HashSet<&str> = ["تركيا", "الهجره"].into_iter().collect();
+        let vocab = |w: &str| words.contains(w);
         let cases: &[(&str, &str, &str, usize, bool)] = &[
             ("conjunction before a word the text uses", "وتركيا", "تركيا", 1, false),
             ("conjunction before the article", "والهجره", "هجره", 1, true),
@@ -742,12 +753,33 @@ mod tests {
     }
 
     #[test]
+    fn built_word_table_is_the_lists() {
+        use crate::topics::word_table::{layout, words_of, LISTS};
+        let texts: Vec<(&str, u8)> = LISTS
+            .iter()
+            .map(|&(file, flag)| (crate::topics::word_table::tests::list_text(file), flag))
+            .collect();
+        let want = layout(texts.iter().flat_map(|&(txt, flag)| words_of(txt).map(move |w| (w, flag))));
+        assert!(WORDS_TABLE == want.as_slice(), "the table build.rs wrote differs from the lists' layout; rebuild (cargo build)");
+        for (file, flag) in LISTS {
+            let txt = crate::topics::word_table::tests::list_text(file);
+            for w in words_of(txt) {
+                assert!(word_flags(w) & flag != 0, "data/{file}: {w:?} is not found in the table");
+            }
+        }
+        let cases: &[(&str, &str, u8)] = &[("stopword", "التي", STOP), ("verb", "اتفق", VERB), ("calendar", "اثنين", CALENDAR), ("no list", "الهجره", 0)];
+        for (name, w, want) in cases {
+            assert_eq!(word_flags(w) & want, *want, "case {name:?}: {w:?}");
+        }
+    }
+
+    #[test]
     fn stopwords_do_not_start_or_end_phrases() {
         assert!(is_stopword("التي") && is_stopword("وفي"), "the list and its conjunction forms");
         let p = Prepared::new("قال إن التعاون الأمني مهم. وأكد أن التعاون الأمني يتعزز.");
         for k in extract(&p, 10) {
             let first = kashif_first_word(&k.normalized);
-            assert!(!stopwords().contains(first), "phrase {k:?} starts with a stopword");
+            assert!(word_flags(first) & STOP == 0, "phrase {k:?} starts with a stopword");
         }
     }
 

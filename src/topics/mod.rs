@@ -10,6 +10,9 @@
 pub mod category;
 pub mod keyphrases;
 pub mod themes;
+pub mod word_table;
+
+use crate::lexicon::str_hash;
 
 use crate::text::Prepared;
 use crate::{Category, Keyphrase, Theme};

@@ -38,8 +38,8 @@ const LABELS_TSV: &str = include_str!("../../data/theme-labels.tsv");
 /// One word of a trigger.
 #[derive(Debug, Clone, PartialEq)]
 struct Word {
-    /// The word's key without its article.
-    stem: String,
+    /// The word's key without its article (a slice of the trigger table).
+    stem: &'static str,
     /// `word*`: any ending.
     prefix: bool,
     /// `~` before this word: up to [`MAX_GAP`] words may precede it.
@@ -48,7 +48,7 @@ struct Word {
 
 impl Word {
     fn matches(&self, candidates: &[&str]) -> bool {
-        candidates.iter().any(|c| if self.prefix { c.starts_with(self.stem.as_str()) } else { *c == self.stem })
+        candidates.iter().any(|c| if self.prefix { c.starts_with(self.stem) } else { *c == self.stem })
     }
 }
 
@@ -57,7 +57,8 @@ impl Word {
 struct Trigger {
     theme: usize,
     weight: f32,
-    words: Vec<Word>,
+    /// Its words' range in [`Themes::words`].
+    words: (u32, u32),
 }
 
 /// A theme of the taxonomy.
@@ -76,11 +77,17 @@ pub struct ThemeInfo {
 pub struct Themes {
     themes: Vec<ThemeInfo>,
     triggers: Vec<Trigger>,
-    /// Triggers by their first word's stem (exact first words).
-    by_first: HashMap<String, Vec<usize>>,
-    /// Triggers whose first word is a prefix pattern, by the pattern's
-    /// first three letters.
-    prefix_first: HashMap<String, Vec<usize>>,
+    /// The words of every trigger, one after the other.
+    words: Vec<Word>,
+    /// The first of the triggers whose first word's stem is the key
+    /// (exact first words); [`Themes::next`] links to the others.
+    by_first: HashMap<&'static str, u32>,
+    /// The first of the triggers whose first word is a prefix pattern, by
+    /// the pattern's first three letters; [`Themes::next`] links the others.
+    prefix_first: HashMap<&'static str, u32>,
+    /// For each trigger, the next trigger of its list in `by_first` or
+    /// `prefix_first` (`u32::MAX` for none).
+    next: Vec<u32>,
     /// Filter on the first two letters of trigger first words (bit
     /// `64 · a + b` for letter indexes `a`, `b`, see [`letter_index`]): a
     /// word whose first two letters are not set starts no trigger, so its
@@ -166,7 +173,7 @@ fn letter_index(c: char) -> usize {
 fn skip_for(key: &str, word: &Word) -> usize {
     for r in readings_ref(key).iter() {
         let bare = without_article(&r.stem).unwrap_or(&r.stem);
-        let hit = |c: &str| if word.prefix { c.starts_with(word.stem.as_str()) } else { c == word.stem };
+        let hit = |c: &str| if word.prefix { c.starts_with(word.stem) } else { c == word.stem };
         if hit(bare) || hit(&r.stem) {
             return r.skip;
         }
@@ -183,13 +190,14 @@ impl Themes {
     }
 
     /// Parses a label table and a trigger table (formats of `data/`).
-    pub fn parse(labels: &str, triggers_tsv: &str) -> Result<Themes, String> {
+    /// The trigger words are slices of `triggers_tsv`, so nothing is copied.
+    pub fn parse(labels: &str, triggers_tsv: &'static str) -> Result<Themes, String> {
         Themes::parse_checked(labels, triggers_tsv, true)
     }
 
     /// [`Themes::parse`], checking that triggers are in key form only with
     /// `check` (normalizing every trigger was most of the cost of parsing).
-    fn parse_checked(labels: &str, triggers_tsv: &str, check: bool) -> Result<Themes, String> {
+    fn parse_checked(labels: &str, triggers_tsv: &'static str, check: bool) -> Result<Themes, String> {
         // rows as slices of the text: nothing is copied but what is kept
         type Rows<'a, const N: usize> = Vec<(usize, Option<[&'a str; N]>)>;
         fn rows<'a, const N: usize>(content: &'a str, file: &str, header: &str) -> Result<Rows<'a, N>, String> {
@@ -226,6 +234,7 @@ impl Themes {
         }
         let trigger_rows = rows::<3>(triggers_tsv, "themes.tsv", "theme\tweight\ttrigger")?;
         let mut triggers = Vec::with_capacity(trigger_rows.len());
+        let mut words: Vec<Word> = Vec::with_capacity(trigger_rows.len() * 2);
         let mut last_theme = 0;
         for (n, cols) in trigger_rows {
             let err = |m: &str| format!("data/themes.tsv:{n}: {m}");
@@ -243,11 +252,11 @@ impl Themes {
             if check && crate::text::key(trigger) != trigger {
                 return Err(err(&format!("trigger {trigger:?} is not in key form: write {:?}", crate::text::key(trigger))));
             }
-            let mut words = Vec::with_capacity(1 + trigger.bytes().filter(|&b| b == b' ').count());
+            let from = words.len();
             let mut gap = false;
             for w in crate::lexicon::fields(trigger, b' ') {
                 if w == "~" {
-                    if words.is_empty() || gap {
+                    if words.len() == from || gap {
                         return Err(err("`~` must stand between two words"));
                     }
                     gap = true;
@@ -260,42 +269,52 @@ impl Themes {
                 if w.is_empty() {
                     return Err(err("empty word"));
                 }
-                let stem = without_article(w).unwrap_or(w).to_string();
+                let stem = without_article(w).unwrap_or(w);
                 words.push(Word { stem, prefix, gap });
                 gap = false;
             }
-            if words.is_empty() || gap {
+            if words.len() == from || gap {
                 return Err(err("a trigger needs words and cannot end with `~`"));
             }
-            triggers.push(Trigger { theme, weight, words });
+            triggers.push(Trigger { theme, weight, words: (from as u32, words.len() as u32) });
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut prefix_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_first: HashMap<&'static str, u32> = HashMap::default();
+        let mut prefix_first: HashMap<&'static str, u32> = HashMap::default();
         by_first.reserve(triggers.len());
-        for (i, t) in triggers.iter().enumerate() {
-            if t.words[0].prefix {
-                let head = first_chars(&t.words[0].stem, 3).ok_or_else(|| format!("data/themes.tsv: the pattern {}* needs three letters", t.words[0].stem))?;
-                prefix_first.entry(head.to_string()).or_default().push(i);
+        // each list is linked from its last trigger back to its first, so the
+        // triggers are prepended: reversed, the lists hold them in order
+        let mut next = vec![u32::MAX; triggers.len()];
+        for (i, t) in triggers.iter().enumerate().rev() {
+            let first = &words[t.words.0 as usize];
+            let (map, key) = if first.prefix {
+                let head = first_chars(first.stem, 3).ok_or_else(|| format!("data/themes.tsv: the pattern {}* needs three letters", first.stem))?;
+                (&mut prefix_first, head)
             } else {
-                // a copy of the stem only for a new key
-                match by_first.get_mut(t.words[0].stem.as_str()) {
-                    Some(v) => v.push(i),
-                    None => {
-                        by_first.insert(t.words[0].stem.clone(), vec![i]);
-                    }
-                }
-            }
+                (&mut by_first, first.stem)
+            };
+            next[i] = map.insert(key, i as u32).unwrap_or(u32::MAX);
         }
         let mut first_two = vec![0u64; 64];
         for t in &triggers {
-            let mut chars = t.words[0].stem.chars();
+            let mut chars = words[t.words.0 as usize].stem.chars();
             let a = chars.next().map_or(0, letter_index);
             match chars.next() {
                 Some(b) => first_two[a] |= 1 << letter_index(b),
                 None => first_two[a] = u64::MAX,
             }
         }
-        Ok(Themes { themes, triggers, by_first, prefix_first, first_two })
+        Ok(Themes { themes, triggers, words, by_first, prefix_first, next, first_two })
+    }
+
+    /// The words of trigger `t`.
+    fn words_of(&self, t: &Trigger) -> &[Word] {
+        &self.words[t.words.0 as usize..t.words.1 as usize]
+    }
+
+    /// The triggers of the list that starts at `head` (of `by_first` or
+    /// `prefix_first`), in order.
+    fn list(&self, head: Option<&u32>) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(head.copied().filter(|&h| h != u32::MAX), |&t| Some(self.next[t as usize]).filter(|&n| n != u32::MAX)).map(|t| t as usize)
     }
 
     /// The themes of the taxonomy, in the spec's order.
@@ -330,12 +349,10 @@ impl Themes {
                 push_candidates(&p.tokens[i].key, &mut forms);
                 let h = hits.len();
                 for s in forms[from..].iter().filter(|s| self.may_start(s)) {
-                    if let Some(v) = self.by_first.get(*s) {
-                        hits.extend_from_slice(v);
-                    }
-                    let Some(v) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
-                    for &t in v {
-                        if s.starts_with(self.triggers[t].words[0].stem.as_str()) {
+                    hits.extend(self.list(self.by_first.get(*s)));
+                    let Some(head) = first_chars(s, 3).and_then(|h| self.prefix_first.get(h)) else { continue };
+                    for t in self.list(Some(head)) {
+                        if s.starts_with(self.words_of(&self.triggers[t])[0].stem) {
                             hits.push(t);
                         }
                     }
@@ -361,7 +378,7 @@ impl Themes {
             let m = memo[words.id[arabic[k]] as usize];
             for &t in &hits[m[2] as usize..m[3] as usize] {
                 if self.extend(p, &arabic, &cands, k, &self.triggers[t], &mut toks) {
-                    let skip = skip_for(&p.tokens[toks[0]].key, &self.triggers[t].words[0]);
+                    let skip = skip_for(&p.tokens[toks[0]].key, &self.words_of(&self.triggers[t])[0]);
                     matches.push(Match { trigger: t, tokens: toks.clone(), skip });
                 }
             }
@@ -394,7 +411,7 @@ impl Themes {
         out.clear();
         out.push(arabic[k]);
         let mut at = k;
-        for w in &t.words[1..] {
+        for w in &self.words_of(t)[1..] {
             let limit = if w.gap { MAX_GAP + 1 } else { 1 };
             let mut found = None;
             for step in 1..=limit {
@@ -439,7 +456,7 @@ impl Themes {
             for i in 1..=m.tokens.len() {
                 if i == m.tokens.len() || m.tokens[i] != m.tokens[i - 1] + 1 {
                     let first = &p.tokens[m.tokens[run_start]];
-                    let skip = if run_start == 0 { m.skip } else { skip_for(&first.key, &t.words[run_start]) };
+                    let skip = if run_start == 0 { m.skip } else { skip_for(&first.key, &self.words_of(t)[run_start]) };
                     let start = first.offset_after_key_chars(p.text, skip);
                     a.spans.push((start, p.tokens[m.tokens[i - 1]].end));
                     run_start = i;
