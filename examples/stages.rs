@@ -12,7 +12,7 @@
 //! ```
 //!
 //! (A seed = the difference between 15 and 5 seeds, over 10, as in
-//! DESIGN.md, "Where the time goes".) The stages share the text's table of
+//! docs/performance.md, "Where the time goes".) The stages share the text's table of
 //! distinct words ([`kashif::text::Prepared::words`]): `stage_words` makes
 //! it so that its cost is counted once, by itself.
 use kashif::text::Prepared;

@@ -339,7 +339,7 @@ impl Analyzer {
 /// indexes, the tagger's model, lexicon index and word clusters, the
 /// category model, themes, meeting cues and country
 /// codes, date words. Each is read from a compact embedded form (see
-/// DESIGN.md, "Built once"); only a few small word sets of the rules are
+/// docs/performance.md, "Built once"); only a few small word sets of the rules are
 /// still built on first use.
 fn build_tables(lex: &'static lexicon::Lexicon) {
     static DONE: OnceLock<()> = OnceLock::new();

@@ -808,7 +808,7 @@ impl Records {
     /// tier, which hands a function that runs long to the optimizing
     /// compiler in the background; a small function per entry costs that
     /// compiler little, one loop with every step inlined costs it more
-    /// than the whole start (DESIGN.md, "Built once").
+    /// than the whole start (docs/performance.md, "Built once").
     #[inline(never)]
     fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part, out: &mut Vec<Entry>) {
         let key = self.field();
