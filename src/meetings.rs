@@ -150,7 +150,9 @@ fn parse_cues(content: &str) -> Result<Cues, String> {
 /// (the tests check the embedded table; normalizing every key was a
 /// fifth of the start's cost of this table).
 fn parse_cues_checked(content: &str, check: bool) -> Result<Cues, String> {
+    // about 31 bytes a line: room for every one-word cue, no rehash at start
     let mut words = FastMap::default();
+    words.reserve(content.len() / 32);
     let mut phrases = Vec::new();
     let mut header = false;
     for (n, line) in content.lines().enumerate() {
@@ -211,11 +213,11 @@ fn parse_cues_checked(content: &str, check: bool) -> Result<Cues, String> {
             _ => return Err(err("link must be '-' for a cue that is not a verb")),
         };
         let cue = Cue { class, kind, needs_link };
-        let parts: Vec<String> = cols[0].split(' ').map(str::to_string).collect();
-        if parts.len() == 1 {
-            words.insert(parts.into_iter().next().unwrap_or_default(), cue);
+        // a one-word cue is one allocation (its key), not two
+        if cols[0].contains(' ') {
+            phrases.push((cols[0].split(' ').map(str::to_string).collect(), cue));
         } else {
-            phrases.push((parts, cue));
+            words.insert(cols[0].to_string(), cue);
         }
     }
     let firsts: FastMap<String, ()> = phrases.iter().map(|(w, _): &(Vec<String>, Cue)| (w[0].clone(), ())).collect();
