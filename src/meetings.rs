@@ -65,11 +65,12 @@ struct Cue {
 
 /// The parsed cue table: one-word keys in a map, longer ones in a list.
 #[derive(Debug)]
-struct Cues {
-    words: FastMap<String, Cue>,
-    phrases: Vec<(Vec<String>, Cue)>,
+struct Cues<'a> {
+    /// The one-word cues: keys borrowed from the table's text.
+    words: FastMap<&'a str, Cue>,
+    phrases: Vec<(Vec<&'a str>, Cue)>,
     /// First words of the phrases.
-    firsts: FastMap<String, ()>,
+    firsts: FastMap<&'a str, ()>,
     /// First letters of the first words of the phrases.
     first_letters: Vec<char>,
     /// Signatures (first letter, last letter, length) of every one-word
@@ -101,13 +102,13 @@ use crate::hash::FxHashMap as FastMap;
 /// before shorter; written out here without allocating, as this runs at
 /// every word. `signatures` (see [`Cues`]) lets most words go without a
 /// lookup.
-fn reading_in<'m, V>(map: &'m FastMap<String, V>, cues: &Cues, key: &str) -> Option<(&'m str, &'m V, &'static str)> {
+fn reading_in<'m, 'a: 'm, V>(map: &'m FastMap<&'a str, V>, cues: &Cues, key: &str) -> Option<(&'m str, &'m V, &'static str)> {
     let look = |stem: &str, pre: &'static str| -> Option<(&'m str, &'m V, &'static str)> {
         let (row, bit) = edge_bit(stem);
         if cues.edges[row] & bit == 0 || stem.chars().nth(1).is_none() || cues.signatures.binary_search(&signature(stem)).is_err() {
             return None;
         }
-        map.get_key_value(stem).map(|(k, v)| (k.as_str(), v, pre))
+        map.get_key_value(stem).map(|(k, v)| (*k, v, pre))
     };
     if let Some(hit) = look(key, "") {
         return Some(hit);
@@ -142,15 +143,17 @@ fn reading_in<'m, V>(map: &'m FastMap<String, V>, cues: &Cues, key: &str) -> Opt
 }
 
 #[cfg(test)]
-fn parse_cues(content: &str) -> Result<Cues, String> {
+fn parse_cues(content: &str) -> Result<Cues<'_>, String> {
     parse_cues_checked(content, true)
 }
 
 /// [`parse_cues`], checking that keys are in key form only with `check`
 /// (the tests check the embedded table; normalizing every key was a
 /// fifth of the start's cost of this table).
-fn parse_cues_checked(content: &str, check: bool) -> Result<Cues, String> {
+fn parse_cues_checked(content: &str, check: bool) -> Result<Cues<'_>, String> {
+    // about 31 bytes a line: room for every one-word cue, no rehash at start
     let mut words = FastMap::default();
+    words.reserve(content.len() / 32);
     let mut phrases = Vec::new();
     let mut header = false;
     for (n, line) in content.lines().enumerate() {
@@ -211,14 +214,14 @@ fn parse_cues_checked(content: &str, check: bool) -> Result<Cues, String> {
             _ => return Err(err("link must be '-' for a cue that is not a verb")),
         };
         let cue = Cue { class, kind, needs_link };
-        let parts: Vec<String> = cols[0].split(' ').map(str::to_string).collect();
-        if parts.len() == 1 {
-            words.insert(parts.into_iter().next().unwrap_or_default(), cue);
+        // keys borrowed from the table: no allocation a one-word cue
+        if cols[0].contains(' ') {
+            phrases.push((cols[0].split(' ').collect(), cue));
         } else {
-            phrases.push((parts, cue));
+            words.insert(cols[0], cue);
         }
     }
-    let firsts: FastMap<String, ()> = phrases.iter().map(|(w, _): &(Vec<String>, Cue)| (w[0].clone(), ())).collect();
+    let firsts: FastMap<&str, ()> = phrases.iter().map(|(w, _): &(Vec<&str>, Cue)| (w[0], ())).collect();
     let mut first_letters: Vec<char> = firsts.keys().filter_map(|k| k.chars().next()).chain("وفبكل".chars()).collect();
     first_letters.sort_unstable();
     first_letters.dedup();
@@ -240,8 +243,8 @@ pub(crate) fn init_tables(lex: &Lexicon) {
     let _ = country_codes(lex);
 }
 
-fn cues() -> &'static Cues {
-    static CUES: OnceLock<Cues> = OnceLock::new();
+fn cues() -> &'static Cues<'static> {
+    static CUES: OnceLock<Cues<'static>> = OnceLock::new();
     // the keys' form is checked by the tests (parse_cues), not at every start
     CUES.get_or_init(|| parse_cues_checked(CUES_TSV, false).unwrap_or_else(|e| panic!("embedded cue table is malformed: {e}")))
 }
@@ -554,7 +557,7 @@ impl<'a, 'p> Doc<'a, 'p> {
                 continue;
             }
             // the key is a proclitic (or none) + the phrase's first word
-            let Some(pre) = first.key.strip_suffix(words[0].as_str()) else { continue };
+            let Some(pre) = first.key.strip_suffix(words[0]) else { continue };
             if !["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"].contains(&pre) {
                 continue;
             }
@@ -1400,7 +1403,7 @@ fn counterpart_role(role: &str) -> String {
     let keep: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !cues().words.get(&crate::text::key(w)).is_some_and(|c| c.class == Class::Qualifier))
+        .filter(|w| !cues().words.get(crate::text::key(w).as_str()).is_some_and(|c| c.class == Class::Qualifier))
         .collect();
     keep.join(" ")
 }

@@ -338,9 +338,12 @@ impl Model {
         for (q, v) in book.iter_mut().enumerate() {
             *v = parts.weight(q as u8 as i8);
         }
-        // a copy of 2 bytes a feature (the bytes are not aligned for u16)
-        let lo = b[lo_at..rows_at].chunks_exact(2).map(|k| u16::from_le_bytes([k[0], k[1]])).collect();
-        let rows = b[rows_at..].chunks_exact(NTAGS).map(|q| std::array::from_fn(|t| book[q[t] as usize])).collect();
+        // a copy of 2 bytes a feature (the bytes are not aligned for u16) and
+        // the rows through the code book, a run of features a call
+        let (mut lo, mut rows) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for (l, q) in b[lo_at..rows_at].chunks(2 * RUN).zip(b[rows_at..].chunks(NTAGS * RUN)) {
+            decode_run(&book, l, q, &mut lo, &mut rows);
+        }
         let bio = Transitions::new(|p, c| trans[p.unwrap_or(NTAGS)][c]);
         Ok(Model { trans, start, lo, rows, bio })
     }
@@ -408,22 +411,51 @@ impl Model {
     }
 }
 
+/// Features (or count bytes) the start hands to one call of [`decode_run`]
+/// (or [`starts_run`]).
+///
+/// The start runs once, in V8's baseline tier: a function that runs long
+/// is recompiled by TurboFan in the background, and wasm has no on-stack
+/// replacement, so a single long loop would be recompiled for nothing. A
+/// small function called for each run of items is recompiled once and
+/// the later runs use that code (docs/performance.md, "Built once").
+const RUN: usize = 1024;
+
+/// Decodes the low halves (`lo_bytes`, 2 bytes each) and the rows (`codes`,
+/// NTAGS codes each) of a run of features through the code book `book`.
+#[inline(never)]
+fn decode_run(book: &[f32; 256], lo_bytes: &[u8], codes: &[u8], lo: &mut Vec<u16>, rows: &mut Vec<[f32; NTAGS]>) {
+    lo.extend(lo_bytes.chunks_exact(2).map(|k| u16::from_le_bytes([k[0], k[1]])));
+    rows.extend(codes.chunks_exact(NTAGS).map(|q| std::array::from_fn(|t| book[q[t] as usize])));
+}
+
 /// Where each bucket of a build.rs table starts, from how many keys each
 /// holds (`counts`: a byte each, or two 4-bit counts a byte when
 /// `nibbles`, bucket 2k in the low half of byte k): `start[b]..start[b +
 /// 1]` are bucket b's keys (`start[0]` is 0). Returns how many keys in all.
 /// Used by the tagger model's table and the tagger's lexicon index.
 pub fn bucket_starts(counts: &[u8], nibbles: bool, start: &mut [u32]) -> u32 {
+    let per_byte = if nibbles { 2 } else { 1 };
     let mut at = 0u32;
+    for (c, s) in counts.chunks(RUN).zip(start[1..].chunks_mut(RUN * per_byte)) {
+        at = starts_run(c, nibbles, s, at);
+    }
+    at
+}
+
+/// [`bucket_starts`] for a run of `counts`: `start` gets the end of each
+/// of their buckets, counting on from `at` keys; returns the keys so far.
+#[inline(never)]
+fn starts_run(counts: &[u8], nibbles: bool, start: &mut [u32], mut at: u32) -> u32 {
     if nibbles {
-        for (s, &c) in start[1..].chunks_exact_mut(2).zip(counts) {
+        for (s, &c) in start.chunks_exact_mut(2).zip(counts) {
             at += (c & 15) as u32;
             s[0] = at;
             at += (c >> 4) as u32;
             s[1] = at;
         }
     } else {
-        for (s, &c) in start[1..].iter_mut().zip(counts) {
+        for (s, &c) in start.iter_mut().zip(counts) {
             at += c as u32;
             *s = at;
         }
