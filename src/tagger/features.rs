@@ -706,27 +706,16 @@ impl Features {
         let cap = (doc.len() * 2).next_power_of_two().max(64);
         self.slots.clear();
         self.slots.resize(cap, (0, 0));
-        let mask = cap - 1;
         self.of_token.clear();
         self.rows.clear();
         self.word_rows.clear();
         let cl = Clusters::builtin();
         for t in doc {
-            let h = hash(&t.key).max(1);
-            let mut s = (h as usize) & mask;
-            let id = loop {
-                let (k, id) = self.slots[s];
-                if k == h {
-                    break id;
-                }
-                if k == 0 {
-                    let id = self.words.len() as u32;
-                    self.slots[s] = (h, id);
-                    self.words.push(analyse(t, ix, cl));
-                    break id;
-                }
-                s = (s + 1) & mask;
-            };
+            let new = self.words.len() as u32;
+            let id = find_or_insert(&mut self.slots, hash(&t.key), new);
+            if id == new {
+                self.words.push(analyse(t, ix, cl));
+            }
             self.of_token.push(id);
         }
         self.word_rows.resize(self.words.len(), [u32::MAX; 4]);
@@ -774,27 +763,10 @@ impl Features {
             // core hash → first word with it (open addressing, as `slots`)
             self.group.clear();
             let cap = (self.words.len() * 2).next_power_of_two().max(64);
-            let mask = cap - 1;
             self.core_slots.clear();
             self.core_slots.resize(cap, (0, 0));
             for (i, w) in self.words.iter().enumerate() {
-                if !w.lettered {
-                    self.group.push(i as u32);
-                    continue;
-                }
-                let h = w.core.max(1);
-                let mut s = (h as usize) & mask;
-                let g = loop {
-                    let (k, id) = self.core_slots[s];
-                    if k == h {
-                        break id;
-                    }
-                    if k == 0 {
-                        self.core_slots[s] = (h, i as u32);
-                        break i as u32;
-                    }
-                    s = (s + 1) & mask;
-                };
+                let g = if w.lettered { find_or_insert(&mut self.core_slots, w.core, i as u32) } else { i as u32 };
                 self.group.push(g);
             }
         }
@@ -1004,6 +976,29 @@ impl Features {
             });
             out.push(acc);
         }
+    }
+}
+
+/// The id kept with hash `h` (0 is taken as 1: 0 marks an empty slot)
+/// in an open-addressing table of `(hash, id)` slots whose length is a
+/// power of two, inserting `(h, new)` when `h` is not there yet (so the
+/// answer is `new` exactly when it was inserted). The table must have an
+/// empty slot.
+#[inline]
+fn find_or_insert(slots: &mut [(u64, u32)], h: u64, new: u32) -> u32 {
+    let h = h.max(1);
+    let mask = slots.len() - 1;
+    let mut s = (h as usize) & mask;
+    loop {
+        let (k, id) = slots[s];
+        if k == h {
+            return id;
+        }
+        if k == 0 {
+            slots[s] = (h, new);
+            return new;
+        }
+        s = (s + 1) & mask;
     }
 }
 
