@@ -126,7 +126,7 @@ const OFFICIAL: &[&str] = &["جمهوريه", "دوله", "مملكه", "اما�
 
 /// Whether a word belongs to the official name of a state ([`OFFICIAL`]).
 fn official(t: &Token) -> bool {
-    clitics::readings(&t.key).iter().any(|r| OFFICIAL.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
+    reads_as_one_of(t, OFFICIAL)
 }
 
 /// Currencies and units (normalized, without article): a tagger span opening
@@ -139,7 +139,12 @@ const UNITS: &[&str] = &[
 
 /// Whether a word is a currency or unit ([`UNITS`]; any clitic reading, article or not).
 fn is_unit(t: &Token) -> bool {
-    clitics::readings_ref(&t.key).iter().any(|r| UNITS.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
+    reads_as_one_of(t, UNITS)
+}
+
+/// Whether a clitic reading of a word, without its article, is one of `words`.
+fn reads_as_one_of(t: &Token, words: &[&str]) -> bool {
+    clitics::readings_ref(&t.key).iter().any(|r| words.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
 }
 
 /// Words before a town that say it is a place (the tagger's veto spares
@@ -148,7 +153,7 @@ const PLACE_CUES: &[&str] = &["مدينه", "مدن", "بلده", "بلدات", 
 
 /// Whether a word is a [`PLACE_CUES`] word (any clitic reading, article or not).
 fn is_place_cue(t: &Token) -> bool {
-    clitics::readings(&t.key).iter().any(|r| PLACE_CUES.contains(&clitics::without_article(&r.stem).unwrap_or(&r.stem)))
+    reads_as_one_of(t, PLACE_CUES)
 }
 
 /// Whether the first word of a place is a geographic descriptor.
