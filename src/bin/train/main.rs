@@ -13,6 +13,7 @@
 
 mod category;
 mod clusters;
+mod crf;
 mod tagger;
 
 use std::path::PathBuf;
