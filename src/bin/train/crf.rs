@@ -183,10 +183,8 @@ pub fn nll(data: &Data, w: &[f64], grad: &mut [f64]) -> f64 {
         // expected counts minus gold counts
         for i in 0..n {
             let g = gold[i] as usize;
-            let mut marg = [0f64; NTAGS];
-            for c in 0..NTAGS {
-                marg[c] = b.alpha[i][c] * b.beta[i][c];
-            }
+            let (ai, bi) = (b.alpha[i], b.beta[i]);
+            let mut marg: [f64; NTAGS] = std::array::from_fn(|c| ai[c] * bi[c]);
             marg[g] -= 1.0;
             for &f in &data.feats[data.tok[s0 + i]..data.tok[s0 + i + 1]] {
                 let row = &mut eg[f as usize * NTAGS..][..NTAGS];
@@ -414,8 +412,11 @@ pub fn train(data: &Data, l1: f64, l2: f64, max_iter: usize, log: &mut dyn FnMut
 mod tests {
     use super::*;
 
+    /// Sentences as (feature ids per token, gold tags).
+    type Sents = Vec<(Vec<Vec<u32>>, Vec<usize>)>;
+
     /// A tiny data set: 3 features, sentences with every kind of tag pair.
-    fn tiny() -> (Vec<(Vec<Vec<u32>>, Vec<usize>)>, usize) {
+    fn tiny() -> (Sents, usize) {
         let sents = vec![
             (vec![vec![0, 1], vec![2], vec![1]], vec![1, 2, 0]),
             (vec![vec![2], vec![0], vec![0, 2], vec![1]], vec![0, 3, 4, 5]),
