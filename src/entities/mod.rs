@@ -171,7 +171,8 @@ pub fn merge<'l>(mut cands: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
 /// are all words of one person's name and include the family name
 /// (`الطرابلسي`, `يرلي كايا`, after a clitic: `للطرابلسي`), or two or more of
 /// them, is that person where no other mention covers it (a one-word
-/// foreign town of the same spelling gives way).
+/// foreign town of the same spelling gives way). A surname an apposed
+/// title licensed counts though its shape is a participle's (`المؤخر`).
 fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candidate<'l>>) {
     use rules::persons::{classify_in, plain_ya, NameWord};
     let plain = plain_ya(p.text);
@@ -189,6 +190,8 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             }
         }
     }
+    // surnames an apposed title licensed (`رياض المؤخر، وزير البيئة`: a participle's shape)
+    let apposed: Vec<&str> = taken.iter().filter(|c| c.rule == "pers-before-title").map(|c| p.tokens[c.last - 1].key.as_str()).collect();
     for c in taken.iter().filter(|c| c.kind == EntityType::Pers) {
         let lastw = &p.tokens[c.last - 1];
         let words: Vec<&str> = p.tokens[c.first..c.last].iter().map(|t| t.key.as_str()).collect();
@@ -198,7 +201,8 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             NameWord::Family | NameWord::Unknown | NameWord::AlNoun => true,
             NameWord::Given => multi,
             _ => false,
-        } && lastw.key.chars().count() >= 3;
+        } || c.rule == "pers-before-title";
+        let surname_ok = surname_ok && lastw.key.chars().count() >= 3;
         if (multi || c.rule == "pers-after-title") && surname_ok && seen_names.insert(words.clone()) {
             names.push(words);
         }
@@ -249,7 +253,7 @@ fn add_partial_names<'l>(p: &Prepared, lex: &'l Lexicon, taken: &mut Vec<Candida
             let surname = words.last().expect("names are not empty");
             for r in readings.iter() {
                 let stem: &str = &r.stem;
-                if !words.contains(&stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop) {
+                if !words.contains(&stem) || (r.skip == 0 && classify(lex, &p.tokens[i], p.text) == NameWord::Stop && !apposed.contains(&stem)) {
                     continue;
                 }
                 let mut j = i + 1;
@@ -557,6 +561,7 @@ mod tests {
             ("surname with lam on the article", "التقى عماد الطرابلسي ثم دعا للطرابلسي", &[(Pers, "عماد الطرابلسي"), (Pers, "لطرابلسي")]),
             ("surname before the full name", "تصريح الطرابلسي: ثم قال عماد الطرابلسي", &[(Pers, "الطرابلسي"), (Pers, "عماد الطرابلسي")]),
             ("allah alone is no mention of a name with it", "قال السيد حسن نصر الله إن الله معنا", &[(Pers, "حسن نصر الله")]),
+            ("a surname an apposed title licensed, alone later", "وصرح سمير المؤدب، وزير الصحة، بأن الوضع جيد. وأضاف المؤدب أن", &[(Pers, "سمير المؤدب"), (Occ, "وزير الصحة"), (Pers, "المؤدب")]),
             ("the word after abd is no mention", "قال أبو عبد الله إن عبد الله والله", &[(Pers, "أبو عبد الله"), (Pers, "عبد الله")]),
         ];
         for (name, input, want) in cases {

@@ -42,9 +42,11 @@ const MONTHS: &[(&str, u32, bool, bool)] = &[
 /// Weekdays with the article, 0 = Sunday.
 const WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
 /// Relative words after a month, weekday or year, with their direction.
-const RELATIVE: &[(&str, i32)] = &[("الماضي", -1), ("الماضيه", -1), ("المنصرم", -1), ("المنصرمه", -1), ("الفائت", -1), ("المقبل", 1), ("المقبله", 1), ("القادم", 1), ("القادمه", 1), ("الجاري", 0), ("الحالي", 0), ("الحاليه", 0)];
+const RELATIVE: &[(&str, i32)] = &[("الماضي", -1), ("الماضيه", -1), ("المنصرم", -1), ("المنصرمه", -1), ("الفائت", -1), ("الفارط", -1), ("الفارطه", -1), ("المقبل", 1), ("المقبله", 1), ("القادم", 1), ("القادمه", 1), ("الجاري", 0), ("الحالي", 0), ("الحاليه", 0)];
 /// Deictic days: (words, offset in days).
 const DEICTIC: &[(&[&str], i64)] = &[(&["اول", "امس"], -2), (&["امس"], -1), (&["البارحه"], -1), (&["بعد", "غد"], 2), (&["غدا"], 1), (&["اليوم"], 0)];
+/// Demonstratives before a year word that make it this year (`هذا العام`, `هذه السنة`).
+const THIS_YEAR: &[(&str, &str)] = &[("هذا", "العام"), ("هذه", "السنه")];
 /// Words that introduce a year.
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "عامي"];
 
@@ -192,6 +194,7 @@ pub(crate) fn date_words() -> &'static crate::hash::FxHashSet<&'static str> {
         s.extend(YEAR_WORDS.iter().copied());
         s.extend(DEICTIC.iter().map(|d| d.0[0]));
         s.extend(["يوم", "اليوم"]);
+        s.extend(THIS_YEAR.iter().map(|d| d.0));
         s
     })
 }
@@ -218,6 +221,17 @@ fn may_start_date(p: &Prepared, i: usize) -> bool {
         }
     }
     false
+}
+
+/// The clitic skip of `يوم` at token `i - 1` when it stands right before
+/// token `i` on the same line (`يوم أمس`): the day word belongs to a
+/// deictic day, as `اليوم` does in `اليوم الاثنين` (before a full date it
+/// stays outside: `يوم 15 يناير 2024`, tests/unseen).
+fn yawm_before(p: &Prepared, i: usize) -> Option<usize> {
+    if i == 0 || !is_word(&p.tokens[i - 1]) || super::line_break_after(p, i - 1) {
+        return None;
+    }
+    stem_where(p, i - 1, &|s| s == "يوم").map(|(skip, _)| skip)
 }
 
 /// The DATE candidates of the text; relative days resolve against `base`.
@@ -302,6 +316,15 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
                 }
             }
         }
+        // هذا العام, هذه السنة: this year, like العام الجاري
+        if let Some((skip, stem)) = stem_where(p, i, &|s| THIS_YEAR.iter().any(|d| d.0 == s)) {
+            let dem = THIS_YEAR.iter().find(|d| d.0 == stem).map(|d| d.1);
+            if dem.is_some_and(|w| p.tokens.get(i + 1).is_some_and(|t| t.key == w)) {
+                push(&mut out, i, i + 2, skip, base.map(|b| format!("{:04}", b.0)));
+                i += 2;
+                continue;
+            }
+        }
         if i > 0 && matches!(p.tokens[i - 1].key.as_str(), "منذ" | "في" | "خلال" | "حتي" | "وحتي" | "بين" | "قبل" | "بعد") {
             if let Some((end, y)) = year_at(p, i) {
                 push(&mut out, i, end, 0, Some(format!("{y:04}")));
@@ -376,7 +399,12 @@ pub fn find<'l>(p: &Prepared, _lex: &'l Lexicon, base: Option<Ymd>) -> Vec<Candi
             if words == ["اليوم"] && last == i + 1 && p.tokens.get(last).is_some_and(|t| t.key.starts_with("ال") && is_word(t)) {
                 continue;
             }
-            push(&mut out, i, last, skip, base.map(|b| iso(civil_from_days(days_from_civil(b) + offset))));
+            // يوم أمس: the day word belongs to it; the date just before, if any, ends before it
+            let (first, skip) = match yawm_before(p, i).filter(|_| skip == 0 && words[0] != "اليوم" && out.last().is_none_or(|c| c.last < i)) {
+                Some(ys) => (i - 1, ys),
+                None => (i, skip),
+            };
+            push(&mut out, first, last, skip, base.map(|b| iso(civil_from_days(days_from_civil(b) + offset))));
             i = last;
             matched = true;
             break;
@@ -421,6 +449,11 @@ mod tests {
             ("bare year after a preposition", "منذ 2011 وحتى 2014", &[("2011", Some("2011")), ("2014", Some("2014"))]),
             ("a count is not a year", "وصل 2000 مهاجر", &[]),
             ("yesterday with its weekday", "date 2025-03-12 التقى، أمس الثلاثاء، السفير", &[("2025-03-12", Some("2025-03-12")), ("أمس الثلاثاء", Some("2025-03-11"))]),
+            ("tunisian relative word after a weekday", "date 2024-01-10 غرق مركب السبت الفارط قبالة", &[("2024-01-10", Some("2024-01-10")), ("السبت الفارط", Some("2024-01-06"))]),
+            ("the day word stays outside a full date (tests/unseen a2)", "وتقرر تنظيمها يوم 3 مارس 2026 بالعاصمة", &[("3 مارس 2026", Some("2026-03-03"))]),
+            ("the day word before yesterday", "date 2024-01-10 ألقاها في الحفل يوم أمس أمام", &[("2024-01-10", Some("2024-01-10")), ("يوم أمس", Some("2024-01-09"))]),
+            ("this year", "date 2024-01-10 وصل هذا العام وفي هذه السنة", &[("2024-01-10", Some("2024-01-10")), ("هذا العام", Some("2024")), ("هذه السنة", Some("2024"))]),
+            ("this is no date without a year word", "هذا القرار وهذه السنوات", &[]),
             ("yesterday with a conjunction", "date 2024-01-10 وأمس قال", &[("2024-01-10", Some("2024-01-10")), ("أمس", Some("2024-01-09"))]),
         ];
         for (name, text, want) in cases {

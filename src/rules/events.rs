@@ -2,6 +2,9 @@
 //! and the body that holds it (`الدورة الحادية والأربعين لمجلس وزراء
 //! الداخلية العرب`, `الدورة الــ41 لمجلس …`), or with the place that names
 //! it (`قمة بغداد`). The event keeps the organization inside (spec rule 3).
+//! A quoted operation (`عملية "تريتون"`: the name inside the quotes) and
+//! an election named by its kind are events too (`الانتخابات البلدية`,
+//! `الانتخابات الرئاسية الأمريكية`).
 
 use super::{candidate, WordSet, is_word, stem_where};
 use crate::entities::{Candidate, EntityType};
@@ -24,6 +27,13 @@ static ORDINALS: WordSet = WordSet::new(&[
 static REGIONAL: WordSet = WordSet::new(&["العربيه", "الافريقيه", "الخليجيه", "الاوروبيه", "الاسلاميه", "الاورومتوسطيه", "المغاربيه"]);
 /// Heads that a regional adjective names (`القمة العربية الرابعة والثلاثين`).
 static REGIONAL_HEADS: WordSet = WordSet::new(&["القمه", "قمه"]);
+
+/// Elections named by their kind (`الانتخابات البلدية`, `الانتخابات الرئاسية الأمريكية`): the
+/// spec counts an election as an event; the bare word and an indefinite `انتخابات رئاسية` are generic.
+static ELECTIONS: WordSet = WordSet::new(&["الانتخابات"]);
+static ELECTION_KINDS: WordSet = WordSet::new(&[
+    "الرئاسيه", "التشريعيه", "البرلمانيه", "البلديه", "المحليه", "النيابيه", "الجهويه", "الاقليميه", "العامه", "التكميليه",
+]);
 
 /// The end of an ordinal at `j` (`الحادية والأربعين`, `الــ41`, `41`).
 fn ordinal(p: &Prepared, j: usize) -> Option<usize> {
@@ -49,6 +59,29 @@ pub fn find<'l>(p: &Prepared, named: &[Candidate<'l>]) -> Vec<Candidate<'l>> {
     }
     let mut out = Vec::new();
     for i in 0..p.tokens.len() {
+        // عملية "تريتون": an operation named in quotation marks (the quotes and the word عملية stay out)
+        if is_word(&p.tokens[i]) && super::any_stem(&p.tokens[i].key, |s: &str| s == "عمليه") && p.tokens.get(i + 1).is_some_and(super::is_quote) {
+            let mut k = i + 2;
+            while k < p.tokens.len() && k - (i + 2) < 4 && is_word(&p.tokens[k]) {
+                k += 1;
+            }
+            if k > i + 2 && p.tokens.get(k).is_some_and(super::is_quote) && !(i + 1..k).any(|t| super::line_break_after(p, t)) {
+                let key = p.tokens[i + 2..k].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+                out.push(candidate(p, i + 2, k, 0, EntityType::Event, key, None, 0.75, "event-operation"));
+            }
+            continue;
+        }
+        if is_word(&p.tokens[i]) && super::any_stem(&p.tokens[i].key, |s: &str| ELECTIONS.contains(s)) {
+            let Some((skip, head)) = stem_where(p, i, &|s| ELECTIONS.contains(s)) else { continue };
+            if p.tokens.get(i + 1).is_some_and(|t| ELECTION_KINDS.contains(&t.key)) && !super::line_break_after(p, i) {
+                // a nationality after the kind names the country's election (spec rule 3: it stays inside)
+                let norp = named.iter().filter(|c| c.kind == EntityType::Norp && c.first == i + 2 && c.start == p.tokens[i + 2].start).map(|c| c.last).max();
+                let end = norp.unwrap_or(i + 2);
+                let key = std::iter::once(head).chain(p.tokens[i + 1..end].iter().map(|t| t.key.clone())).collect::<Vec<_>>().join(" ");
+                out.push(candidate(p, i, end, skip, EntityType::Event, key, None, 0.75, "event-election"));
+            }
+            continue;
+        }
         if !is_word(&p.tokens[i]) || !super::any_stem(&p.tokens[i].key, |s: &str| HEADS.contains(s)) {
             continue;
         }
@@ -96,6 +129,11 @@ mod tests {
             ("summit named by a city", "على هامش قمة بغداد", &[("EVENT", "قمة بغداد")]),
             ("regional summit with ordinal", "تنعقد القمة العربية الرابعة والثلاثين في بغداد", &[("EVENT", "القمة العربية الرابعة والثلاثين")]),
             ("session without a body is not named", "في الدورة الثانية من البرنامج", &[]),
+            ("an election named by its kind", "قبل إجراء الإنتخابات التشريعية المقبلة بأشهر", &[("EVENT", "الإنتخابات التشريعية")]),
+            ("an election with its country's nationality", "فوزه في الانتخابات الرئاسية الأمريكية أمس", &[("EVENT", "الانتخابات الرئاسية الأمريكية")]),
+            ("an operation named in quotes", "شاركت في عملية \"صوفيا\" البحرية", &[("EVENT", "صوفيا")]),
+            ("an operation without a name", "في عملية أمنية \"ناجحة جدا", &[]),
+            ("elections alone are generic", "تنظيم الانتخابات في موعدها وانتخابات رئاسية", &[]),
         ];
         let lex = Lexicon::builtin();
         for (name, text, w) in cases {

@@ -110,7 +110,9 @@ fn licensed(p: &Prepared, lex: &Lexicon, m: &PhraseMatch, e: &Entry, evidence: &
         && !e.flag("country")
         && (lex.given(&m.key).is_some_and(|g| g.attr("src") == Some("curated")) || lex.family(&m.key).is_some_and(|f| f.attr("src") == Some("curated")));
     // a small foreign town that is one word needs a cue: قارة is a town in Syria and "continent"
-    let small_town = one_word && city_only && e.attr("cc") != Some("LY") && e.attr("pop").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0) < 100_000;
+    // — unless the article names its country (المهدية in a text about Tunisians)
+    let home = e.attr("cc").is_some_and(|cc| cc == "LY" || evidence.get(cc).is_some_and(|&n| n > 0));
+    let small_town = one_word && city_only && !home && e.attr("pop").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0) < 100_000;
     // a town found only after stripping a clitic from an ordinary word (كبيرا → ك + بيرا)
     let tok = &p.tokens[m.first];
     // nor a place read inside a person's name (كلاوس → ك + لاوس, فوستر → ف + وستر)
@@ -271,6 +273,8 @@ mod tests {
             ("an island is no channel", "تفصل الجزيرة عن", &[]),
             ("a company name that is also a month needs a cue", "في نيسان الماضي", &[]),
             ("an international body", "قالت منظمة الأغذية والزراعة", &[("ORG", "منظمة الأغذية والزراعة")]),
+            ("a small town of a country the text names", "وصل الوفد التونسي إلى المهدية صباحا", &[("NORP", "التونسي"), ("GPE", "المهدية")]),
+            ("a small foreign town alone needs a cue", "وصل الوفد إلى المهدية صباحا", &[]),
             ("a club before a city's name wins as the longer phrase", "فاز مانشستر يونايتد على", &[("ORG", "مانشستر يونايتد")]),
         ];
         for (name, text, w) in cases {

@@ -305,6 +305,7 @@ mod tests {
             ("government of a full name", "فشلا ذريعا لحكومة ايهود اولمرت بعد", &[("ORG", "حكومة ايهود اولمرت")]),
             ("university named after a king", "في جامعة الملك سعود في", &[("ORG", "جامعة الملك سعود")]),
             ("club with a two-word foreign name", "مدرب نادي مانشستر يونايتد أن", &[("ORG", "نادي مانشستر يونايتد")]),
+            ("a port with a foreign town's name", "رست السفينة في مرفأ كاتانيا ليلا", &[("FAC", "مرفأ كاتانيا")]),
             ("a person's given name after the place is not the org's", "ومحاسبة بلدية طولكرم محمد أمين", &[("ORG", "بلدية طولكرم")]),
         ];
         for (name, text, w) in cases {

@@ -12,6 +12,8 @@
 //! - after `نظيره` and a nationality (`نظيره السوري محمد الرحمون`);
 //! - at a known given name followed by at least one more name word
 //!   (`تامر الحفني`, `عماد مصطفى الطرابلسي`).
+//! - at a known given name and one more word (not an ordinary word) right
+//!   before a comma and a title (`رياض المؤخر، وزير البيئة`).
 //!
 //! A quoted name after such a context is taken whole. A chain stops at
 //! punctuation, at an ordinary word, and at any word another rule has
@@ -461,6 +463,40 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
             }
         }
     }
+    // a known given name and one more word right before a comma and a title (`رياض المؤخر،
+    // وزير البيئة`): the apposed office licenses a surname the word shapes stop (a participle
+    // with the article, المؤخر) or that no list knows; not an ordinary word, not a title
+    for i in 0..n.saturating_sub(3) {
+        if blocked[i] || blocked[i + 1] || kinds(i) != NameWord::Given || line_break_after(p, i) {
+            continue;
+        }
+        if !matches!(p.tokens[i + 2].key.as_str(), "،" | ",") || at(i + 3, &[EntityType::Occ]).is_none() {
+            continue;
+        }
+        if i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector) {
+            continue;
+        }
+        if out.iter().any(|c| c.first <= i + 1 && i < c.last) {
+            continue;
+        }
+        let w = &p.tokens[i + 1];
+        let k = w.key.as_str();
+        let surname = match kinds(i + 1) {
+            NameWord::Family | NameWord::Unknown | NameWord::AlNoun => true,
+            NameWord::Stop => {
+                k.starts_with("الم")
+                    && k.chars().count() >= 5
+                    && w.kind == crate::text::TokenKind::Arabic
+                    && !lex.is_common(k)
+                    && lex.phrases(crate::lexicon::Part::Title).ids(k).is_empty()
+                    && lex.phrases(crate::lexicon::Part::Head).ids(k).is_empty()
+            }
+            _ => false,
+        };
+        if surname {
+            push_at(&mut out, i, i + 2, 0, 0.7, "pers-before-title");
+        }
+    }
     out
 }
 
@@ -509,6 +545,8 @@ mod tests {
             ("title, nationality, foreign name", "وزير الداخلية التركي علي يرلي كايا والوفد المرافق", &[("PERS", "علي يرلي كايا")]),
             ("ambassador, nationality, transliterated name", "مع السفير المالطي تشارلز ساليبا آليات تفعيل", &[("PERS", "تشارلز ساليبا")]),
             ("no name after the title", "مع السفير المالطي التي تهدف", &[]),
+            ("a name apposed to a title after a comma", "وصرح سمير المؤدب، وزير الصحة، بأن", &[("PERS", "سمير المؤدب")]),
+            ("a given name and a participle before a comma and no title", "وصرح سمير المؤدب، بأن", &[]),
             ("counterpart, nationality, quoted name", "نظيره السوري ” محمد الرحمون”، وتباحث", &[("PERS", "محمد الرحمون")]),
             ("quoted nasab chain with al", "نظيره الإماراتي “سيف بن زايد أل نهيان ” ، علاقات", &[("PERS", "سيف بن زايد أل نهيان")]),
             ("given name and unknown nisba", "السفارة المصرية، تامر الحفني، مجموعة", &[("PERS", "تامر الحفني")]),

@@ -10,7 +10,8 @@
 //!    is a town (no country or capital), it has seen the rule and
 //!    overruled it: the rule span is dropped ([`unbacked`]), unless a rule
 //!    title (OCC, a nationality between or not) ends right before the
-//!    person (`وزير الداخلية التركي علي يرلي كايا`), and a town right after
+//!    person (`وزير الداخلية التركي علي يرلي كايا`), a town the tagger backs
+//!    at another of its mentions in the text, and a town right after
 //!    a word that says it is a place ([`PLACE_CUES`]: `قبالة سواحل زوارة`). Measured on
 //!    three corpora (ANERcorp held-out sixth, AQMAR, Wojood val) the
 //!    rules' persons and towns that the tagger does not back are mostly
@@ -28,7 +29,10 @@
 //!    (`محمد الخامس`), and open with a connector (`ابن بطوطة`). An ORG or
 //!    a place of confidence at least [`KEEP_SCORE`] may end in an ordinary
 //!    word (`تايمز`, `الأهلي`). A span with no Arabic word is dropped (the
-//!    model saw 98 Latin tokens in training: `<script>` was a PERS).
+//!    model saw 98 Latin tokens in training: `<script>` was a PERS), and so
+//!    is a span with a word written with tanwin (`سكنياً`: an indefinite
+//!    noun or adjective, never a name in news), and a one-word place
+//!    shaped `ال` + masculine plural that no list knows (`الناجون`).
 //! 2. **Context is trimmed off the edges.** Rule spans of a title or
 //!    date (OCC, DATE) at either edge, and of a nationality (NORP) at the
 //!    left edge, are cut off: `الرئيس الأمريكي جورج بوش` tagged PERS, with
@@ -321,11 +325,18 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
     let after_title = |i: usize| right_before(i, EntityType::Occ) || (right_before(i, EntityType::Norp) && right_before(i - 1, EntityType::Occ));
     // A town right after a word that says "town", "coast"… (`قبالة سواحل زوارة`) has that word as evidence.
     let after_cue = |i: usize| rules[i].0 > 0 && is_place_cue(&p.tokens[rules[i].0 - 1]);
-    let unbacked = unbacked(&rules, &tagged, p.tokens.len(), |i| {
+    let mut unbacked = unbacked(&rules, &tagged, p.tokens.len(), |i| {
         let c = &candidates[i];
         let town = c.kind == EntityType::Gpe && c.last - c.first == 1 && c.rule.starts_with("gazetteer") && !c.entry.is_some_and(|e| e.flag("country") || e.flag("capital")) && !after_cue(i);
         (c.kind == EntityType::Pers && !after_title(i)) || town
     });
+    // One sense per text: a town the tagger backs at one mention is backed at all of them
+    // (`إلى المهدية … في المهدية`).
+    if !unbacked.is_empty() {
+        let backed: Vec<&str> = (0..candidates.len()).filter(|i| candidates[*i].kind == EntityType::Gpe && unbacked.binary_search(i).is_err()).map(|i| candidates[i].key.as_str()).collect();
+        let keep: Vec<usize> = unbacked.iter().copied().filter(|&i| candidates[i].kind == EntityType::Gpe && backed.contains(&candidates[i].key.as_str())).collect();
+        unbacked.retain(|i| !keep.contains(i));
+    }
     let mut changed = false;
     let rules = if unbacked.is_empty() {
         rules
@@ -368,8 +379,13 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
             let unit = first_word.is_some_and(is_unit);
             // A span without an Arabic word is dropped: Latin words are 98 of ANERcorp's 150,000 tokens.
             let arabic = p.tokens[s.first..s.last].iter().any(|t| t.kind == TokenKind::Arabic);
+            // A word written with tanwin (`سكنياً`, `طويلةٍ`) is an indefinite noun or adjective: no name.
+            let tanwin = toks.iter().any(|t| has_tanwin(t.text(p.text)));
+            // A one-word place shaped like a masculine plural with the article (`الناجون`) that no
+            // list knows is a noun or participle.
+            let plural = matches!(s.kind, EntityType::Gpe | EntityType::Loc) && s.last - s.first == 1 && plural_shape(&p.tokens[s.first], lex);
             // A sure ORG or place may end in an ordinary word (`واشنطن تايمز`).
-            arabic && !head && !unit && !common_start && (!common_end || (s.kind != EntityType::Pers && s.score >= KEEP_SCORE))
+            arabic && !head && !unit && !tanwin && !plural && !common_start && (!common_end || (s.kind != EntityType::Pers && s.score >= KEEP_SCORE))
         })
         .collect();
     // the words a narrower tagger person may leave out of a rule person: no listed name, no
@@ -435,6 +451,20 @@ fn opens_with_head(t: &Token, lex: &Lexicon) -> bool {
     clitics::readings(&t.key).iter().any(|r| lex.get(&r.stem).any(|e| e.part == crate::lexicon::Part::Head))
 }
 
+/// Whether a word is written with tanwin (U+064B..U+064D): names in news
+/// never are, indefinite nouns and adjectives often (`برجاً سكنياً`).
+fn has_tanwin(word: &str) -> bool {
+    word.chars().any(|c| ('\u{64B}'..='\u{64D}').contains(&c))
+}
+
+/// Whether a word is `ال` + a masculine sound plural (`الناجون`, `والمتظاهرون`) in every
+/// reading that no list knows: a plural noun or participle, no place.
+fn plural_shape(t: &Token, lex: &Lexicon) -> bool {
+    let rs = clitics::readings(&t.key);
+    rs.iter().any(|r| r.stem.starts_with("ال") && r.stem.ends_with("ون") && r.stem.chars().count() >= 6)
+        && !rs.iter().any(|r| lex.get(&r.stem).next().is_some())
+}
+
 /// Whether the first word of a span is an ordinary word of the corpora
 /// (as [`ends_in_common_word`]).
 fn starts_with_common_word(toks: &[Token], lex: &Lexicon) -> bool {
@@ -459,6 +489,36 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
     use EntityType::*;
+
+    #[test]
+    fn plural_shape_is_no_place() {
+        let lex = Lexicon::builtin();
+        let cases: &[(&str, &str, bool)] = &[
+            ("a plural participle with the article", "الناجون", true),
+            ("with a conjunction", "والمتظاهرون", true),
+            ("a listed country ending in ون", "الكاميرون", false),
+            ("a city", "طرابلس", false),
+            ("no article", "ناجون", false),
+        ];
+        for &(case, word, want) in cases {
+            let toks = tokenize(word);
+            assert_eq!(plural_shape(&toks[0], lex), want, "{case}: plural_shape({word}) should be {want}");
+        }
+    }
+
+    #[test]
+    fn tanwin_marks_no_name() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("an indefinite adjective with fathatan", "سكنياً", true),
+            ("dammatan", "كبيرٌ", true),
+            ("kasratan", "طويلةٍ", true),
+            ("a name with a shadda only", "سعيّد", false),
+            ("a bare name", "طرابلس", false),
+        ];
+        for &(case, word, want) in cases {
+            assert_eq!(has_tanwin(word), want, "{case}: has_tanwin({word}) should be {want}");
+        }
+    }
 
     #[test]
     fn units_are_no_names() {
