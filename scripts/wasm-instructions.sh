@@ -4,10 +4,13 @@
 # on a loaded machine where wall times swing 2×:
 #   scripts/wasm-instructions.sh [PKGDIR]      (default pkg/, after scripts/build.sh)
 # Runs node --no-liftoff (every function compiled by TurboFan, as hot code
-# is in a browser) twice, analyzing the seeds 2 and 12 times, and prints
-# (B − A) / 50. The same package measured twice agreed to 0.1 %; builds that
-# should agree differed by up to 1.5 % (V8's own threads): trust differences
-# above that. Needs valgrind; takes a few minutes.
+# is in a browser) twice, analyzing the seeds 2 and 12 times after WARM
+# rounds of warm-up (default 30) in both, and prints (B − A) / 50: the
+# steady state. Without the warm-up (WARM=0) the difference also holds
+# TurboFan's compiles of the JS glue that gets hot between the two counts
+# (4.7 M of the 14.6 M a seed measured so on main 50b555a: one-off work, and
+# the noise of up to 1.5 % between builds that should agree). Needs
+# valgrind; takes a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-pkg}
@@ -15,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 count() {
   valgrind --tool=callgrind --smc-check=all-non-file --callgrind-out-file="$tmp/cg.$1" \
-    node --no-liftoff scripts/wasm-instructions.mjs "$dir" "$1" > /dev/null 2> "$tmp/log.$1"
+    node --no-liftoff scripts/wasm-instructions.mjs "$dir" "$1" "${WARM:-30}" > /dev/null 2> "$tmp/log.$1"
   grep -o "Collected : [0-9]*" "$tmp/log.$1" | awk '{print $3}'
 }
 a=$(count 2)
