@@ -261,11 +261,11 @@ impl KeyIndexes {
     ///     + 4 when the key is the entry's first word, + 8 × the most words of a phrase it opens
     ///   the first-word filter (`hash::LenLastFilter`'s 64 rows, u64 LE)
     ///   the number of keys with other ids, then per such key its place in
-    ///   bucket order, the number of its ids and the ids as gaps (varints)
+    ///   bucket order, the number of its ids and the ids as gaps from its entry (varints)
     /// ```
     ///
     /// No fingerprint: a lookup compares the key with the entries' keys of
-    /// its bucket (1.1-2.2 keys a bucket; the entry numbers are most of the
+    /// its bucket (0.55-1.1 keys a bucket; the entry numbers are most of the
     /// size, a permutation that does not compress). The given and family
     /// names: n (u32 LE), bits (u8), then their entries in entry order as
     /// gaps (varints), hashed at start. Then the number of countries and
@@ -278,8 +278,9 @@ impl KeyIndexes {
             for (k, &i) in &self.at[ix] {
                 text[i] = k;
             }
-            let bits = (n.next_power_of_two().max(32).trailing_zeros() - 1) as usize;
+            let bits = n.next_power_of_two().max(16).trailing_zeros() as usize;
             if ix >= 3 {
+                let bits = bits - 1;
                 // given and family names: their entries in creation order (= entry order), as
                 // gaps; the start hashes these 3.9 K keys (KeyTable::hashed): in place, their
                 // entry numbers in hash order would cost ~6.5 KB gz
@@ -320,7 +321,7 @@ impl KeyIndexes {
                 } else if ids[..] == [*id] {
                     1
                 } else {
-                    others.push((slot, ids));
+                    others.push((slot, *id, ids));
                     2
                 };
                 assert!(!(*first && kind == 1), "a first word's ids are never its entry (lexicon::FIRST_WORD)");
@@ -335,10 +336,12 @@ impl KeyIndexes {
                 out.extend_from_slice(&r.to_le_bytes());
             }
             put(&mut out, others.len());
-            for (slot, ids) in others {
+            for (slot, own, ids) in others {
                 put(&mut out, slot);
                 put(&mut out, ids.len());
-                let mut last = 0;
+                // a key's ids start at or after its own entry (the one that made the key)
+                assert!(ids[0] >= own, "a key's ids start at its entry");
+                let mut last = own;
                 for &i in ids {
                     put(&mut out, i - last);
                     last = i;

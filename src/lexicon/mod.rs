@@ -622,7 +622,7 @@ impl PhraseIndex {
 
 /// A key index of the embedded lexicon as build.rs lays it out
 /// (`KeyIndexes::bytes`, format there), read in place: the keys in
-/// buckets of the top bits of their [`str_hash`] (1.1-2.2 keys a bucket),
+/// buckets of the top bits of their [`str_hash`] (0.55-1.1 keys a bucket),
 /// each key given as the entry whose key (or first word) it is. A lookup
 /// hashes the key once and compares it with the keys of its bucket
 /// ([`Builtin::keys`], length first), so it answers exactly what the map of
@@ -691,7 +691,7 @@ impl KeyTable {
         for _ in 0..varint(KEYS, at) {
             let (slot, k) = (varint(KEYS, at) as u32, varint(KEYS, at));
             t.others.push((slot, t.many.len() as u32, k as u32));
-            let mut id = 0;
+            let mut id = t.ids[slot as usize] as usize;
             for _ in 0..k {
                 id += varint(KEYS, at);
                 t.many.push(id as u32);
