@@ -247,30 +247,104 @@ impl KeyIndexes {
         }
     }
 
-    /// The form `Lexicon::place_keys` reads: per index, the number of
-    /// keys, then per key the gap from the previous key's entry (times 2,
-    /// plus 1 for a first word); for a phrase list then the most words
-    /// (a byte), the number of ids and the ids as gaps from the key's
-    /// entry and from each other. Then the number of countries and their
-    /// entries as gaps.
+    /// The form `Lexicon::place_keys` reads (`KeyTable` there), for each
+    /// index in turn: the phrase lists (names, titles, heads) to be read in place,
+    ///
+    /// ```text
+    /// n (u32 LE), bits (u8), base (u32 LE: the index's first entry)
+    /// 2^bits 4-bit counts, two a byte (low nibble first): the keys of each
+    ///   bucket, a bucket being the top `bits` bits of the key's str_hash
+    /// then per key, in bucket order (in a bucket by entry), one plane after the other:
+    ///   the low byte and then the high byte of its entry - base
+    /// phrase lists only:
+    ///   per key a byte: 0 no ids / 1 the ids are its entry / 2 others (below),
+    ///     + 4 when the key is the entry's first word, + 8 × the most words of a phrase it opens
+    ///   the first-word filter (`hash::LenLastFilter`'s 64 rows, u64 LE)
+    ///   the number of keys with other ids, then per such key its place in
+    ///   bucket order, the number of its ids and the ids as gaps from its entry (varints)
+    /// ```
+    ///
+    /// No fingerprint: a lookup compares the key with the entries' keys of
+    /// its bucket (0.55-1.1 keys a bucket; the entry numbers are most of the
+    /// size, a permutation that does not compress). The given and family
+    /// names: n (u32 LE), bits (u8), then their entries in entry order as
+    /// gaps (varints), hashed at start. Then the number of countries and
+    /// their entries as gaps (varints).
     fn bytes(&self) -> Vec<u8> {
-        let mut out = b"KLK2".to_vec();
+        let mut out = b"KLK5".to_vec();
         for (ix, keys) in self.keys.iter().enumerate() {
-            put(&mut out, keys.len());
-            let mut prev = 0;
-            for (id, first, max_words, ids) in keys {
-                put(&mut out, ((id - prev) << 1) | *first as usize);
-                prev = *id;
-                if ix < 3 {
-                    out.push(*max_words);
-                    put(&mut out, ids.len());
-                    let mut last = *id;
-                    for &i in ids {
-                        put(&mut out, i - last);
-                        last = i;
-                    }
+            let n = keys.len();
+            let mut text = vec![""; n];
+            for (k, &i) in &self.at[ix] {
+                text[i] = k;
+            }
+            let bits = n.next_power_of_two().max(16).trailing_zeros() as usize;
+            if ix >= 3 {
+                let bits = bits - 1;
+                // given and family names: their entries in creation order (= entry order), as
+                // gaps; the start hashes these 3.9 K keys (KeyTable::hashed): in place, their
+                // entry numbers in hash order would cost ~6.5 KB gz
+                out.extend_from_slice(&(n as u32).to_le_bytes());
+                out.push(bits as u8);
+                let mut prev = 0;
+                for (id, first, _, ids) in keys {
+                    assert!(!first && ids[..] == [*id], "a given or family name's key is its first entry's");
+                    put(&mut out, id - prev);
+                    prev = *id;
+                }
+                continue;
+            }
+            let bucket = |i: usize| (str_hash::str_hash(text[i]) >> (64 - bits)) as usize;
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| (bucket(i), keys[i].0, keys[i].1));
+            let base = keys.iter().map(|k| k.0).min().unwrap_or(0);
+            out.extend_from_slice(&(n as u32).to_le_bytes());
+            out.push(bits as u8);
+            out.extend_from_slice(&(base as u32).to_le_bytes());
+            let mut counts = vec![0u8; 1 << bits];
+            for &i in &order {
+                counts[bucket(i)] += 1;
+            }
+            assert!(counts.iter().all(|&c| c < 16), "over 15 keys of a lexicon key index in one bucket");
+            out.extend(counts.chunks_exact(2).map(|c| c[0] | c[1] << 4));
+            let rel: Vec<usize> = order.iter().map(|&i| keys[i].0 - base).collect();
+            assert!(rel.iter().all(|&r| r <= 0xFFFF), "a lexicon key index spans over 65,536 entries");
+            out.extend(rel.iter().map(|&r| r as u8));
+            out.extend(rel.iter().map(|&r| (r >> 8) as u8));
+            let mut rows = [0u64; 64];
+            let mut others = Vec::new();
+            for (slot, &i) in order.iter().enumerate() {
+                let (id, first, max_words, ids) = &keys[i];
+                assert!(*max_words < 32, "a phrase of over 31 words in data/");
+                let kind = if ids.is_empty() {
+                    0
+                } else if ids[..] == [*id] {
+                    1
                 } else {
-                    assert_eq!(ids, &[*id], "a given or family name's key is its first entry's");
+                    others.push((slot, *id, ids));
+                    2
+                };
+                assert!(!(*first && kind == 1), "a first word's ids are never its entry (lexicon::FIRST_WORD)");
+                out.push(kind | (*first as u8) << 2 | max_words << 3);
+                if *max_words > 0 {
+                    // hash::LenLastFilter::insert
+                    let k = text[i].as_bytes();
+                    rows[k.len() % 64] |= 1 << (k[k.len() - 1] % 64);
+                }
+            }
+            for r in rows {
+                out.extend_from_slice(&r.to_le_bytes());
+            }
+            put(&mut out, others.len());
+            for (slot, own, ids) in others {
+                put(&mut out, slot);
+                put(&mut out, ids.len());
+                // a key's ids start at or after its own entry (the one that made the key)
+                assert!(ids[0] >= own, "a key's ids start at its entry");
+                let mut last = own;
+                for &i in ids {
+                    put(&mut out, i - last);
+                    last = i;
                 }
             }
         }
@@ -416,6 +490,7 @@ fn main() {
             entry_id += 1;
         }
         if words_only {
+            assert_eq!(*file, *FILES.last().expect("files"), "the word list comes last (lexicon::Builtin reads the entries before it)");
             // the word list: distinct words in order of their hash's top bits (lexicon::WordTable)
             let mut seen = std::collections::HashSet::new();
             words.retain(|w| seen.insert(*w));

@@ -84,6 +84,12 @@ impl Default for LenLastFilter {
 }
 
 impl LenLastFilter {
+    /// The filter whose rows are `rows` (as `build.rs` computes them for
+    /// the lexicon's phrase indexes, with the formula of `slot`).
+    pub fn from_rows(rows: [u64; 64]) -> Self {
+        LenLastFilter { rows }
+    }
+
     #[inline]
     fn slot(word: &str) -> (usize, u64) {
         (word.len() % 64, word.as_bytes().last().map_or(1, |&b| 1 << (b % 64)))

@@ -394,6 +394,13 @@ impl<V> StrMap<V> {
         self.find(key, str_hash(key)).ok().map(|i| &self.items[i].1)
     }
 
+    /// [`StrMap::get`], not inlined (the parsed lexicon's side of the
+    /// lexicon's lookups, whose embedded side is a [`KeyTable`]).
+    #[inline(never)]
+    fn get_out_of_line(&self, key: &str) -> Option<&V> {
+        self.get(key)
+    }
+
     /// The value of `key`, inserted by `new` when absent.
     pub(crate) fn get_or_insert_with(&mut self, key: &'static str, new: impl FnOnce() -> V) -> &mut V {
         let h = str_hash(key);
@@ -410,26 +417,6 @@ impl<V> StrMap<V> {
             }
         };
         &mut self.items[i].1
-    }
-
-    /// Adds a key the map does not hold (build.rs made the keys distinct),
-    /// without looking for it first. Not inlined: the start's loops over
-    /// the keys stay small, and V8 recompiles this small function, not them
-    /// (see `Lexicon::place_keys`).
-    #[inline(never)]
-    fn place(&mut self, key: &'static str, v: V) {
-        debug_assert!(self.get(key).is_none(), "{key:?} placed twice");
-        if (self.items.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let h = str_hash(key);
-        let mask = self.slots.len() - 1;
-        let mut s = (h >> self.shift) as usize;
-        while self.slots[s].1 != 0 {
-            s = (s + 1) & mask;
-        }
-        self.slots[s] = ((h as u32) | 1, self.items.len() as u32 + 1);
-        self.items.push((key, v));
     }
 
     #[cold]
@@ -531,6 +518,8 @@ pub struct PhraseIndex {
     /// The first words' lengths and last bytes: the rules ask at nearly
     /// every word, and most words fail this test before any hashing.
     first_filter: crate::hash::LenLastFilter,
+    /// The embedded lexicon's index, read in place (then `index` is empty).
+    table: Option<KeyTable>,
 }
 
 /// What a key is in a [`PhraseIndex`]: the ids of the entries whose key it
@@ -552,10 +541,6 @@ enum Ids {
 }
 
 impl PhraseIndex {
-    fn with_capacity(n: usize) -> PhraseIndex {
-        PhraseIndex { index: StrMap::with_capacity(n), many: Vec::new(), first_filter: Default::default() }
-    }
-
     /// The ids of a key's [`Phrase`].
     #[inline]
     fn ids_of<'a>(&'a self, p: &'a Phrase) -> &'a [u32] {
@@ -601,88 +586,263 @@ impl PhraseIndex {
         };
     }
 
-    /// One phrase index of [`KEYS`] from `*at` on (format in build.rs,
-    /// `KeyIndexes::bytes`): each key is the key or first word of the entry
-    /// it refers to.
-    #[inline(never)]
-    fn from_keys(entries: &[Entry], at: &mut usize) -> PhraseIndex {
-        let n = varint(KEYS, at);
-        let mut ix = PhraseIndex::with_capacity(n);
-        let mut id = 0;
-        for _ in 0..n {
-            id = ix.key_from(entries, at, id);
-        }
-        ix
-    }
-
-    /// The next key of [`KEYS`] at `*at` (its entry a gap after `id`,
-    /// which it returns). Out of line: a start function that runs long
-    /// is recompiled by V8, and only the calls after the recompile use it,
-    /// so the loop over the keys calls a small function per key rather than
-    /// running long itself.
-    #[inline(never)]
-    fn key_from(&mut self, entries: &[Entry], at: &mut usize, mut id: usize) -> usize {
-        let g = varint(KEYS, at);
-        id += g >> 1;
-        let key = key_of(entries, id, g & 1 == 1);
-        let max_words = KEYS[*at];
-        *at += 1;
-        let ids = match varint(KEYS, at) {
-            0 => Ids::None,
-            1 => Ids::One((id + varint(KEYS, at)) as u32),
-            k => {
-                let (start, mut last) = (self.many.len() as u32, id);
-                for _ in 0..k {
-                    last += varint(KEYS, at);
-                    self.many.push(last as u32);
-                }
-                Ids::Many { start, len: k as u32 }
-            }
-        };
-        if max_words > 0 {
-            self.first_filter.insert(key);
-        }
-        self.index.place(key, Phrase { ids, max_words });
-        id
+    /// The phrase index of [`KEYS`] at `*at` (see [`KeyTable`]).
+    fn from_table(at: &mut usize) -> PhraseIndex {
+        let table = KeyTable::read(at);
+        PhraseIndex { index: StrMap::default(), many: Vec::new(), first_filter: crate::hash::LenLastFilter::from_rows(table.filter), table: Some(table) }
     }
 
     /// The most words of a phrase starting with `first` (0 when none does).
+    #[inline(always)]
     pub fn max_words(&self, first: &str) -> usize {
         if !self.first_filter.may_contain(first) {
             return 0;
         }
-        self.index.get(first).map_or(0, |p| p.max_words as usize)
+        match &self.table {
+            Some(t) => t.find(first).map_or(0, |s| (t.meta[s] >> 3) as usize),
+            None => self.index.get_out_of_line(first).map_or(0, |p| p.max_words as usize),
+        }
     }
 
     /// Ids of the entries whose key is `key`.
+    #[inline(always)]
     pub fn ids(&self, key: &str) -> &[u32] {
-        self.index.get(key).map_or(&[], |p| self.ids_of(p))
+        match &self.table {
+            Some(t) => t.find(key).map_or(&[], |s| t.ids_at(s)),
+            None => self.index.get_out_of_line(key).map_or(&[], |p| self.ids_of(p)),
+        }
+    }
+
+    /// How many keys.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.table.as_ref().map_or(self.index.len(), KeyTable::len)
     }
 }
 
-/// The key of entry `id`, or its first word (`first`), as [`KEYS`] refers to it.
-#[inline]
-fn key_of(entries: &[Entry], id: usize, first: bool) -> &'static str {
-    let key = entries[id].key;
-    if first {
-        &key[..find_byte(key.as_bytes(), 0, b' ')]
-    } else {
-        key
+/// A key index of the embedded lexicon as build.rs lays it out
+/// (`KeyIndexes::bytes`, format there), read in place: the keys in
+/// buckets of the top bits of their [`str_hash`] (0.55-1.1 keys a bucket),
+/// each key given as the entry whose key (or first word) it is. A lookup
+/// hashes the key once and compares it with the keys of its bucket
+/// ([`Builtin::keys`], length first), so it answers exactly what the map of
+/// [`Lexicon::add`] answers (the test `builtin_matches_parse` compares
+/// them). The start sums the bucket counts and widens the entry numbers;
+/// no key is hashed.
+#[derive(Debug, Clone)]
+struct KeyTable {
+    /// Where each bucket's keys start, and the end.
+    starts: Vec<u32>,
+    /// `64 - bits`: the bucket is the top bits of the hash.
+    shift: u32,
+    /// Per key in bucket order: its entry, with [`FIRST_WORD`] when the key is the entry's first word.
+    slots: Vec<u32>,
+    /// The entry of each key, in bucket order.
+    ids: Vec<u32>,
+    /// Phrase lists: per key its kind of ids (0 none, 1 its entry, 2 in
+    /// `others`), 4 when it is its entry's first word, 8 × the most words
+    /// of a phrase it opens. Empty for given and family names.
+    meta: &'static [u8],
+    /// The keys whose ids are not just their entry: (place, start in `many`, count), by place.
+    others: Vec<(u32, u32, u32)>,
+    many: Vec<u32>,
+    /// The first-word filter's rows (phrase lists).
+    filter: [u64; 64],
+    /// Where the embedded entries' keys are ([`Builtin::keys`]).
+    keys: &'static [(u32, u32)],
+}
+
+/// The bit of a [`KeyTable`] slot that marks a key that is its entry's first word.
+const FIRST_WORD: u32 = 1 << 31;
+
+/// The little-endian u32 of [`KEYS`] at `*at`, which moves past it.
+fn u32_at(at: &mut usize) -> usize {
+    let v = u32::from_le_bytes(KEYS[*at..*at + 4].try_into().expect("4 bytes"));
+    *at += 4;
+    v as usize
+}
+
+impl KeyTable {
+    /// The table of [`KEYS`] at `*at`, which moves past it.
+    #[inline(never)]
+    fn read(at: &mut usize) -> KeyTable {
+        let n = u32_at(at);
+        let bits = KEYS[*at] as u32;
+        *at += 1;
+        let base = u32_at(at) as u32;
+        let counts = &KEYS[*at..*at + (1 << bits) / 2];
+        *at += counts.len();
+        let starts = bucket_starts(counts);
+        assert_eq!(starts.last().copied(), Some(n as u32), "lexicon keys: bucket counts");
+        let mut plane = || {
+            let p = &KEYS[*at..*at + n];
+            *at += n;
+            p
+        };
+        let (lo, hi) = (plane(), plane());
+        let ids: Vec<u32> = widen(lo, hi, base);
+        let mut t = KeyTable { starts, shift: 64 - bits, slots: Vec::new(), ids, meta: &[], others: Vec::new(), many: Vec::new(), filter: [0; 64], keys: &builtin().keys };
+        t.meta = plane();
+        t.slots = t.ids.iter().zip(t.meta).map(|(&id, &m)| id | ((m & 4) as u32) << 29).collect();
+        for r in &mut t.filter {
+            *r = u64::from_le_bytes(KEYS[*at..*at + 8].try_into().expect("8 bytes"));
+            *at += 8;
+        }
+        for _ in 0..varint(KEYS, at) {
+            let (slot, k) = (varint(KEYS, at) as u32, varint(KEYS, at));
+            t.others.push((slot, t.many.len() as u32, k as u32));
+            let mut id = t.ids[slot as usize] as usize;
+            for _ in 0..k {
+                id += varint(KEYS, at);
+                t.many.push(id as u32);
+            }
+        }
+        t
+    }
+
+    /// The table of given or family names of [`KEYS`] at `*at` (their
+    /// entries in order, as gaps), which moves past it: each key hashed
+    /// and counted, then placed in bucket order.
+    #[inline(never)]
+    fn hashed(at: &mut usize) -> KeyTable {
+        let n = u32_at(at);
+        let bits = KEYS[*at] as u32;
+        *at += 1;
+        let shift = 64 - bits;
+        let keys = &builtin().keys;
+        let mut ids = Vec::with_capacity(n);
+        let mut buckets = Vec::with_capacity(n);
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        let mut id = 0;
+        for _ in 0..n {
+            id += varint(KEYS, at);
+            let (k, len) = keys[id];
+            let b = (str_hash(&ARENA[k as usize..(k + len) as usize]) >> shift) as u32;
+            starts[b as usize + 1] += 1;
+            ids.push(id as u32);
+            buckets.push(b);
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut next = starts.clone();
+        let mut slots = vec![0u32; n];
+        for (&id, &b) in ids.iter().zip(&buckets) {
+            slots[next[b as usize] as usize] = id;
+            next[b as usize] += 1;
+        }
+        KeyTable { starts, shift, ids: slots.clone(), slots, meta: &[], others: Vec::new(), many: Vec::new(), filter: [0; 64], keys }
+    }
+
+    /// The place of `key` in bucket order, if it is a key of the table.
+    /// Out of line: the rules call it at nearly every word.
+    #[inline(never)]
+    fn find(&self, key: &str) -> Option<usize> {
+        let h = str_hash(key);
+        let b = (h >> self.shift) as usize;
+        let (mut s, end) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        let key = key.as_bytes();
+        while s < end {
+            let v = self.slots[s];
+            let (at, n) = self.keys[(v & !FIRST_WORD) as usize];
+            let (at, n) = (at as usize, n as usize);
+            if n == key.len() {
+                if v & FIRST_WORD == 0 && ARENA.as_bytes()[at..at + n] == *key {
+                    return Some(s);
+                }
+            } else if n > key.len() && v & FIRST_WORD != 0 && ARENA.as_bytes()[at + key.len()] == b' ' && self.first_word_is(at, n, key) {
+                return Some(s);
+            }
+            s += 1;
+        }
+        None
+    }
+
+    /// Whether the key `at..at + n` of [`ARENA`] starts with the word `key`.
+    #[inline(never)]
+    fn first_word_is(&self, at: usize, n: usize, key: &[u8]) -> bool {
+        let k = &ARENA.as_bytes()[at..at + n];
+        find_byte(k, 0, b' ') == key.len() && k[..key.len()] == *key
+    }
+
+    /// How many keys.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The ids of the key at place `s` of a phrase list.
+    #[inline]
+    fn ids_at(&self, s: usize) -> &[u32] {
+        match self.meta[s] & 3 {
+            0 => &[],
+            1 => &self.ids[s..s + 1],
+            _ => self.others_at(s),
+        }
+    }
+
+    #[cold]
+    fn others_at(&self, s: usize) -> &[u32] {
+        let i = self.others.binary_search_by_key(&(s as u32), |o| o.0).expect("build.rs lists the key's ids");
+        let (_, start, n) = self.others[i];
+        &self.many[start as usize..(start + n) as usize]
     }
 }
 
-/// The index of given or family names of [`KEYS`] from `*at` on: each key
-/// with the first entry that has it.
+/// Where each bucket starts, from the 4-bit counts (two a byte, low
+/// nibble first), and the end: one pass, no hashing.
 #[inline(never)]
-fn name_keys(entries: &[Entry], at: &mut usize) -> StrMap<u32> {
-    let n = varint(KEYS, at);
-    let mut map = StrMap::with_capacity(n);
-    let mut id = 0;
-    for _ in 0..n {
-        id += varint(KEYS, at) >> 1;
-        map.place(entries[id].key, id as u32);
+fn bucket_starts(counts: &[u8]) -> Vec<u32> {
+    let mut starts = Vec::with_capacity(counts.len() * 2 + 1);
+    let mut at = 0u32;
+    for &c in counts {
+        starts.push(at);
+        at += (c & 15) as u32;
+        starts.push(at);
+        at += (c >> 4) as u32;
     }
-    map
+    starts.push(at);
+    starts
+}
+
+/// The entries of a [`KeyTable`] from build.rs's planes of low and high bytes.
+#[inline(never)]
+fn widen(lo: &[u8], hi: &[u8], base: u32) -> Vec<u32> {
+    lo.iter().zip(hi).map(|(&l, &h)| base + (l as u32 | (h as u32) << 8)).collect()
+}
+
+/// An index of given or family names: each key with the first entry that
+/// has it; parsed ones in a map, the embedded ones in build.rs's table.
+#[derive(Debug, Clone)]
+enum NameIndex {
+    Map(StrMap<u32>),
+    Table(Box<KeyTable>),
+}
+
+impl Default for NameIndex {
+    fn default() -> Self {
+        NameIndex::Map(StrMap::default())
+    }
+}
+
+impl NameIndex {
+    /// The entry of `key`.
+    #[inline(always)]
+    fn get(&self, key: &str) -> Option<u32> {
+        match self {
+            NameIndex::Map(m) => m.get_out_of_line(key).copied(),
+            NameIndex::Table(t) => t.find(key).map(|s| t.ids[s]),
+        }
+    }
+
+    /// How many keys.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        match self {
+            NameIndex::Map(m) => m.len(),
+            NameIndex::Table(t) => t.len(),
+        }
+    }
 }
 
 /// The common English name of country `cc` from `data/country_names.tsv`
@@ -711,13 +871,13 @@ fn common_country_name(cc: &str) -> Option<&'static str> {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Every entry of every file.
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
     /// Indexes by list.
     names: PhraseIndex,
     titles: PhraseIndex,
     heads: PhraseIndex,
-    given: StrMap<u32>,
-    family: StrMap<u32>,
+    given: NameIndex,
+    family: NameIndex,
     common: Words,
     /// ISO country code → English name of the country.
     countries: FxHashMap<&'static str, &'static str>,
@@ -725,6 +885,182 @@ pub struct Lexicon {
     countries_ar: FxHashMap<&'static str, &'static str>,
     /// Ids of the entries that are countries (GPE, `country=1`, an English name).
     country_ids: Vec<u32>,
+}
+
+/// The entries of a lexicon, by id (`entries[id]`): parsed ones in a
+/// vector, the embedded ones read from build.rs's records ([`builtin_entry`]).
+#[derive(Debug, Clone, Default)]
+pub struct Entries {
+    /// The parsed entries; empty for the embedded lexicon.
+    owned: Vec<Entry>,
+    /// Whether these are the embedded entries.
+    builtin: bool,
+}
+
+impl Entries {
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        if self.builtin {
+            builtin().len()
+        } else {
+            self.owned.len()
+        }
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entries in id order.
+    pub fn iter(&self) -> EntriesIter<'_> {
+        EntriesIter { entries: self, next: 0 }
+    }
+}
+
+impl std::ops::Index<usize> for Entries {
+    type Output = Entry;
+
+    #[inline]
+    fn index(&self, id: usize) -> &Entry {
+        if self.builtin {
+            builtin_entry(id)
+        } else {
+            &self.owned[id]
+        }
+    }
+}
+
+/// The iterator of [`Entries::iter`].
+#[derive(Debug, Clone)]
+pub struct EntriesIter<'a> {
+    entries: &'a Entries,
+    next: usize,
+}
+
+impl<'a> Iterator for EntriesIter<'a> {
+    type Item = &'a Entry;
+
+    fn next(&mut self) -> Option<&'a Entry> {
+        (self.next < self.entries.len()).then(|| {
+            self.next += 1;
+            &self.entries[self.next - 1]
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = &'a Entry;
+    type IntoIter = EntriesIter<'a>;
+
+    fn into_iter(self) -> EntriesIter<'a> {
+        self.iter()
+    }
+}
+
+/// The embedded entries, read lazily: the start reads the type tags and
+/// attribute columns of [`RECORDS`]' head and, one pass over the records,
+/// where each entry's record, fields and key are (no field is split, no
+/// entry made); an entry is made on its first use ([`builtin_entry`]) and
+/// kept. A key index compares keys through [`Builtin::keys`] without
+/// making the entry.
+struct Builtin {
+    tags: Vec<(&'static str, Option<EntityType>)>,
+    attrs: Vec<(&'static str, u64)>,
+    /// (first entry, part) of each file but the word list, in order.
+    files: Vec<(usize, Part)>,
+    /// Where each entry's record starts in [`RECORDS`].
+    recs: Vec<u32>,
+    /// Where each entry's key starts in [`ARENA`], and its length.
+    keys: Vec<(u32, u32)>,
+    /// How many words the word list has, where its records and text start.
+    words: (usize, usize, usize),
+    /// The entries made so far.
+    cells: Box<[OnceLock<Entry>]>,
+}
+
+/// The embedded lexicon's [`Builtin`], read once per process.
+fn builtin() -> &'static Builtin {
+    static B: OnceLock<Builtin> = OnceLock::new();
+    B.get_or_init(Builtin::read)
+}
+
+/// Entry `id` of the embedded lexicon, made on first use.
+#[inline]
+fn builtin_entry(id: usize) -> &'static Entry {
+    let b = builtin();
+    b.cells[id].get_or_init(|| b.entry(id))
+}
+
+impl Builtin {
+    fn read() -> Builtin {
+        assert_eq!(&RECORDS[..4], b"KLX3", "lexicon records: bad magic");
+        let mut r = Records { at: 4, rest: ARENA };
+        let tags: Vec<(&'static str, Option<EntityType>)> = (0..r.next())
+            .map(|_| {
+                let t = r.field();
+                (t, EntityType::from_tag(t))
+            })
+            .collect();
+        // the distinct attribute columns and their filters
+        let attrs: Vec<(&'static str, u64)> = (0..r.next())
+            .map(|_| {
+                let a = r.field();
+                let bits = u64::from_le_bytes(RECORDS[r.at..r.at + 8].try_into().expect("8 bytes"));
+                r.at += 8;
+                (a, bits)
+            })
+            .collect();
+        let (mut files, mut len, mut words) = (Vec::with_capacity(FILE_NAMES.len()), 0, 0);
+        for name in FILE_NAMES {
+            let (part, n) = (Part::of_file(name), r.next());
+            if part == Part::Common {
+                words = n;
+            } else {
+                files.push((len, part));
+                len += n;
+            }
+        }
+        let (mut recs, mut keys) = (Vec::with_capacity(len), Vec::with_capacity(len));
+        let (mut at, mut arena) = (r.at, ARENA.len() - r.rest.len());
+        // in runs of 1,024 entries, each by a small function (see Records::entry)
+        for start in (0..len).step_by(1024) {
+            (at, arena) = spans_run(at, arena, (len - start).min(1024), &mut recs, &mut keys);
+        }
+        Builtin { tags, attrs, files, recs, keys, words: (words, at, arena), cells: (0..len).map(|_| OnceLock::new()).collect() }
+    }
+
+    /// How many entries.
+    fn len(&self) -> usize {
+        self.recs.len()
+    }
+
+    /// Makes entry `id` from its record.
+    #[cold]
+    #[inline(never)]
+    fn entry(&self, id: usize) -> Entry {
+        let mut r = Records { at: self.recs[id] as usize, rest: &ARENA[self.keys[id].0 as usize..] };
+        let f = self.files.partition_point(|&(start, _)| start <= id) - 1;
+        r.entry(&self.tags, &self.attrs, self.files[f].1)
+    }
+}
+
+/// Where each of the `n` entries from record `at` and arena offset `arena`
+/// on starts (`recs`) and its key (`keys`); returns where the next entry
+/// starts. Five varints an entry; the fields are not looked at.
+#[inline(never)]
+fn spans_run(mut at: usize, mut arena: usize, n: usize, recs: &mut Vec<u32>, keys: &mut Vec<(u32, u32)>) -> (usize, usize) {
+    for _ in 0..n {
+        recs.push(at as u32);
+        let key = varint(RECORDS, &mut at);
+        keys.push((arena as u32, key as u32));
+        let _tag = varint(RECORDS, &mut at);
+        let name = varint(RECORDS, &mut at).saturating_sub(1);
+        let english = varint(RECORDS, &mut at);
+        let _attrs = varint(RECORDS, &mut at);
+        arena += key + name + english;
+    }
+    (at, arena)
 }
 
 /// The fields of every entry of [`FILES`], one after the other, and where
@@ -810,7 +1146,7 @@ impl Records {
     /// compiler little, one loop with every step inlined costs it more
     /// than the whole start (docs/performance.md, "Built once").
     #[inline(never)]
-    fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part, out: &mut Vec<Entry>) {
+    fn entry(&mut self, tags: &[(&'static str, Option<EntityType>)], attrs: &[(&'static str, u64)], part: Part) -> Entry {
         let key = self.field();
         let (tag, kind) = tags[self.next()];
         let name = match self.next() {
@@ -819,8 +1155,7 @@ impl Records {
         };
         let english = self.field();
         let (attrs, attr_bits) = attrs[self.next()];
-        // pushed here, not returned: the entry is written once, where it stays
-        out.push(Entry { key, tag, kind, name, english, attrs, part, attr_bits });
+        Entry { key, tag, kind, name, english, attrs, part, attr_bits }
     }
 
     /// The `n` words of the word list (one length byte each, in bucket
@@ -869,64 +1204,29 @@ impl Lexicon {
     }
 
     /// The embedded files, read through [`RECORDS`] from [`ARENA`]: no
-    /// text is scanned, every table is sized once.
+    /// text is scanned, no key hashed.
     fn from_records() -> Lexicon {
-        assert_eq!(&RECORDS[..4], b"KLX3", "lexicon records: bad magic");
-        let mut r = Records { at: 4, rest: ARENA };
-        let tags: Vec<(&'static str, Option<EntityType>)> = (0..r.next())
-            .map(|_| {
-                let t = r.field();
-                (t, EntityType::from_tag(t))
-            })
-            .collect();
-        // the distinct attribute columns and their filters
-        let attrs: Vec<(&'static str, u64)> = (0..r.next())
-            .map(|_| {
-                let a = r.field();
-                let bits = u64::from_le_bytes(RECORDS[r.at..r.at + 8].try_into().expect("8 bytes"));
-                r.at += 8;
-                (a, bits)
-            })
-            .collect();
-        // the counts come first, so every table is sized once
-        let mut lex = Lexicon::default();
-        let mut counts = [0usize; 6];
-        let per_file: Vec<usize> = FILE_NAMES.iter().map(|_| r.next()).collect();
-        for (name, n) in FILE_NAMES.iter().zip(&per_file) {
-            counts[Part::of_file(name) as usize] += n;
-        }
-        lex.entries.reserve_exact(counts.iter().sum::<usize>() - counts[Part::Common as usize]);
-        for (name, &n) in FILE_NAMES.iter().zip(&per_file) {
-            let part = Part::of_file(name);
-            if part == Part::Common {
-                lex.common = Words::Table(r.words(n));
-                continue;
-            }
-            for _ in 0..n {
-                // the key indexes and the countries of Lexicon::add come from KEYS below
-                r.entry(&tags, &attrs, part, &mut lex.entries);
-            }
-        }
+        let (words, at, arena) = builtin().words;
+        let mut lex = Lexicon { entries: Entries { owned: Vec::new(), builtin: true }, ..Lexicon::default() };
+        let mut r = Records { at, rest: &ARENA[arena..] };
+        lex.common = Words::Table(r.words(words));
         lex.place_keys();
         lex
     }
 
-    /// Fills the key indexes from [`KEYS`]: each key is the key (or first
-    /// word) of an entry, its values are given, so the start hashes and
-    /// places each key once (what [`Lexicon::add`] would make of every
-    /// entry; the test `builtin_matches_parse` compares them); then the
-    /// countries, whose entries build.rs lists.
-    // out of line, and each index by a small function of its own: V8 recompiles
-    // a start function that runs long, and a small one costs it little (Records::entry)
+    /// Reads the key indexes of [`KEYS`] in place ([`KeyTable`]: what
+    /// [`Lexicon::add`] would make of every entry; the test
+    /// `builtin_matches_parse` compares them); then the countries, whose
+    /// entries build.rs lists.
     #[inline(never)]
     fn place_keys(&mut self) {
-        assert_eq!(&KEYS[..4], b"KLK2", "lexicon keys: bad magic");
+        assert_eq!(&KEYS[..4], b"KLK5", "lexicon keys: bad magic");
         let mut at = 4;
         for ix in [&mut self.names, &mut self.titles, &mut self.heads] {
-            *ix = PhraseIndex::from_keys(&self.entries, &mut at);
+            *ix = PhraseIndex::from_table(&mut at);
         }
         for map in [&mut self.given, &mut self.family] {
-            *map = name_keys(&self.entries, &mut at);
+            *map = NameIndex::Table(Box::new(KeyTable::hashed(&mut at)));
         }
         let (n, mut id) = (varint(KEYS, &mut at), 0);
         self.country_ids.reserve_exact(n);
@@ -948,18 +1248,17 @@ impl Lexicon {
             Part::Name => self.names.add(e.key, id),
             Part::Title => self.titles.add(e.key, id),
             Part::Head => self.heads.add(e.key, id),
-            Part::Given => {
-                self.given.get_or_insert_with(e.key, || id);
-            }
-            Part::Family => {
-                self.family.get_or_insert_with(e.key, || id);
+            Part::Given | Part::Family => {
+                let ix = if e.part == Part::Given { &mut self.given } else { &mut self.family };
+                let NameIndex::Map(m) = ix else { unreachable!("only the embedded lexicon has tables") };
+                m.get_or_insert_with(e.key, || id);
             }
             Part::Common => self.common.insert(e.key),
         }
         if is_country(&e) {
             self.add_country(&e, id);
         }
-        self.entries.push(e);
+        self.entries.owned.push(e);
     }
 
     /// [`Lexicon::add`] of a country ([`is_country`]), kept out of it: two hash map
@@ -1015,12 +1314,12 @@ impl Lexicon {
 
     /// The given-name entry of a one-word key.
     pub fn given(&self, key: &str) -> Option<&Entry> {
-        self.given.get(key).map(|&i| &self.entries[i as usize])
+        self.given.get(key).map(|i| &self.entries[i as usize])
     }
 
     /// The family-name entry of a one-word key.
     pub fn family(&self, key: &str) -> Option<&Entry> {
-        self.family.get(key).map(|&i| &self.entries[i as usize])
+        self.family.get(key).map(|i| &self.entries[i as usize])
     }
 
     /// Whether the corpora use `key` as an ordinary word.
@@ -1073,15 +1372,26 @@ mod tests {
         assert_eq!((built.common.len(), built.country_ids.clone()), (parsed.common.len(), parsed.country_ids.clone()), "word list and countries must agree");
         // build.rs's key indexes (KEYS) must be what Lexicon::add makes of the entries
         for (name, b, p) in [("names", &built.names, &parsed.names), ("titles", &built.titles, &parsed.titles), ("heads", &built.heads, &parsed.heads)] {
-            assert_eq!(b.index.len(), p.index.len(), "{name}: build.rs's index has another number of keys than Lexicon::add's");
+            assert_eq!(b.len(), p.len(), "{name}: build.rs's index has another number of keys than Lexicon::add's");
             for (key, phrase) in &p.index.items {
                 assert_eq!((b.ids(key), b.max_words(key)), (p.ids_of(phrase), phrase.max_words as usize), "{name}: key {key:?} in build.rs's index");
             }
         }
         for (name, b, p) in [("given", &built.given, &parsed.given), ("family", &built.family, &parsed.family)] {
+            let NameIndex::Map(p) = p else { panic!("{name}: the parsed lexicon has maps") };
             assert_eq!(b.len(), p.len(), "{name}: build.rs's index has another number of keys than Lexicon::add's");
             for (key, id) in &p.items {
-                assert_eq!(b.get(key), Some(id), "{name}: key {key:?} in build.rs's index");
+                assert_eq!(b.get(key), Some(*id), "{name}: key {key:?} in build.rs's index");
+            }
+        }
+        // words that are no key: the tables must find none (first words and whole keys of other lengths included)
+        let probes = parsed.entries.iter().flat_map(|e| [format!("{}ا", e.key), format!("و{}", e.key), e.key.replace(' ', ""), e.key.split(' ').take(2).collect::<Vec<_>>().join(" ")]).chain((0..20_000).map(|i| format!("كلمة{i}")));
+        for w in probes {
+            for (name, b, p) in [("names", &built.names, &parsed.names), ("titles", &built.titles, &parsed.titles), ("heads", &built.heads, &parsed.heads)] {
+                assert_eq!((b.ids(&w), b.max_words(&w)), (p.ids(&w), p.max_words(&w)), "{name}: {w:?}");
+            }
+            for (name, b, p) in [("given", &built.given, &parsed.given), ("family", &built.family, &parsed.family)] {
+                assert_eq!(b.get(&w), p.get(&w), "{name}: {w:?}");
             }
         }
         for (name, content) in FILES {
