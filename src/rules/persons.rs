@@ -467,10 +467,11 @@ pub fn find<'l>(p: &Prepared, lex: &'l Lexicon, others: &[Candidate<'l>]) -> Vec
     // وزير البيئة`): the apposed office licenses a surname the word shapes stop (a participle
     // with the article, المؤخر) or that no list knows; not an ordinary word, not a title
     for i in 0..n.saturating_sub(3) {
-        if blocked[i] || blocked[i + 1] || kinds(i) != NameWord::Given || line_break_after(p, i) {
+        // the comma first: it rules out almost every position before a word is classified
+        if !matches!(p.tokens[i + 2].key.as_str(), "،" | ",") || blocked[i] || blocked[i + 1] {
             continue;
         }
-        if !matches!(p.tokens[i + 2].key.as_str(), "،" | ",") || at(i + 3, &[EntityType::Occ]).is_none() {
+        if kinds(i) != NameWord::Given || line_break_after(p, i) || at(i + 3, &[EntityType::Occ]).is_none() {
             continue;
         }
         if i > 0 && !blocked[i - 1] && matches!(kinds(i - 1), NameWord::Given | NameWord::Connector) {
