@@ -19,7 +19,7 @@ cargo build --release --quiet --bin train --bin kashif --example tagger
 target/release/train clusters --holdout --out "$OUT/clusters-holdout.bin"
 export KASHIF_TAGGER_CLUSTERS="$OUT/clusters-holdout.bin"
 target/release/train tagger --holdout --out "$OUT/holdout.bin" --dev-out "$OUT/dev.txt"
-target/release/train tagger --holdout --epochs 0 --out "$OUT/empty.bin" 2>/dev/null
+target/release/train tagger --holdout --objective perceptron --epochs 0 --out "$OUT/empty.bin" 2>/dev/null
 python3 "$SHARED/eval/conll2jsonl.py" "$OUT/dev.txt" anercorp-dev > "$OUT/dev.jsonl"
 SCORE=(python3 "$SHARED/eval/score.py" --tokens --types PERS,ORG,LOC --map GPE=LOC,FAC=LOC)
 

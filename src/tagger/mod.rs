@@ -1,4 +1,4 @@
-//! The learned sequence tagger: an averaged structured perceptron over
+//! The learned sequence tagger: a linear-chain CRF (elastic net) over
 //! hashed features (see [`features`]), decoded with Viterbi under BIO
 //! constraints (see [`model`]), trained by `cargo run --release --bin
 //! train -- tagger` on ANERcorp and shipped as `data/tagger.bin`.
