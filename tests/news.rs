@@ -40,24 +40,15 @@ fn news_gold_offsets_match_their_text() {
 fn news_entity_f1_does_not_regress() {
     let mut failures = Vec::new();
     for (name, floor) in FLOORS {
-        let mut total = (0, 0, 0);
-        let mut per_type = std::collections::BTreeMap::new();
+                let mut tally = Tally::default();
         for doc in split(name) {
             let text = doc["text"].as_str().unwrap();
             let a = kashif::analyze(text);
             check_invariants(text, &a);
-            for (t, c) in entity_counts(&doc, &a) {
-                let e = per_type.entry(t).or_insert((0, 0, 0));
-                e.0 += c.0;
-                e.1 += c.1;
-                e.2 += c.2;
-                total.0 += c.0;
-                total.1 += c.1;
-                total.2 += c.2;
-            }
+            tally.add(&doc, &a);
         }
-        let table: Vec<String> = per_type.iter().filter(|(_, c)| c.0 + c.1 + c.2 > 0).map(|(t, c)| format!("{t} {:.3}", f1(*c))).collect();
-        let overall = f1(total);
+        let table: Vec<String> = tally.per_type.iter().filter(|(_, c)| c.0 + c.1 + c.2 > 0).map(|(t, c)| format!("{t} {:.3}", f1(*c))).collect();
+        let overall = f1(tally.total);
         eprintln!("news {name} exact F1 {overall:.3} ({})", table.join(", "));
         if overall < floor {
             failures.push(format!(

@@ -51,26 +51,17 @@ const MAIN_TYPES: [&str; 5] = ["PERS", "ORG", "GPE", "NORP", "OCC"];
 
 #[test]
 fn seeds_entity_f1_does_not_regress() {
-    let mut total = (0, 0, 0);
-    let mut per_type = std::collections::BTreeMap::new();
+        let mut tally = Tally::default();
     for (_, text, gold) in seeds() {
         let a = kashif::analyze(&text);
-        for (t, c) in entity_counts(&gold, &a) {
-            let e = per_type.entry(t).or_insert((0, 0, 0));
-            e.0 += c.0;
-            e.1 += c.1;
-            e.2 += c.2;
-            total.0 += c.0;
-            total.1 += c.1;
-            total.2 += c.2;
-        }
+        tally.add(&gold, &a);
     }
-    let table: Vec<String> = per_type.iter().map(|(t, c)| format!("{t} {:.3}", f1(*c))).collect();
-    let overall = f1(total);
+    let table: Vec<String> = tally.per_type.iter().map(|(t, c)| format!("{t} {:.3}", f1(*c))).collect();
+    let overall = f1(tally.total);
     eprintln!("seeds exact F1 {overall:.3} ({})", table.join(", "));
     assert!(overall >= SEEDS_F1_FLOOR, "seeds entity F1 {overall:.3} fell below the floor {SEEDS_F1_FLOOR}: {}", table.join(", "));
     for t in MAIN_TYPES {
-        let f = per_type.get(t).map(|c| f1(*c)).unwrap_or(0.0);
+        let f = tally.per_type.get(t).map(|c| f1(*c)).unwrap_or(0.0);
         assert!(f >= SEEDS_TYPE_FLOOR, "seeds {t} F1 {f:.3} fell below {SEEDS_TYPE_FLOOR}; run the analyzer on tests/data/seeds.gold.jsonl and compare with score.py to see which spans changed");
     }
 }

@@ -84,6 +84,26 @@ pub fn entity_counts(gold: &Value, a: &Analysis) -> BTreeMap<String, (usize, usi
     out
 }
 
+/// Exact-match counts of many documents: per type and over all types.
+#[derive(Default)]
+pub struct Tally {
+    /// (tp, fp, fn) per type tag.
+    pub per_type: BTreeMap<String, (usize, usize, usize)>,
+    /// (tp, fp, fn) over every type.
+    pub total: (usize, usize, usize),
+}
+
+impl Tally {
+    /// Adds one document's [`entity_counts`].
+    pub fn add(&mut self, gold: &Value, a: &Analysis) {
+        for (t, c) in entity_counts(gold, a) {
+            let e = self.per_type.entry(t).or_insert((0, 0, 0));
+            *e = (e.0 + c.0, e.1 + c.1, e.2 + c.2);
+            self.total = (self.total.0 + c.0, self.total.1 + c.1, self.total.2 + c.2);
+        }
+    }
+}
+
 /// F1 from counts.
 pub fn f1((tp, fp, fn_): (usize, usize, usize)) -> f64 {
     if tp == 0 {
