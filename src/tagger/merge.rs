@@ -334,8 +334,7 @@ pub fn apply_model<'l>(p: &Prepared, lex: &'l Lexicon, ix: &super::features::Lex
     // (`إلى المهدية … في المهدية`).
     if !unbacked.is_empty() {
         let backed: Vec<&str> = (0..candidates.len()).filter(|i| candidates[*i].kind == EntityType::Gpe && unbacked.binary_search(i).is_err()).map(|i| candidates[i].key.as_str()).collect();
-        let keep: Vec<usize> = unbacked.iter().copied().filter(|&i| candidates[i].kind == EntityType::Gpe && backed.contains(&candidates[i].key.as_str())).collect();
-        unbacked.retain(|i| !keep.contains(i));
+        unbacked.retain(|&i| !(candidates[i].kind == EntityType::Gpe && backed.contains(&candidates[i].key.as_str())));
     }
     let mut changed = false;
     let rules = if unbacked.is_empty() {
