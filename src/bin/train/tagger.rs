@@ -365,6 +365,17 @@ pub enum Objective {
     Crf,
 }
 
+impl Objective {
+    /// The objective named `v` (`perceptron` or `crf`), the value of `option`.
+    fn parse(option: &str, v: &str) -> Result<Objective, String> {
+        match v {
+            "perceptron" => Ok(Objective::Perceptron),
+            "crf" => Ok(Objective::Crf),
+            v => Err(format!("{option}: {v:?} (perceptron or crf)")),
+        }
+    }
+}
+
 /// The features of every token of every sentence of `docs`, as
 /// (sentence features per token, gold tags).
 ///
@@ -817,20 +828,8 @@ pub fn run(shared: &Path, args: &[String]) -> Result<(), String> {
             "--label-dropout" => settings.label_dropout = val()?.parse().map_err(|e| format!("--label-dropout: {e}"))?,
             "--rule-dropout" => settings.rule_dropout = val()?.parse().map_err(|e| format!("--rule-dropout: {e}"))?,
             "--margin" => settings.margin = val()?.parse().map_err(|e| format!("--margin: {e}"))?,
-            "--objective" => {
-                settings.objective = match val()?.as_str() {
-                    "perceptron" => Objective::Perceptron,
-                    "crf" => Objective::Crf,
-                    v => return Err(format!("--objective: {v:?} (perceptron or crf)")),
-                }
-            }
-            "--first-objective" => {
-                first_objective = Some(match val()?.as_str() {
-                    "perceptron" => Objective::Perceptron,
-                    "crf" => Objective::Crf,
-                    v => return Err(format!("--first-objective: {v:?} (perceptron or crf)")),
-                })
-            }
+            "--objective" => settings.objective = Objective::parse(a, &val()?)?,
+            "--first-objective" => first_objective = Some(Objective::parse(a, &val()?)?),
             "--l1" => settings.l1 = val()?.parse().map_err(|e| format!("--l1: {e}"))?,
             "--l2" => settings.l2 = val()?.parse().map_err(|e| format!("--l2: {e}"))?,
             "--iterations" => settings.iterations = val()?.parse().map_err(|e| format!("--iterations: {e}"))?,
