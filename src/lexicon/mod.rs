@@ -637,7 +637,8 @@ struct KeyTable {
     shift: u32,
     /// Per key in bucket order: its entry, with [`FIRST_WORD`] when the key is the entry's first word.
     slots: Vec<u32>,
-    /// The entry of each key, in bucket order.
+    /// The entry of each key, in bucket order (phrase lists; a name
+    /// table's `slots` are its entries, with no [`FIRST_WORD`] bit).
     ids: Vec<u32>,
     /// Phrase lists: per key its kind of ids (0 none, 1 its entry, 2 in
     /// `others`), 4 when it is its entry's first word, 8 × the most words
@@ -731,7 +732,7 @@ impl KeyTable {
             slots[next[b as usize] as usize] = id;
             next[b as usize] += 1;
         }
-        KeyTable { starts, shift, ids: slots.clone(), slots, meta: &[], others: Vec::new(), many: Vec::new(), filter: [0; 64], keys }
+        KeyTable { starts, shift, ids: Vec::new(), slots, meta: &[], others: Vec::new(), many: Vec::new(), filter: [0; 64], keys }
     }
 
     /// The place of `key` in bucket order, if it is a key of the table.
@@ -768,7 +769,7 @@ impl KeyTable {
     /// How many keys.
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.ids.len()
+        self.slots.len()
     }
 
     /// The ids of the key at place `s` of a phrase list.
@@ -831,7 +832,7 @@ impl NameIndex {
     fn get(&self, key: &str) -> Option<u32> {
         match self {
             NameIndex::Map(m) => m.get_out_of_line(key).copied(),
-            NameIndex::Table(t) => t.find(key).map(|s| t.ids[s]),
+            NameIndex::Table(t) => t.find(key).map(|s| t.slots[s]),
         }
     }
 
